@@ -1,0 +1,45 @@
+"""analysis: trade figures from news, press releases and tables as tidy, trustworthy data.
+
+>>> import analysis
+>>> analysis.parse("52.9 million US dollars").value
+52900000.0
+
+Heavy libraries (pandas, pint, plotly) load only when a function that needs them is called.
+"""
+from __future__ import annotations
+
+import importlib
+
+from .errors import AnalysisError, ConversionError, ParseError, SchemaError
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it; resolved on first use so `import analysis` stays light
+_LAZY = {
+    "Figure": "figures",
+    "parse": "figures",
+    "scan": "figures",
+    "normalize": "frames",
+    "TIDY_COLUMNS": "frames",
+    "validate": "frames",
+    "extract": "statements",
+    "highlight": "display",
+    "extract_corpus": "corpus",
+    "to_currency": "fx",
+    "reconcile": "reconcile",
+}
+
+__all__ = sorted([*_LAZY, "AnalysisError", "ConversionError", "ParseError", "SchemaError", "__version__"])
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

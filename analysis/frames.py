@@ -1,0 +1,123 @@
+"""The tidy observation frame: its declared schema, validation, and `normalize` for figure columns."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .errors import SchemaError
+
+INDICATORS = ("trade_turnover", "exports", "imports", "trade_balance", "investment", "enterprises", "other")
+
+# column -> pandas dtype of the tidy frame returned by `extract`
+TIDY_COLUMNS: dict[str, str] = {
+    "source": "str",
+    "published": "str",
+    "indicator": "str",
+    "reporter": "str",
+    "partner": "str",
+    "period_start": "str",      # "YYYY-MM"
+    "period_end": "str",
+    "value": "float64",         # base units; deficits negative
+    "unit": "str",              # ISO 4217, "count" or "percent"
+    "multiplier": "float64",    # new / old for the compared period
+    "compared_start": "str",
+    "compared_end": "str",
+    "base_value": "float64",
+    "base_low": "float64",
+    "base_high": "float64",
+    "quote": "str",
+    "start": "int64",
+    "end": "int64",
+    "lang": "str",
+    "flags": "str",             # consistency notes, ";"-separated; empty when none
+}
+
+NORMALIZE_COLUMNS: dict[str, str] = {
+    "value": "float64",
+    "unit": "str",
+    "multiplier": "float64",
+    "kind": "str",
+    "error": "str",
+}
+
+
+def empty_frame(columns: dict[str, str] = TIDY_COLUMNS):
+    """An empty frame with the declared columns and dtypes."""
+    import pandas as pd
+
+    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in columns.items()})
+
+
+def to_frame(records: Iterable[dict], columns: dict[str, str] = TIDY_COLUMNS):
+    """Records (dicts) -> a frame with exactly the declared columns and dtypes."""
+    import pandas as pd
+
+    records = list(records)
+    if not records:
+        return empty_frame(columns)
+    frame = pd.DataFrame.from_records(records, columns=list(columns))
+    return frame.astype(columns)
+
+
+def require_columns(frame, needed: Iterable[str], what: str = "frame") -> None:
+    """Raise SchemaError naming each missing column and the columns present."""
+    missing = [c for c in needed if c not in frame.columns]
+    if missing:
+        raise SchemaError(
+            f"{what} lacks column(s) {', '.join(map(repr, missing))}; it has {', '.join(map(repr, frame.columns))}"
+        )
+
+
+def validate(frame):
+    """Check a tidy frame against the contract; return it unchanged or raise SchemaError naming column and rows."""
+    import pandas as pd
+
+    require_columns(frame, [c for c in TIDY_COLUMNS if c != "flags"], "tidy frame")
+    problems = []
+
+    def bad(column, mask, why):
+        rows = list(frame.index[mask.fillna(False).to_numpy(bool)][:10])
+        if rows:
+            problems.append(f"column {column!r} {why} in rows {rows}")
+
+    bad("indicator", ~frame["indicator"].isin(INDICATORS), f"is not one of {INDICATORS}")
+    for col in ("reporter", "partner"):
+        s = frame[col]
+        bad(col, s.notna() & ~s.astype("str").str.fullmatch(r"[A-Z]{3}"), "is not an ISO 3166-1 alpha-3 code")
+    for a, b in (("period_start", "period_end"), ("compared_start", "compared_end")):
+        for col in (a, b):
+            s = frame[col]
+            bad(col, s.notna() & ~s.astype("str").str.fullmatch(r"\d{4}-\d{2}"), "is not a YYYY-MM month")
+        both = frame[a].notna() & frame[b].notna()
+        bad(a, both & (frame[a].astype("str") > frame[b].astype("str")), f"is after {b!r}")
+    value = pd.to_numeric(frame["value"], errors="coerce")
+    bad("value", value.notna() & ~value.abs().lt(float("inf")), "is not finite")
+    if problems:
+        raise SchemaError("tidy frame is invalid: " + "; ".join(problems))
+    return frame
+
+
+def normalize(values):
+    """Figure strings -> a frame aligned to them with value, unit, multiplier, kind and error.
+
+    Never raises on a bad row: it gets NaN and the reason in `error`. Repeated strings are read once.
+
+    >>> normalize(["52.9M USD", "+25%", "n/a"])[["value", "unit", "kind"]].to_dict("list")
+    {'value': [52900000.0, 1.25, nan], 'unit': ['USD', 'ratio', nan], 'kind': ['money', 'ratio', nan]}
+    """
+    import numpy as np
+    import pandas as pd
+
+    from .figures import read_one
+
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    table = [read_one(u) for u in uniques]  # (value, unit, multiplier, kind, error) per distinct string
+    table.append((np.nan, None, np.nan, None, "missing value"))  # code -1
+    cols = list(zip(*table))
+    take = np.asarray(codes)
+    out = {}
+    for name, col in zip(NORMALIZE_COLUMNS, cols):
+        arr = np.asarray(col, dtype="float64" if NORMALIZE_COLUMNS[name] == "float64" else object)
+        out[name] = arr[take]
+    frame = pd.DataFrame(out, index=series.index)
+    return frame.astype(NORMALIZE_COLUMNS)
