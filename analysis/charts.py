@@ -1,0 +1,640 @@
+"""Charts of tidy trade observations, shaped like plotly express.
+
+Every function takes a tidy frame (the columns of `analysis.frames.TIDY_COLUMNS`, or the official-data
+frame of `analysis.datasets.official_trade`) plus column names / filters, and returns a
+`plotly.graph_objects.Figure`. No I/O, no `.show()`; the input frame is never modified.
+
+Common keyword arguments (documented once, here):
+
+- ``lang``: ``"en"`` or ``"ru"`` — labels, period names and number formats ("52.9 M USD" / "52,9 млн долл.").
+- ``title``: the chart title; a sensible one is built when omitted. Treated as plain text (HTML-escaped).
+- ``source``: the note under the chart; by default built from the frame's ``source`` / ``source_name``
+  column. Always HTML-escaped: it comes from documents.
+- ``reporter``, ``partner``: ISO 3166-1 alpha-3 filters; when omitted, the most frequent pair is used.
+
+A missing column raises `analysis.errors.SchemaError` naming it and the columns present; an empty frame
+(or a filter that leaves nothing) gives an empty chart carrying a note, never an exception.
+
+`plotly` is imported inside the functions, so ``import analysis.charts`` stays light.
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import Iterable
+
+from .frames import require_columns
+
+__all__ = [
+    "LANGS",
+    "TEMPLATE_NAME",
+    "default_charts",
+    "flows_chart",
+    "format_value",
+    "partners_chart",
+    "period_label",
+    "related_chart",
+    "template",
+    "turnover_chart",
+]
+
+LANGS = ("en", "ru")
+TEMPLATE_NAME = "analysis"
+_FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+_COLORS = ["#3360a9", "#c05917", "#18866e", "#883039", "#6d3e91", "#b16214", "#286bbb", "#578145"]
+_BASE_COLOR = "#9aa9c4"  # the implied (computed) base: lighter than reported values
+_WIDTH, _HEIGHT = 900, 520
+
+# --- words ---------------------------------------------------------------------------------------
+_WORDS = {
+    "en": {
+        "trade_turnover": "Trade turnover", "exports": "Exports", "imports": "Imports",
+        "trade_balance": "Trade balance", "investment": "Investment", "enterprises": "Enterprises",
+        "other": "Other",
+        "reported": "Reported", "implied_base": "Implied base (value ÷ multiplier)",
+        "rounding": "range allowed by rounding", "source": "Source", "sources": "Sources",
+        "no_data": "No data for this chart", "period": "Period", "value": "Value",
+        "with": "with", "by_partner": "by partner", "flows": "Exports, imports and balance",
+        "related": "side by side", "times": "×", "partner": "Partner",
+        "compared": "compared with", "count": "count",
+        "scale": {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"},
+        "short": {1e3: "k", 1e6: "M", 1e9: "bn", 1e12: "tn"},
+    },
+    "ru": {
+        "trade_turnover": "Товарооборот", "exports": "Экспорт", "imports": "Импорт",
+        "trade_balance": "Сальдо торговли", "investment": "Инвестиции", "enterprises": "Предприятия",
+        "other": "Другое",
+        "reported": "Сообщено", "implied_base": "Расчётная база (значение ÷ кратность)",
+        "rounding": "диапазон с учётом округления", "source": "Источник", "sources": "Источники",
+        "no_data": "Нет данных для этого графика", "period": "Период", "value": "Значение",
+        "with": "и", "by_partner": "по партнёрам", "flows": "Экспорт, импорт и сальдо",
+        "related": "рядом", "times": "×", "partner": "Партнёр",
+        "compared": "по сравнению с", "count": "шт.",
+        "scale": {1e3: "тыс.", 1e6: "млн", 1e9: "млрд", 1e12: "трлн"},
+        "short": {1e3: "тыс.", 1e6: "млн", 1e9: "млрд", 1e12: "трлн"},
+    },
+}
+_CURRENCY_RU = {"USD": "долл.", "EUR": "евро", "RUB": "руб.", "KZT": "тенге", "CNY": "юаней",
+                "GBP": "фунтов", "UZS": "сумов", "RSD": "динаров", "BYN": "бел. руб.", "KGS": "сомов"}
+_MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "ru": ["янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."],
+}
+# display names only (the ISO code is shown for anything not listed)
+_COUNTRIES = {
+    "KAZ": ("Kazakhstan", "Казахстан"), "SRB": ("Serbia", "Сербия"), "RUS": ("Russia", "Россия"),
+    "CHN": ("China", "Китай"), "UZB": ("Uzbekistan", "Узбекистан"), "KGZ": ("Kyrgyzstan", "Киргизия"),
+    "TJK": ("Tajikistan", "Таджикистан"), "TKM": ("Turkmenistan", "Туркмения"),
+    "AZE": ("Azerbaijan", "Азербайджан"), "ARM": ("Armenia", "Армения"), "GEO": ("Georgia", "Грузия"),
+    "BLR": ("Belarus", "Белоруссия"), "TUR": ("Türkiye", "Турция"), "DEU": ("Germany", "Германия"),
+    "ITA": ("Italy", "Италия"), "FRA": ("France", "Франция"), "USA": ("United States", "США"),
+    "IND": ("India", "Индия"), "IRN": ("Iran", "Иран"), "UKR": ("Ukraine", "Украина"),
+    "KOR": ("South Korea", "Республика Корея"), "JPN": ("Japan", "Япония"), "WLD": ("World", "Мир"),
+    "HUN": ("Hungary", "Венгрия"), "POL": ("Poland", "Польша"), "NLD": ("Netherlands", "Нидерланды"),
+    "ARE": ("UAE", "ОАЭ"), "MNG": ("Mongolia", "Монголия"), "PAK": ("Pakistan", "Пакистан"),
+}
+
+
+def _lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+    return lang
+
+
+def _esc(text) -> str:
+    """Article-derived text -> safe for plotly titles, annotations and hover (which accept some HTML)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def _isna(x) -> bool:
+    try:
+        return x is None or (isinstance(x, float) and math.isnan(x)) or bool(x != x)
+    except (TypeError, ValueError):
+        return False
+
+
+def country_name(code, lang: str = "en") -> str:
+    if _isna(code) or code == "":
+        return "?"
+    names = _COUNTRIES.get(str(code))
+    return names[0 if _lang(lang) == "en" else 1] if names else str(code)
+
+
+def indicator_name(indicator: str, lang: str = "en") -> str:
+    return _WORDS[_lang(lang)].get(indicator, str(indicator).replace("_", " "))
+
+
+def unit_label(unit, lang: str = "en") -> str:
+    """'USD' -> 'USD' / 'долл.'; 'count' -> ''; 'percent' -> '%'."""
+    if _isna(unit) or unit in ("count", "number", "ratio"):
+        return ""
+    if unit == "percent":
+        return "%"
+    return str(unit) if lang == "en" else _CURRENCY_RU.get(str(unit), str(unit))
+
+
+# --- numbers -------------------------------------------------------------------------------------
+def _scale_for(magnitude: float) -> float:
+    for s in (1e12, 1e9, 1e6, 1e3):
+        if abs(magnitude) >= s:
+            return s
+    return 1.0
+
+
+def _digits(x: float, significant: int = 3) -> str:
+    """3 significant digits, no exponent, trailing zeros dropped, '.' decimal (localised later)."""
+    if x == 0 or not math.isfinite(x):
+        return "0" if x == 0 else str(x)
+    before = int(math.floor(math.log10(abs(x)))) + 1
+    decimals = max(0, significant - before)
+    text = f"{x:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _localise(text: str, lang: str) -> str:
+    if lang == "ru":  # 1,234.5 -> 1 234,5 (narrow no-break space for thousands)
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def format_value(value, unit=None, lang: str = "en", *, scale: float | None = None) -> str:
+    """A number for people: ``format_value(52.9e6, "USD")`` -> "52.9 M USD"; in Russian "52,9 млн долл.".
+
+    Counts below ten thousand are written in full ("36", "1,234"); NaN gives "–".
+    """
+    lang = _lang(lang)
+    if _isna(value):
+        return "–"
+    value = float(value)
+    if scale is None:
+        scale = 1.0 if (unit == "count" and abs(value) < 1e4) or unit == "percent" else _scale_for(value)
+    number = _localise(_digits(value / scale), lang)
+    parts = [number]
+    if scale != 1.0:
+        parts.append(_WORDS[lang]["short"][scale])
+    u = unit_label(unit, lang)
+    if u == "%":
+        return number + ("\u202f%" if lang == "ru" else "%")
+    if u:
+        parts.append(u)
+    return " ".join(parts)
+
+
+def _axis_title(unit, scale: float, lang: str) -> str:
+    words = []
+    if scale != 1.0:
+        words.append(_WORDS[lang]["scale"][scale])
+    u = unit_label(unit, lang)
+    if u:
+        words.append(u)
+    elif unit == "count":
+        words.append(_WORDS[lang]["count"])
+    return " ".join(words) or _WORDS[lang]["value"]
+
+
+# --- periods -------------------------------------------------------------------------------------
+def _ym(s) -> tuple[int, int] | None:
+    if _isna(s):
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})", str(s))
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def period_label(start, end=None, lang: str = "en") -> str:
+    """('2022-01', '2022-09') -> 'Jan–Sep 2022' / 'янв.–сент. 2022'; a full year -> '2022'."""
+    lang = _lang(lang)
+    a, b = _ym(start), _ym(end if end is not None else start)
+    if a is None and b is None:
+        return "?"
+    a = a or b
+    b = b or a
+    months = _MONTHS[lang]
+    if a == b:
+        return f"{months[a[1] - 1]} {a[0]}"
+    if a[0] == b[0]:
+        if (a[1], b[1]) == (1, 12):
+            return str(a[0])
+        return f"{months[a[1] - 1]}–{months[b[1] - 1]} {a[0]}"
+    if (a[1], b[1]) == (1, 12):
+        return f"{a[0]}–{b[0]}"
+    return f"{months[a[1] - 1]} {a[0]} – {months[b[1] - 1]} {b[0]}"
+
+
+def _month_start(s):
+    import pandas as pd
+
+    return pd.Timestamp(f"{s}-01")
+
+
+def _month_end(s):
+    import pandas as pd
+
+    return pd.Timestamp(f"{s}-01") + pd.offsets.MonthEnd(0)
+
+
+# --- template and frame helpers ------------------------------------------------------------------
+def template():
+    """The one plotly template of the package (registered as ``plotly.io.templates["analysis"]``)."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    if TEMPLATE_NAME not in pio.templates:
+        base = pio.templates["plotly_white"]
+        t = go.layout.Template(base)
+        t.layout.font = dict(family=_FONT, size=13, color="#333")
+        t.layout.colorway = _COLORS
+        t.layout.title = dict(x=0.01, xanchor="left", font=dict(size=18))
+        t.layout.margin = dict(l=70, r=30, t=80, b=110)
+        t.layout.legend = dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0)
+        t.layout.hoverlabel = dict(font=dict(family=_FONT))
+        pio.templates[TEMPLATE_NAME] = t
+    return pio.templates[TEMPLATE_NAME]
+
+
+def _source_note(frame, source, lang: str) -> str:
+    if source is None and frame is not None:
+        names: list[str] = []
+        for col in ("source_name", "source"):
+            if col in frame.columns:
+                for v in frame[col].dropna().astype(str).unique():
+                    if v and v not in names:
+                        names.append(v)
+        if len(names) > 3:
+            names = names[:3] + [f"+{len(names) - 3}"]
+        source = "; ".join(names)
+    if not source:
+        return ""
+    word = _WORDS[lang]["source"]
+    return f"{word}: {_esc(source)}"
+
+
+def _finish(fig, *, title: str, note: str, lang: str, height: int = _HEIGHT):
+    """Apply the template, the (escaped) title and the source note under the plot area."""
+    fig.update_layout(
+        template=template(),
+        title=dict(text=_esc(title)),
+        separators=",\u202f" if lang == "ru" else ".,",
+        width=_WIDTH,
+        height=height,
+    )
+    if note:
+        fig.add_annotation(
+            text=note, xref="paper", yref="paper", x=0, y=0, yshift=-75, xanchor="left", yanchor="top",
+            showarrow=False, align="left", font=dict(size=11, color="#666"), name="source-note",
+        )
+    return fig
+
+
+def _empty(title: str, note: str, lang: str):
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    fig.add_annotation(text=_WORDS[lang]["no_data"], xref="paper", yref="paper", x=0.5, y=0.5,
+                       showarrow=False, font=dict(size=16, color="#888"), name="no-data")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _finish(fig, title=title, note=note, lang=lang)
+
+
+def _pick_pair(frame, reporter, partner):
+    """Filter to reporter/partner; when not given, take the most frequent pair present."""
+    sub = frame
+    if reporter is not None:
+        sub = sub[sub["reporter"] == reporter]
+    if partner is not None:
+        sub = sub[sub["partner"] == partner]
+    if len(sub) and (reporter is None or partner is None):
+        counts = sub.groupby(["reporter", "partner"], dropna=False).size().sort_values(ascending=False, kind="stable")
+        reporter, partner = counts.index[0]
+        sub = sub[(sub["reporter"].isna() if _isna(reporter) else sub["reporter"] == reporter)
+                  & (sub["partner"].isna() if _isna(partner) else sub["partner"] == partner)]
+    return sub, reporter, partner
+
+
+def _pair_title(reporter, partner, lang) -> str:
+    return f"{country_name(reporter, lang)} – {country_name(partner, lang)}"
+
+
+def _quote_hover(row, limit: int = 140) -> str:
+    q = row.get("quote") if hasattr(row, "get") else None
+    if _isna(q) or not q:
+        return ""
+    q = str(q)
+    q = q if len(q) <= limit else q[: limit - 1] + "…"
+    return "<br><i>“" + _esc(q) + "”</i>"
+
+
+def _main_unit(sub):
+    units = sub["unit"].dropna()
+    return units.mode().iloc[0] if len(units) else None
+
+
+def _chronological(sub, start="period_start", end="period_end"):
+    return sub.sort_values([end, start], kind="stable", na_position="first")
+
+
+# --- the charts ----------------------------------------------------------------------------------
+def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, partner=None,
+                   lang: str = "en", title: str | None = None, source: str | None = None):
+    """One indicator by period for a pair, with each growth claim drawn.
+
+    Reported values are solid bars; where a row states a multiplier for a compared period, the implied
+    base (``base_value``) is drawn as a lighter bar at the compared period with the interval that the
+    stated rounding allows (``base_low`` .. ``base_high``) as an error bar, and an arrow labelled
+    "×3.7" goes from the base to the reported value.
+    """
+    import plotly.graph_objects as go
+
+    lang = _lang(lang)
+    require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
+                    "turnover_chart frame")
+    sub = frame[frame["indicator"] == indicator]
+    sub, reporter, partner = _pick_pair(sub, reporter, partner)
+    default_title = f"{indicator_name(indicator, lang)}: {_pair_title(reporter, partner, lang)}"
+    note = _source_note(sub if len(sub) else frame, source, lang)
+    if sub.empty or sub["value"].notna().sum() == 0:
+        return _empty(title or default_title, note, lang)
+    claim_cols = ["multiplier", "compared_start", "compared_end", "base_value", "base_low", "base_high"]
+    has_claims = all(c in sub.columns for c in claim_cols)
+    sub = _chronological(sub[sub["value"].notna()])
+    unit = _main_unit(sub)
+    magnitudes = list(sub["value"].abs())
+    if has_claims:
+        magnitudes += list(sub["base_high"].dropna().abs())
+    scale = 1.0 if unit in ("count", "percent") else _scale_for(max(magnitudes))
+
+    # categories on the x axis, in time order: reported periods and compared periods together
+    cats: dict[tuple, str] = {}
+
+    def cat(a, b):
+        key = (str(b), str(a))
+        cats.setdefault(key, period_label(a, b, lang))
+        return cats[key]
+
+    x, y, hover = [], [], []
+    bx, by, berr_plus, berr_minus, bhover = [], [], [], [], []
+    arrows = []
+    for _, row in sub.iterrows():
+        label = cat(row["period_start"], row["period_end"])
+        x.append(label)
+        y.append(row["value"] / scale)
+        hover.append(f"<b>{_esc(label)}</b>: {format_value(row['value'], row['unit'], lang)}{_quote_hover(row)}")
+        if has_claims and not _isna(row["base_value"]) and not _isna(row["compared_start"]):
+            blabel = cat(row["compared_start"], row["compared_end"])
+            base = row["base_value"]
+            lo = row["base_low"] if not _isna(row["base_low"]) else base
+            hi = row["base_high"] if not _isna(row["base_high"]) else base
+            bx.append(blabel)
+            by.append(base / scale)
+            berr_plus.append((hi - base) / scale)
+            berr_minus.append((base - lo) / scale)
+            rng = f"{format_value(lo, row['unit'], lang)} … {format_value(hi, row['unit'], lang)}"
+            bhover.append(f"<b>{_esc(blabel)}</b>: {format_value(base, row['unit'], lang)}"
+                          f"<br>{_WORDS[lang]['rounding']}: {rng}")
+            mult = row["multiplier"]
+            arrows.append((blabel, base / scale, label, row["value"] / scale, mult))
+    order = [cats[k] for k in sorted(cats)]
+    fig = go.Figure()
+    if bx:
+        fig.add_trace(go.Bar(
+            x=bx, y=by, name=_WORDS[lang]["implied_base"], marker_color=_BASE_COLOR,
+            marker_pattern_shape="/", customdata=bhover, hovertemplate="%{customdata}<extra></extra>",
+            error_y=dict(type="data", symmetric=False, array=berr_plus, arrayminus=berr_minus,
+                         color="#333", thickness=1.5, width=8),
+        ))
+    fig.add_trace(go.Bar(x=x, y=y, name=_WORDS[lang]["reported"], marker_color=_COLORS[0],
+                         customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
+    for i, (bl, b, rl, r, mult) in enumerate(arrows):
+        if _isna(mult):
+            continue
+        fig.add_annotation(  # the arrow: from the top of the implied base to the reported value
+            x=rl, y=r, ax=bl, ay=b, xref="x", yref="y", axref="x", ayref="y", showarrow=True, text="",
+            arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=_COLORS[1], standoff=2, startstandoff=2,
+            name="growth-arrow",
+        )
+        # the multiplier, written beside the arrow's middle
+        xi_b, xi_r = order.index(bl), order.index(rl)
+        fig.add_annotation(
+            x=(xi_b + xi_r) / 2, y=(b + r) / 2, xref="x", yref="y", showarrow=False,
+            text=f"<b>{_WORDS[lang]['times']}{_localise(_digits(float(mult)), lang)}</b>",
+            font=dict(size=16, color=_COLORS[1]), bgcolor="rgba(255,255,255,0.85)", name="multiplier",
+        )
+    fig.update_layout(barmode="overlay", bargap=0.35, hovermode="closest")
+    fig.update_xaxes(categoryorder="array", categoryarray=order, title_text=_WORDS[lang]["period"])
+    fig.update_yaxes(title_text=_axis_title(unit, scale, lang), rangemode="tozero")
+    return _finish(fig, title=title or default_title, note=note, lang=lang)
+
+
+def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: str | None = None,
+                source: str | None = None):
+    """Exports (up), imports (down, mirrored) and the balance (markers) by period for a pair."""
+    import plotly.graph_objects as go
+
+    lang = _lang(lang)
+    require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
+                    "flows_chart frame")
+    sub = frame[frame["indicator"].isin(["exports", "imports", "trade_balance"]) & frame["value"].notna()]
+    sub, reporter, partner = _pick_pair(sub, reporter, partner)
+    default_title = f"{_WORDS[lang]['flows']}: {_pair_title(reporter, partner, lang)}"
+    note = _source_note(sub if len(sub) else frame, source, lang)
+    if sub.empty:
+        return _empty(title or default_title, note, lang)
+    sub = _chronological(sub)
+    unit = _main_unit(sub)
+    scale = _scale_for(sub["value"].abs().max())
+    order = []
+    for a, b in sub[["period_start", "period_end"]].drop_duplicates().itertuples(index=False):
+        lbl = period_label(a, b, lang)
+        if lbl not in order:
+            order.append(lbl)
+    fig = go.Figure()
+    colors = {"exports": _COLORS[0], "imports": _COLORS[1], "trade_balance": "#222"}
+    for ind in ("exports", "imports", "trade_balance"):
+        part = sub[sub["indicator"] == ind]
+        if part.empty:
+            continue
+        sign = -1.0 if ind == "imports" else 1.0
+        xs = [period_label(a, b, lang) for a, b in zip(part["period_start"], part["period_end"])]
+        ys = [sign * v / scale for v in part["value"]]
+        hv = [f"<b>{_esc(indicator_name(ind, lang))}, {_esc(xl)}</b>: {format_value(r['value'], r['unit'], lang)}"
+              f"{_quote_hover(r)}" for xl, (_, r) in zip(xs, part.iterrows())]
+        if ind == "trade_balance":
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", name=indicator_name(ind, lang),
+                                     marker=dict(symbol="diamond", size=13, color=colors[ind]),
+                                     customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
+        else:
+            fig.add_trace(go.Bar(x=xs, y=ys, name=indicator_name(ind, lang), marker_color=colors[ind],
+                                 customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
+    fig.update_layout(barmode="relative")
+    fig.update_xaxes(categoryorder="array", categoryarray=order, title_text=_WORDS[lang]["period"])
+    fig.update_yaxes(title_text=_axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444")
+    return _finish(fig, title=title or default_title, note=note, lang=lang)
+
+
+def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, period=None,
+                   partner: str = "partner", lang: str = "en", title: str | None = None,
+                   source: str | None = None, top: int = 20):
+    """The same indicator across partners: ranked horizontal bars for one period.
+
+    ``period`` is a ``(start, end)`` pair of "YYYY-MM"; by default the period covering most partners
+    (ties: the latest). ``partner`` names the column to rank by.
+    """
+    import plotly.graph_objects as go
+
+    lang = _lang(lang)
+    require_columns(frame, ["indicator", "reporter", partner, "period_start", "period_end", "value", "unit"],
+                    "partners_chart frame")
+    sub = frame[(frame["indicator"] == indicator) & frame["value"].notna()]
+    if reporter is None and len(sub):
+        reporter = sub["reporter"].dropna().mode().iloc[0] if sub["reporter"].notna().any() else None
+    if reporter is not None:
+        sub = sub[sub["reporter"] == reporter]
+    if period is None and len(sub):
+        counts = (sub.groupby(["period_end", "period_start"])[partner].nunique()
+                  .reset_index().sort_values([partner, "period_end", "period_start"], kind="stable"))
+        last = counts.iloc[-1]
+        period = (last["period_start"], last["period_end"])
+    label = period_label(*period, lang=lang) if period else ""
+    default_title = f"{indicator_name(indicator, lang)} {_WORDS[lang]['by_partner']}: {country_name(reporter, lang)}" + (
+        f", {label}" if label else "")
+    note = _source_note(sub if len(sub) else frame, source, lang)
+    if period is not None:
+        sub = sub[(sub["period_start"] == period[0]) & (sub["period_end"] == period[1])]
+    if sub.empty:
+        return _empty(title or default_title, note, lang)
+    # one value per partner: several documents may report it; keep the latest published if present
+    order_cols = [c for c in ("published",) if c in sub.columns]
+    sub = sub.sort_values(order_cols, kind="stable") if order_cols else sub
+    sub = sub.drop_duplicates(partner, keep="last").sort_values("value", kind="stable").tail(top)
+    unit = _main_unit(sub)
+    scale = 1.0 if unit in ("count", "percent") else _scale_for(sub["value"].abs().max())
+    names = [country_name(p, lang) for p in sub[partner]]
+    hv = [f"<b>{_esc(n)}</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r)}"
+          for n, (_, r) in zip(names, sub.iterrows())]
+    fig = go.Figure(go.Bar(
+        x=list(sub["value"] / scale), y=names, orientation="h", marker_color=_COLORS[0],
+        text=[format_value(v, u, lang) for v, u in zip(sub["value"], sub["unit"])], textposition="outside",
+        cliponaxis=False, customdata=hv, hovertemplate="%{customdata}<extra></extra>",
+    ))
+    fig.update_xaxes(title_text=_axis_title(unit, scale, lang), rangemode="tozero")
+    fig.update_yaxes(title_text=_WORDS[lang]["partner"])
+    height = max(_HEIGHT, 200 + 28 * len(sub))
+    return _finish(fig, title=title or default_title, note=note, lang=lang, height=height)
+
+
+def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=None, partner=None,
+                  series: str | None = None, lang: str = "en", title: str | None = None,
+                  source: str | None = None):
+    """Related indicators on a shared time axis, one subplot per indicator (never a dual axis).
+
+    Each observation is drawn over the months it covers (a segment from the start of ``period_start``
+    to the end of ``period_end``, with a marker in the middle), so a nine-month total and a calendar
+    year are not confused. ``series`` names a column that splits each subplot into coloured series,
+    e.g. ``"basis"`` or ``"source"`` when news rows and official rows are concatenated.
+    """
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    lang = _lang(lang)
+    need = ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"]
+    require_columns(frame, need + ([series] if series else []), "related_chart frame")
+    sub = frame[frame["value"].notna()]
+    if "published" in sub.columns:  # a stock without a period ("36 enterprises") is dated by publication
+        undated = sub["period_start"].isna() & sub["published"].notna()
+        if undated.any():
+            month = sub["published"].astype("str").str.slice(0, 7)
+            sub = sub.assign(period_start=sub["period_start"].where(~undated, month),
+                             period_end=sub["period_end"].where(~undated, month))
+    sub = sub[sub["period_start"].notna()]
+    if indicators is not None:
+        indicators = list(indicators)
+        sub = sub[sub["indicator"].isin(indicators)]
+    sub, reporter, partner = _pick_pair(sub, reporter, partner)
+    if indicators is None:
+        indicators = list(dict.fromkeys(sub["indicator"]))
+    indicators = [i for i in indicators if (sub["indicator"] == i).any()]
+    default_title = (" · ".join(indicator_name(i, lang) for i in indicators) or _WORDS[lang]["value"]) + \
+        f": {_pair_title(reporter, partner, lang)}"
+    note = _source_note(sub if len(sub) else frame, source, lang)
+    if sub.empty or not indicators:
+        return _empty(title or default_title, note, lang)
+    fig = make_subplots(rows=len(indicators), cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        subplot_titles=[indicator_name(i, lang) for i in indicators])
+    seen_series: dict[str, str] = {}
+    shown: set[str] = set()
+    for row_no, ind in enumerate(indicators, start=1):
+        part = sub[sub["indicator"] == ind]
+        unit = _main_unit(part)
+        scale = 1.0 if unit in ("count", "percent") else _scale_for(part["value"].abs().max())
+        groups = part.groupby(part[series].astype(str), sort=False) if series else [(None, part)]
+        for key, grp in groups:
+            name = str(key) if key is not None else indicator_name(ind, lang)
+            color = seen_series.setdefault(name, _COLORS[len(seen_series) % len(_COLORS)])
+            lx, ly, mx, my, hv = [], [], [], [], []
+            for _, r in _chronological(grp).iterrows():
+                a, b = _month_start(r["period_start"]), _month_end(r["period_end"] if not _isna(r["period_end"])
+                                                                   else r["period_start"])
+                v = r["value"] / scale
+                lx += [a, b, None]
+                ly += [v, v, None]
+                mx.append(a + (b - a) / 2)
+                my.append(v)
+                hv.append(f"<b>{_esc(period_label(r['period_start'], r['period_end'], lang))}</b>: "
+                          f"{format_value(r['value'], r['unit'], lang)}"
+                          + (f"<br>{_esc(name)}" if series else "") + _quote_hover(r))
+            legend = series is not None and name not in shown
+            shown.add(name)
+            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4), name=name,
+                                     legendgroup=name, showlegend=False, hoverinfo="skip"),
+                          row=row_no, col=1)
+            fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker=dict(color=color, size=9), name=name,
+                                     legendgroup=name, showlegend=bool(legend), customdata=hv,
+                                     hovertemplate="%{customdata}<extra></extra>"),
+                          row=row_no, col=1)
+        fig.update_yaxes(title_text=_axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
+    fig.update_xaxes(type="date")
+    height = max(_HEIGHT, 170 + 230 * len(indicators))
+    return _finish(fig, title=title or default_title, note=note, lang=lang, height=height)
+
+
+# --- the standard set ----------------------------------------------------------------------------
+def _safe(*parts) -> str:
+    text = "-".join("any" if _isna(p) or p == "" else str(p) for p in parts)
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._") or "chart"
+
+
+def default_charts(frame, lang: str = "en") -> dict:
+    """The standard charts for a tidy frame, only those the frame has data for, keyed by a file-name-safe
+    name: ``turnover-KAZ-SRB``, ``flows-KAZ-SRB``, ``related-KAZ-SRB``, ``partners-trade_turnover-KAZ``."""
+    lang = _lang(lang)
+    require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
+                    "default_charts frame")
+    out: dict = {}
+    data = frame[frame["value"].notna()]
+    if data.empty:
+        return out
+    pairs = data.groupby(["reporter", "partner"], dropna=False, sort=True)
+    for (rep, par), grp in pairs:
+        inds = set(grp["indicator"])
+        rep_f = None if _isna(rep) else rep
+        par_f = None if _isna(par) else par
+        # _pick_pair with None would re-pick the most frequent pair: pass the group itself instead
+        if "trade_turnover" in inds:
+            out[_safe("turnover", rep, par)] = turnover_chart(grp, reporter=rep_f, partner=par_f, lang=lang)
+        if inds & {"exports", "imports", "trade_balance"}:
+            out[_safe("flows", rep, par)] = flows_chart(grp, reporter=rep_f, partner=par_f, lang=lang)
+        dated = grp["period_start"].notna()
+        if "published" in grp.columns:
+            dated = dated | grp["published"].notna()
+        related = [i for i in ("trade_turnover", "exports", "imports", "trade_balance", "investment", "enterprises")
+                   if i in inds and (grp.loc[dated, "indicator"] == i).any()]
+        if len(related) >= 2:
+            out[_safe("related", rep, par)] = related_chart(grp, indicators=related, reporter=rep_f,
+                                                            partner=par_f, lang=lang)
+    for (ind, rep), grp in data.groupby(["indicator", "reporter"], sort=True):
+        if grp["partner"].nunique() >= 2 and ind != "other":
+            out[_safe("partners", ind, rep)] = partners_chart(grp, indicator=ind, reporter=rep, lang=lang)
+    return out

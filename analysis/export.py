@@ -1,0 +1,185 @@
+"""Figures to files: PNG, SVG, PDF (through one headless browser, kaleido 1.x) and HTML (no browser).
+
+>>> write_figures({"turnover-KAZ-SRB": fig}, "out/", formats=("png", "html"))   # doctest: +SKIP
+[PosixPath('out/turnover-KAZ-SRB.png'), PosixPath('out/turnover-KAZ-SRB.html')]
+
+- Many figures in one call start **one** browser; every image has its own time limit and the whole call
+  has an overall limit, so a stuck browser never hangs the caller (`ExportTimeoutError`).
+- HTML needs no browser. ``offline_html=True`` embeds plotly.js (≈ 4.8 MB, opens anywhere);
+  ``False`` loads it from the plotly CDN (≈ 10 KB, needs the internet to view).
+- Without a Chromium, asking for a static format raises `BrowserNotFoundError` before anything is
+  written, with the command that fixes it.
+- Files are written atomically: a temporary file in the target folder, then a rename.
+- No downloads at run time: MathJax is switched off and plotly.js comes from the installed plotly.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import tempfile
+import threading
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from .errors import AnalysisError
+
+__all__ = [
+    "BrowserNotFoundError",
+    "ExportTimeoutError",
+    "STATIC_FORMATS",
+    "find_browser",
+    "figure_size",
+    "write_figures",
+    "write_html",
+]
+
+STATIC_FORMATS = ("png", "svg", "pdf", "jpeg", "webp")
+FORMATS = (*STATIC_FORMATS, "html")
+DEFAULT_SIZE = (900, 520)
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+
+INSTALL_HINT = (
+    "Static export (PNG/SVG/PDF) needs a Chrome or Chromium browser and none was found. "
+    "On Debian/Ubuntu: `apt-get install -y chromium` (or set BROWSER_PATH to a Chrome/Chromium "
+    "executable); with internet access, `plotly_get_chrome` (from kaleido) downloads one. "
+    "HTML export works without a browser: formats=('html',)."
+)
+
+
+class BrowserNotFoundError(AnalysisError, RuntimeError):
+    """A static image format was asked for and no Chrome/Chromium is installed."""
+
+
+class ExportTimeoutError(AnalysisError, TimeoutError):
+    """The browser did not produce the images in time (it has been closed)."""
+
+
+def find_browser() -> str | None:
+    """The Chrome/Chromium that kaleido would use (``BROWSER_PATH`` first, then PATH), or None."""
+    env = os.environ.get("BROWSER_PATH")
+    if env:
+        return env if os.path.isfile(env) and os.access(env, os.X_OK) else None
+    try:
+        from choreographer.browsers.chromium import Chromium
+    except ImportError:  # kaleido (and so choreographer) not installed
+        return None
+    path = Chromium.find_browser(skip_local=False)
+    return path if path and os.path.isfile(path) and os.access(path, os.X_OK) else None
+
+
+def figure_size(figure) -> tuple[int, int]:
+    """(width, height) in CSS pixels: the figure's own layout size, else 900 × 520."""
+    w = figure.layout.width or DEFAULT_SIZE[0]
+    h = figure.layout.height or DEFAULT_SIZE[1]
+    return int(w), int(h)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_html(figure, path, *, offline: bool = True) -> Path:
+    """One figure to a standalone HTML page (atomically). ``offline`` embeds plotly.js."""
+    import plotly.io as pio
+
+    path = Path(path)
+    page = pio.to_html(figure, include_plotlyjs=True if offline else "cdn", full_html=True,
+                       config={"displaylogo": False, "responsive": True})
+    _atomic_write(path, page.encode("utf-8"))
+    return path
+
+
+def _check_formats(formats: Iterable[str]) -> list[str]:
+    if isinstance(formats, str):
+        formats = (formats,)
+    out = []
+    for f in formats:
+        f = str(f).lower().lstrip(".")
+        f = "jpeg" if f == "jpg" else f
+        if f not in FORMATS:
+            raise ValueError(f"unknown export format {f!r}; choose from {FORMATS}")
+        if f not in out:
+            out.append(f)
+    return out
+
+
+def write_figures(figures: Mapping[str, object], folder, formats=("png", "svg", "pdf", "html"), *,
+                  timeout: float = 120, offline_html: bool = True) -> list[Path]:
+    """Write every figure in every format to ``folder/<name>.<format>``; return the paths written.
+
+    ``figures`` maps a file-name-safe name (letters, digits, ``_ . -``) to a ``go.Figure``.
+    Static formats go through one browser started once for the whole call; ``timeout`` (seconds) bounds
+    each image and, times the number of images plus a start-up allowance, the whole call.
+    """
+    formats = _check_formats(formats)
+    for name in figures:
+        if not isinstance(name, str) or not _SAFE_NAME.fullmatch(name):
+            raise ValueError(f"figure name {name!r} is not a safe file name (letters, digits, '_', '.', '-')")
+    static = [f for f in formats if f in STATIC_FORMATS]
+    browser = None
+    if static and figures:
+        browser = find_browser()
+        if browser is None:
+            raise BrowserNotFoundError(INSTALL_HINT)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    jobs = [(name, fig, fmt, folder / f"{name}.{fmt}") for name, fig in figures.items() for fmt in static]
+    if jobs:
+        written += _render_static(jobs, browser, timeout)
+    if "html" in formats:
+        for name, fig in figures.items():
+            written.append(write_html(fig, folder / f"{name}.html", offline=offline_html))
+    return written
+
+
+def _render_static(jobs, browser: str, timeout: float) -> list[Path]:
+    """Render all jobs in one browser, in a private event loop on a worker thread (works under Jupyter)."""
+    try:
+        import kaleido
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise BrowserNotFoundError("Static export needs kaleido: pip install 'analysis[export]'") from exc
+
+    overall = 30 + timeout * len(jobs) if timeout else None
+    result: dict = {}
+
+    async def run():
+        async with kaleido.Kaleido(n=1, timeout=timeout, mathjax=False, path=browser) as k:
+            for name, fig, fmt, path in jobs:
+                width, height = figure_size(fig)
+                data = await k.calc_fig(fig, opts=dict(format=fmt, width=width, height=height, scale=1))
+                _atomic_write(path, data)
+                result.setdefault("paths", []).append(path)
+
+    def worker():
+        try:
+            asyncio.run(asyncio.wait_for(run(), overall))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=worker, name="analysis-export", daemon=True)
+    thread.start()
+    thread.join(None if overall is None else overall + 15)
+    if thread.is_alive():
+        raise ExportTimeoutError(f"static export did not finish within {overall:.0f} s (browser {browser})")
+    error = result.get("error")
+    if isinstance(error, (asyncio.TimeoutError, TimeoutError)):
+        raise ExportTimeoutError(
+            f"static export timed out (limit {timeout} s per image, {overall:.0f} s in all; browser {browser})"
+        ) from error
+    if error is not None:
+        if type(error).__name__ == "ChromeNotFoundError":
+            raise BrowserNotFoundError(INSTALL_HINT) from error
+        raise error
+    return list(result.get("paths", []))
