@@ -1,0 +1,347 @@
+"""Many documents at once: `extract_corpus` over folders, JSON Lines, tables and iterables.
+
+Documents stream through (see :mod:`analysis.io`): they are read in the calling process, grouped in small
+batches, and extracted in this process, in a pool of worker processes, or on a ``dask.distributed``
+cluster. Results come back in document order, so every mode gives identical rows. A document that cannot
+be read or whose extraction raises becomes one row of the errors table; the run goes on.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from typing import Any, Callable, Iterator
+
+from .io import DEFAULT_MAX_BYTES, DocError, Document, count_documents, errors_frame, iter_documents
+
+__all__ = ["extract_corpus", "iter_corpus", "write_corpus"]
+
+Extractor = Callable[..., Any]
+
+
+def _default_extract(text, published=None, source=None):
+    from .statements import extract
+
+    return extract(text, published=published, source=source)
+
+
+def _one(doc: Document, extract: Extractor | None):
+    """Rows of one document (a frame with the tidy columns) or a DocError; never raises for an exception."""
+    from .frames import TIDY_COLUMNS, require_columns
+
+    fn = extract or _default_extract
+    try:
+        frame = fn(doc.text, published=doc.published, source=doc.source)
+        if not len(frame):
+            return frame
+        require_columns(frame, [c for c in TIDY_COLUMNS if c != "flags"], "extract() result")
+        if "flags" not in frame.columns:
+            frame = frame.assign(flags="")
+        frame = frame[list(TIDY_COLUMNS)]
+        if frame["source"].isna().any():
+            frame = frame.assign(source=frame["source"].fillna(doc.source))
+        if doc.published is not None and frame["published"].isna().any():
+            frame = frame.assign(published=frame["published"].fillna(doc.published))
+    except RecursionError:
+        return DocError(doc.source, "extract() failed: RecursionError (input too deeply nested)")
+    except Exception as e:  # one document never sinks the others
+        message = str(e).splitlines()[0][:300] if str(e) else ""
+        return DocError(doc.source, f"extract() failed: {type(e).__name__}: {message}".rstrip(": "))
+    return frame
+
+
+def _checked(frames: list, sources: list[str]):
+    """Concatenate per-document frames, cast to the tidy dtypes and validate once per batch.
+
+    When the batch breaks the schema, each document is checked alone so only the guilty ones become
+    errors (naming the column and rows) and the others keep their rows.
+    """
+    import pandas as pd
+
+    from .errors import SchemaError
+    from .frames import TIDY_COLUMNS, validate
+
+    def cast(frame):
+        return frame if dict(frame.dtypes.astype(str)) == TIDY_COLUMNS else frame.astype(TIDY_COLUMNS)
+
+    try:
+        rows = cast(frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True))
+        return validate(rows.reset_index(drop=True)), []
+    except (SchemaError, ValueError, TypeError):
+        pass
+    good, errors = [], []
+    for frame, source in zip(frames, sources):
+        try:
+            good.append(validate(cast(frame).reset_index(drop=True)))
+        except (SchemaError, ValueError, TypeError) as e:
+            errors.append(DocError(source, f"extract() gave rows that break the schema: {e}"[:500]))
+    if not good:
+        from .frames import empty_frame
+
+        return empty_frame(), errors
+    return pd.concat(good, ignore_index=True), errors
+
+
+def _run_batch(docs: list[Document], extract: Extractor | None = None):
+    """Extract a batch of documents: (tidy frame of their rows in order, list of DocError)."""
+    from .frames import empty_frame
+
+    frames, sources, errors = [], [], []
+    for doc in docs:
+        out = _one(doc, extract)
+        if isinstance(out, DocError):
+            errors.append(out)
+        elif len(out):
+            frames.append(out)
+            sources.append(doc.source)
+    if not frames:
+        return empty_frame(), errors
+    rows, bad = _checked(frames, sources)
+    return rows, errors + bad
+
+
+def _batches(items: Iterator[Document | DocError], size: int) -> Iterator[tuple[list[Document], list[DocError]]]:
+    docs: list[Document] = []
+    errs: list[DocError] = []
+    for item in items:
+        if isinstance(item, DocError):
+            errs.append(item)
+            continue
+        docs.append(item)
+        if len(docs) >= size:
+            yield docs, errs
+            docs, errs = [], []
+    if docs or errs:
+        yield docs, errs
+
+
+def _serial(batches, extract):
+    for docs, read_errors in batches:
+        rows, errors = _run_batch(docs, extract)
+        yield rows, read_errors + errors, len(docs) + len(read_errors)
+
+
+def _pool_context():
+    import multiprocessing as mp
+
+    # forkserver: safe when the caller has threads (tqdm, dask, notebooks); spawn where it does not exist
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    return mp.get_context(method)
+
+
+def _processes(batches, extract, workers: int):
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def new_pool():
+        return ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+
+    state = {"pool": new_pool(), "restarts": 0}
+
+    def submit(docs) -> Future:
+        try:
+            return state["pool"].submit(_run_batch, docs, extract)
+        except BrokenProcessPool as e:  # broke between two results: report through the future
+            failed: Future = Future()
+            failed.set_exception(e)
+            return failed
+
+    inflight: deque = deque()  # [docs, read_errors, future, tries]
+    limit = 2 * workers
+    batches = iter(batches)
+    exhausted = False
+    try:
+        while inflight or not exhausted:
+            while not exhausted and len(inflight) < limit:
+                try:
+                    docs, read_errors = next(batches)
+                except StopIteration:
+                    exhausted = True
+                    break
+                inflight.append([docs, read_errors, submit(docs), 0])
+            if not inflight:
+                break
+            entry = inflight[0]
+            try:
+                rows, errors = entry[2].result()
+            except BrokenProcessPool:
+                # a worker died (segfault, OOM kill, or it could not start): new pool, retry pending batches once
+                state["restarts"] += 1
+                if state["restarts"] > 3 and all(item[3] >= 1 for item in inflight):
+                    raise RuntimeError(
+                        "worker processes keep dying; run with workers=1 to see the error in this process"
+                    ) from None
+                state["pool"].shutdown(wait=False, cancel_futures=True)
+                state["pool"] = new_pool()
+                for item in inflight:
+                    item[3] += 1
+                    if item[3] <= 1:
+                        item[2] = submit(item[0])
+                if entry[3] <= 1:
+                    continue
+                rows, errors = _died(entry[0])
+            inflight.popleft()
+            yield rows, entry[1] + errors, len(entry[0]) + len(entry[1])
+    finally:
+        state["pool"].shutdown(wait=True, cancel_futures=True)
+
+
+def _died(docs):
+    from .frames import empty_frame
+
+    return empty_frame(), [DocError(d.source, "worker process died while extracting this document's batch")
+                           for d in docs]
+
+
+def _dask(batches, extract, client):
+    owned = False
+    if isinstance(client, str):
+        from distributed import Client
+
+        client = Client(client)
+        owned = True
+    try:
+        nthreads = sum(client.nthreads().values()) or 1
+        limit = 2 * nthreads
+        inflight: deque = deque()
+        batches = iter(batches)
+        exhausted = False
+        while inflight or not exhausted:
+            while not exhausted and len(inflight) < limit:
+                try:
+                    docs, read_errors = next(batches)
+                except StopIteration:
+                    exhausted = True
+                    break
+                inflight.append((docs, read_errors, client.submit(_run_batch, docs, extract, pure=False)))
+            if not inflight:
+                break
+            docs, read_errors, future = inflight.popleft()
+            try:
+                rows, errors = future.result()
+            except Exception as e:  # KilledWorker, lost connection...: the batch is reported, the run goes on
+                from .frames import empty_frame
+
+                rows = empty_frame()
+                errors = [DocError(d.source, f"dask task failed: {type(e).__name__}: {e}"[:300]) for d in docs]
+            finally:
+                future.release()
+            yield rows, read_errors + errors, len(docs) + len(read_errors)
+    finally:
+        if owned:
+            client.close()
+
+
+def _progress_bar(show: bool, total):
+    if not show:
+        return None
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        return None
+    return tqdm(total=total, unit="doc", desc="documents", dynamic_ncols=True, smoothing=0.1)
+
+
+def iter_corpus(source: Any, *, workers: int | None = 1, client=None, progress: bool | None = None,
+                text_column: str = "text", max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int | None = None,
+                extract: Extractor | None = None) -> Iterator[tuple[Any, list[DocError]]]:
+    """Stream ``(rows, errors)`` batch by batch, in document order (see :func:`extract_corpus`)."""
+    if client is not None:
+        mode = "dask"
+    else:
+        workers = (os.cpu_count() or 1) if not workers or workers < 0 else int(workers)
+        mode = "processes" if workers > 1 else "serial"
+    size = batch_size or (16 if mode == "serial" else 32)
+    show = sys.stderr.isatty() if progress is None else bool(progress)
+    bar = _progress_bar(show, count_documents(source, text_column=text_column) if show else None)
+    docs = iter_documents(source, text_column=text_column, max_bytes=max_bytes)
+    batches = _batches(docs, size)
+    if mode == "dask":
+        results = _dask(batches, extract, client)
+    elif mode == "processes":
+        results = _processes(batches, extract, workers)
+    else:
+        results = _serial(batches, extract)
+    failed = 0
+    try:
+        for rows, errors, n in results:
+            if bar is not None:
+                failed += len(errors)
+                bar.update(n)
+                if errors:
+                    bar.set_postfix(failed=failed, refresh=False)
+            yield rows, errors
+    finally:
+        if bar is not None:
+            bar.close()
+        close = getattr(results, "close", None)
+        if close:
+            close()
+
+
+def extract_corpus(source: Any, *, workers: int | None = 1, client=None, progress: bool | None = None,
+                   text_column: str = "text", max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int | None = None,
+                   extract: Extractor | None = None):
+    """Extract trade observations from many documents: ``(rows, errors)``.
+
+    source
+        a folder (``.txt``, ``.html``, ``.md`` files and ``.jsonl``/``.csv``/``.parquet`` tables, recursively),
+        a JSON Lines file (``text`` and optional ``published``, ``source``, ``url`` per line), a CSV or Parquet
+        file with a ``text_column``, a DataFrame, or an iterable of texts, dicts or paths.
+    workers
+        processes on this machine (1: this process; 0 or None: one per core). Rows and their order are
+        identical whatever the number.
+    client
+        a ``dask.distributed.Client`` or a scheduler address (``"tcp://host:8786"``): run the batches there.
+    progress
+        a tqdm bar with documents/s and ETA; None shows it only when stderr is a terminal.
+    max_bytes
+        a document (file or JSONL line) larger than this is refused with a reason, not read.
+    extract
+        the per-document function (default :func:`analysis.extract`); must be picklable for workers/dask.
+
+    Returns the tidy frame of every document's rows (each keeps its ``source``) and an errors frame with
+    one row per failed document: ``source``, ``line`` (JSONL/CSV line or row, else <NA>), ``reason``.
+    """
+    import pandas as pd
+
+    from .frames import empty_frame
+
+    frames, errors = [], []
+    for rows, errs in iter_corpus(source, workers=workers, client=client, progress=progress,
+                                  text_column=text_column, max_bytes=max_bytes, batch_size=batch_size,
+                                  extract=extract):
+        if len(rows):
+            frames.append(rows)
+        errors.extend(errs)
+    rows = pd.concat(frames, ignore_index=True) if frames else empty_frame()
+    return rows, errors_frame(errors)
+
+
+def write_corpus(source: Any, path, *, format: str | None = None, errors_path=None, stream=None, **kwargs):
+    """Like :func:`extract_corpus` but write rows to `path` (CSV/Parquet/JSONL) as they come: memory stays flat.
+
+    The file appears atomically when the run ends. ``stream`` (a text stream such as stdout) replaces
+    `path` for CSV/JSONL. Returns ``(number of rows written, errors frame)``; ``errors_path`` also writes
+    the errors frame.
+    """
+    from .io import FrameWriter, write_frame
+
+    errors: list[DocError] = []
+    with FrameWriter(path, format=format, stream=stream) as writer:
+        wrote = False
+        for rows, errs in iter_corpus(source, **kwargs):
+            errors.extend(errs)
+            if len(rows) or not wrote:
+                writer.write(rows)
+                wrote = True
+        if not wrote:
+            from .frames import empty_frame
+
+            writer.write(empty_frame())
+        count = writer.rows
+    table = errors_frame(errors)
+    if errors_path is not None:
+        write_frame(table, errors_path)
+    return count, table
+
