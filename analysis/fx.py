@@ -1,0 +1,164 @@
+"""Currency conversion of tidy frames with period-average exchange rates (`to_currency`).
+
+Each money row is converted with the average rate of *its own* period: the mean over the months the
+period covers, each month taking a monthly rate where the table has one and else the annual average
+of its own year. A rate from another year is never used: a missing (currency, period) is an error
+that lists every one missing. Conversion goes through the package's pint registry, one Context per
+rate table and period, so currencies are never mixed by accident.
+"""
+from __future__ import annotations
+
+from .errors import ConversionError
+
+DEFAULT_SOURCES = ("WDI", "WDI via Knoema", "FRED H.10")
+MONEY_COLUMNS = ("value", "base_value", "base_low", "base_high")
+_NEEDED = ("value", "unit", "period_start", "period_end")
+
+
+def _months(start: str, end: str) -> list[tuple[int, int]]:
+    y0, m0 = int(start[:4]), int(start[5:7])
+    y1, m1 = int(end[:4]), int(end[5:7])
+    out = []
+    y, m = y0, m0
+    while (y, m) <= (y1, m1):
+        out.append((y, m))
+        m += 1
+        if m == 13:
+            y, m = y + 1, 1
+    return out
+
+
+class RateTable:
+    """Rates per USD from a frame with columns currency, year, per_usd, source (and optional month).
+
+    Where several sources give a rate for the same currency and period, the first source in
+    ``sources`` wins (and is reported); sources not listed are ignored.
+    """
+
+    def __init__(self, rates, sources=DEFAULT_SOURCES):
+        from .frames import require_columns
+
+        require_columns(rates, ["currency", "year", "per_usd", "source"], "rate table")
+        rates = rates[rates["source"].isin(list(sources))] if sources is not None else rates
+        order = {s: i for i, s in enumerate(sources)} if sources is not None else {}
+        has_month = "month" in rates.columns
+        self.annual: dict[tuple[str, int], tuple[float, str]] = {}
+        self.monthly: dict[tuple[str, int, int], tuple[float, str]] = {}
+        best: dict = {}
+        for row in rates.itertuples(index=False):
+            month = getattr(row, "month", None) if has_month else None
+            month = None if month is None or month != month else int(month)  # NaN -> None
+            key = (row.currency, int(row.year)) if month is None else (row.currency, int(row.year), month)
+            rank = order.get(row.source, len(order))
+            if key not in best or rank < best[key]:
+                best[key] = rank
+                target = self.annual if month is None else self.monthly
+                target[key] = (float(row.per_usd), str(row.source))
+
+    def period_rate(self, currency: str, start: str, end: str) -> tuple[float, str] | None:
+        """(mean per-USD rate over the months of start..end, sources used) or None if any month lacks one."""
+        if currency == "USD":
+            return 1.0, "identity"
+        values, used = [], []
+        for y, m in _months(start, end):
+            hit = self.monthly.get((currency, y, m)) or self.annual.get((currency, y))
+            if hit is None:
+                return None
+            values.append(hit[0])
+            kind = "monthly" if (currency, y, m) in self.monthly else "annual"
+            used.append(f"{hit[1]} {kind} {y}")
+        return sum(values) / len(values), "; ".join(dict.fromkeys(used))
+
+
+def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOURCES):
+    """A converted copy of a tidy frame: every money row expressed in ``currency``.
+
+    ``rates`` is a frame like `analysis.datasets.exchange_rates()` (the default): currency, year,
+    per_usd, source, optionally month. Money rows are rows whose ``unit`` is a currency of the registry;
+    ``value`` and, where present, ``base_value``, ``base_low`` and ``base_high`` are converted with the
+    average rate of the row's own period (``period_start``..``period_end``). Other rows (count, percent,
+    ratio) pass unchanged.
+
+    Adds ``fx_rate`` (units of ``currency`` per one unit of the original currency; 1.0 when already in
+    ``currency``; NaN for non-money rows), ``fx_source`` (the rate sources and years used) and
+    ``original_unit``. Raises `ConversionError` listing every (currency, period) without a rate —
+    including a money row with no period — and `SchemaError` if a needed column is missing.
+    The input frame is never modified.
+
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"value": [460.165e6], "unit": ["KZT"], "period_start": ["2022-01"],
+    ...                   "period_end": ["2022-12"]})
+    >>> round(to_currency(f, "USD")["value"].iloc[0])
+    1000000
+    """
+    import numpy as np
+    import pandas as pd
+
+    from . import units
+    from .frames import require_columns
+
+    require_columns(frame, _NEEDED, "frame to convert")
+    if not units.is_currency(currency):
+        raise ConversionError(f"{currency!r} is not a currency the registry knows")
+    if rates is None:
+        from .datasets import exchange_rates
+
+        rates = exchange_rates()
+    table = RateTable(rates, sources)
+
+    out = frame.copy()
+    unit = out["unit"]
+    money = unit.map(lambda u: units.is_currency(u) if isinstance(u, str) else False).astype(bool)
+    fx_rate = np.full(len(out), np.nan)
+    fx_source = np.array([""] * len(out), dtype=object)
+
+    missing: dict[tuple[str, str], list] = {}
+    plan: dict[tuple[str, str, str], list[int]] = {}
+    starts, ends = out["period_start"], out["period_end"]
+    for pos in np.flatnonzero(money.to_numpy()):
+        u, s, e = unit.iloc[pos], starts.iloc[pos], ends.iloc[pos]
+        s = s if isinstance(s, str) and s else None
+        e = e if isinstance(e, str) and e else None
+        if u == currency:
+            fx_rate[pos], fx_source[pos] = 1.0, "identity"
+            continue
+        if s is None or e is None:
+            missing.setdefault((u, "no period"), []).append(out.index[pos])
+            continue
+        plan.setdefault((u, s, e), []).append(pos)
+
+    for (u, s, e), positions in plan.items():
+        src = table.period_rate(u, s, e)
+        dst = table.period_rate(currency, s, e)
+        if src is None:
+            missing.setdefault((u, f"{s}..{e}"), []).extend(out.index[positions])
+        if dst is None:
+            missing.setdefault((currency, f"{s}..{e}"), []).extend(out.index[positions])
+        if src is None or dst is None:
+            continue
+        per_usd = {u: src[0]}
+        if currency != "USD":
+            per_usd[currency] = dst[0]
+        ctx = units.fx_context(per_usd, f"fx:{u}->{currency}:{s}..{e}:{src[0]!r}:{dst[0]!r}")
+        factor = units.convert(1.0, u, currency, ctx)
+        sources = src[1] if currency == "USD" else f"{src[1]} | {dst[1]}"
+        for pos in positions:
+            fx_rate[pos], fx_source[pos] = factor, sources
+
+    if missing:
+        lines = [f"{cur} for {period} (rows {rows[:10]}{'...' if len(rows) > 10 else ''})"
+                 for (cur, period), rows in sorted(missing.items(), key=lambda kv: (kv[0][0], kv[0][1]))]
+        raise ConversionError(
+            f"no exchange rate for {len(missing)} (currency, period) pair(s) with sources {list(sources) if sources else 'any'}: "
+            + "; ".join(lines)
+        )
+
+    factor = np.where(money.to_numpy(), fx_rate, 1.0)
+    for col in MONEY_COLUMNS:
+        if col in out.columns:
+            out[col] = pd.to_numeric(out[col], errors="raise").astype("float64") * factor
+    out["original_unit"] = unit.astype("str")
+    out["unit"] = unit.where(~money, currency)
+    out["fx_rate"] = fx_rate
+    out["fx_source"] = pd.array(fx_source, dtype="str")
+    return out
