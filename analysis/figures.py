@@ -1,0 +1,517 @@
+"""Figures: one number with what it measures. `parse` reads one, `scan` finds every one in a text.
+
+>>> f = parse("52.9 million US dollars")
+>>> f.value, f.unit, f.kind, f.precision
+(52900000.0, 'USD', 'money', 50000.0)
+>>> parse("в 3,7 раза").multiplier
+3.7
+>>> parse("up 25%").multiplier
+1.25
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+
+from .errors import ParseError
+from .lang import _alt, currencies, currency_codes, resolve_currency, rules
+from .numbers import DIGITS, read_digits, read_words, uses_decimal_comma
+from .text import detect_language, fold
+
+KINDS = ("money", "count", "percent", "ratio", "number")
+# codes that are safe to read in lower case ("usd 200"); "try", "all", "cup" are English words
+_LOWER_CODES = frozenset("usd eur gbp rmb cny jpy rub kzt inr cad aud chf hkd nzd mxn sgd uah uzs azn gel kgs tnd rsd".split())
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure read from text: the value in base units next to the raw text it came from."""
+
+    value: float
+    unit: str | None           # ISO 4217 code, "count", "percent", "ratio" or None
+    kind: str                  # money | count | percent | ratio | number
+    raw: str
+    span: tuple[int, int]
+    precision: float           # half a unit of the last digit written, in the units of `value`
+    multiplier: float = math.nan   # new / old, for growth figures
+    alt_multiplier: float = math.nan  # the other reading of "3.7 times more" (4.7)
+    low: float = math.nan      # ranges ("$15-20 million") and their ends
+    high: float = math.nan
+    bound: str = ""            # "<" almost, ">" more than, "~" about
+    direction: str = ""        # "up" / "down" for changes
+    note: str = ""             # ambiguity or other remarks
+    lang: str = "en"
+    scale: float = 1.0
+    number_span: tuple[int, int] = field(default=(0, 0), compare=False)
+
+    @property
+    def quantity(self):
+        """The value as a pint Quantity in the package's registry (currencies never mix)."""
+        from .units import quantity
+
+        return quantity(self.value, self.unit)
+
+    def _repr_html_(self) -> str:
+        from .display import figure_html
+
+        return figure_html(self)
+
+
+# ---------------------------------------------------------------------------------------------
+# the compiled readers, one set per language
+
+
+@dataclass(frozen=True)
+class _Readers:
+    number: re.Pattern
+    tail: re.Pattern
+    head: re.Pattern
+    hedge: re.Pattern
+    up: re.Pattern
+    down: re.Pattern
+    share: re.Pattern
+    deficit: re.Pattern
+    growth_word: re.Pattern
+    fraction_change: re.Pattern
+    index: re.Pattern
+    scale_of: dict
+    rules: object
+
+
+def _code_alt() -> str:
+    return _alt(sorted(currency_codes()))
+
+
+@functools.cache
+def _readers(lang: str) -> _Readers:
+    r = rules(lang)
+    words = _alt(re.escape(w) for w in r.number_words)
+    scales = r.scales
+    free_scales = _alt(p for p, _ in scales if len(p.replace("\\", "")) > 2 or p.startswith(("mln", "bn", "mn", "tn")))
+    glued_scales = _alt(p for p, _ in scales if len(p.replace("\\", "")) <= 2 and not p.startswith(("bn", "mn", "tn")))
+    symbols = _alt(c.pattern for c in currencies() if c.kind == "symbol")
+    names = _alt(c.pattern for c in currencies() if c.kind == lang)
+    code_scales = _alt(p for ps in r.table("code_scales").values() for p in ps) or "(?!)"
+    codes = _code_alt()
+    currency_pre = rf"(?P<pre>(?:{symbols})(?![^\W\d_])|(?P<pscale>{code_scales})?(?:{codes})(?:\s?\$)?(?![^\W\d_]))"
+    currency_post = rf"(?P<post>(?<![^\W\d_])(?P<cscale>{code_scales})?(?:{codes})(?![^\W\d_]|\d)|(?:{symbols})(?![^\W\d_])|(?<![^\W\d_])(?:{names})(?![^\W\d_]))"
+    pct = _alt(r.words("percent", "words"))
+    points = _alt(r.words("percent", "points"))
+    times = _alt(r.words("times", "after"))
+    counts = _alt(r.words("counts", "nouns"))
+    number = rf"(?<![\d.,])(?P<digits>{DIGITS})|(?<![^\W\d_])(?P<words>(?:{words})(?:[ -]+(?:(?:and|и) )?(?:{words}))*)(?![^\W\d_])"
+    tail = rf"""
+        (?P<suffix>-(?:ти|ми|х|ух|ех|ёх|и|ого|го)(?![^\W\d_]))?
+        (?:(?P<rsep>\ ?[-]\ ?|\ to\ |\ до\ |\ and\ )(?P<hi>{DIGITS}))?
+        (?:(?P<sgap>\ ?-?\ ?)(?P<scale>{free_scales})(?![^\W\d_])|(?P<gscale>{glued_scales})(?![^\W\d_]))?
+        (?:\ (?:and\ |и\ )?(?P<num2>{DIGITS})\ ?(?P<scale2>{free_scales})(?![^\W\d_]))?
+        (?:(?P<cgap>\ ?-?)(?:{currency_post})(?:\ (?P<ascale>{free_scales})(?![^\W\d_]))?)?
+        (?:\ (?P<post2>{names})(?![^\W\d_]))?
+        (?:\ (?:and\ )?(?P<cents>\d{{1,2}}(?![\d,%]|\.\d|[^\W\d_])|(?:{words})(?:[ -](?:{words}))?(?![^\W\d_]))(?:\ ?(?P<cname>cents?|pence|копе\w*))?(?![^\W\d_]*\ ?(?:{symbols}|{codes}|{names})(?![^\W\d_])))?
+        (?:
+            (?P<points>\ ?(?:{points})(?![^\W\d_]))
+          | (?P<pct>\ ?-?(?:{pct})(?:(?<=%)|(?![^\W\d_])))
+          | (?P<times>\ ?-?(?:{times})(?![^\W\d_]))
+          | (?P<count>(?:\ [^\W\d_][\w-]*){{0,3}}?\ (?:{counts})(?![^\W\d_]))
+        )?
+    """
+    head = rf"(?<![^\W\d_])(?:{currency_pre})\ ?$"
+    hedge = rf"(?<![^\W\d_])(?P<hedge>{_alt(r.hedges)})\s*$"
+    growth_words = _alt(r.growth_words)
+    fraction_words = _alt(r.fraction_words)
+    fraction_change = rf"(?<![^\W\d_])(?:by\ |на\ )?(?:an?\ |one\ |одну\ )?(?P<frac>{fraction_words})(?![^\W\d_])"
+    index = r"\ ?(?:к|против|of\ the\ level\ of|of\ the)\ (?!общ)"
+    flags = re.I | re.X
+    return _Readers(
+        number=re.compile(number, re.I),
+        tail=re.compile(tail, flags),
+        head=re.compile(head, flags),
+        hedge=re.compile(hedge, re.I),
+        up=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'up'))})(?![^\W\d_])", re.I),
+        down=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'down'))})(?![^\W\d_])", re.I),
+        share=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'share'))})(?![^\W\d_])", re.I),
+        deficit=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'words'))})(?![^\W\d_])", re.I),
+        growth_word=re.compile(rf"(?<![^\W\d_])(?:{growth_words})(?![^\W\d_])", re.I) if growth_words else re.compile("(?!)"),
+        fraction_change=re.compile(fraction_change, flags) if fraction_words else re.compile("(?!)"),
+        index=re.compile(index, re.I | re.X),
+        scale_of={p: f for p, f in scales},
+        rules=r,
+    )
+
+
+def _scale_value(readers: _Readers, written: str | None) -> float:
+    if not written:
+        return 1.0
+    for pattern, factor in readers.scale_of.items():
+        if re.fullmatch(pattern, written, re.I):
+            return factor
+    return 1.0
+
+
+_CODE_SCALE = {"k": 1e3, "m": 1e6, "mm": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9}
+
+
+def _currency(written: str | None, lang: str, scale_prefix: str | None) -> tuple[str, float] | None:
+    if not written:
+        return None
+    body = written
+    if scale_prefix:
+        body = written[len(scale_prefix):]
+    code = resolve_currency(body.strip(), lang)
+    if code is None:
+        code = resolve_currency(re.sub(r"\s?\$$", "", body.strip()), lang)
+    if code is None:
+        return None
+    letters = re.sub(r"[^A-Za-z]", "", body)
+    if len(letters) == 3 and letters.islower() and letters not in _LOWER_CODES and letters.upper() == code[0]:
+        return None
+    factor = code[1] * (_CODE_SCALE.get(scale_prefix.lower(), 1.0) if scale_prefix else 1.0)
+    return code[0], factor
+
+
+# ---------------------------------------------------------------------------------------------
+# context: direction of a change, share, deficit
+
+
+def _clause_bounds(text: str, start: int, end: int, prev_end: int, next_start: int) -> tuple[int, int]:
+    left = max(prev_end, start - 90)
+    m = None
+    for m in re.finditer(r"[.;!?](?:\s|$)|\n", text[left:start]):
+        pass
+    if m is not None:
+        left = left + m.end()
+    right_limit = min(next_start, end + 40, len(text))
+    m = re.search(r"[.;!?,(](?:\s|$)|\n|\)", text[end:right_limit])
+    right = end + m.start() if m else right_limit
+    return left, right
+
+
+def _nearest_cue(readers: _Readers, text: str, left: int, start: int, end: int, right: int) -> tuple[str, int]:
+    """('up' | 'down' | 'share' | '', distance) of the cue nearest to the figure in its clause."""
+    best, dist = "", 10**9
+    before, after = text[left:start], text[end:right]
+    for name, pattern in (("up", readers.up), ("down", readers.down), ("share", readers.share)):
+        for m in pattern.finditer(before):
+            if m.group(0) in "+-" and m.end() != len(before.rstrip()):
+                continue
+            d = len(before) - m.end()
+            if d < dist:
+                best, dist = name, d
+        m = pattern.search(after)
+        if m and m.group(0) not in "+-" and m.start() < dist and m.start() <= 30:
+            best, dist = name, m.start()
+    return best, dist
+
+
+def _signed_ratio(magnitude: float, direction: str, times: bool) -> float:
+    if times:
+        return 1.0 / magnitude if direction == "down" and magnitude else magnitude
+    return 1.0 + magnitude / 100.0 if direction != "down" else 1.0 - magnitude / 100.0
+
+
+# ---------------------------------------------------------------------------------------------
+# scanning
+
+
+def _is_year(token: str, value: float) -> bool:
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", token)) and 1800 <= value <= 2100
+
+
+def _figures(text: str, lang: str | None = None) -> list[Figure]:
+    """Every figure in `text`, in order of appearance."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    folded = fold(text)
+    lang = lang or detect_language(folded)
+    rd = _readers(lang)
+    decimal_comma = rd.rules.decimal == "," or uses_decimal_comma(folded)
+    raw: list[dict] = []
+    pos = 0
+    for m in rd.number.finditer(folded):
+        if m.start() < pos:
+            continue
+        item = _read_at(rd, folded, m, lang, decimal_comma, pos)
+        if item is not None:
+            raw.append(item)
+            pos = item["end"]
+    raw.extend(_wordless_growth(rd, folded, raw))
+    raw.sort(key=lambda r: r["start"])
+    out = []
+    for i, item in enumerate(raw):
+        prev_end = raw[i - 1]["end"] if i else 0
+        next_start = raw[i + 1]["start"] if i + 1 < len(raw) else len(folded)
+        out.append(_finish(rd, folded, text, item, prev_end, next_start, lang))
+    return [f for f in out if f is not None]
+
+
+def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: bool, floor: int = 0) -> dict | None:
+    start, end = m.span()
+    digits, words = m.group("digits"), m.group("words")
+    t = rd.tail.match(text, end)
+    scale_written = t.group("scale") or t.group("gscale") or t.group("ascale")
+    if digits:
+        value, decimals, note = read_digits(digits, decimal_comma=decimal_comma, scaled=bool(scale_written))
+        if math.isnan(value):
+            return None
+    else:
+        value = read_words(re.split(r"[ -]+", words), rd.rules.number_words, rd.rules.multiplying_words)
+        decimals, note = 0, ""
+        if value is None:
+            return None
+        if words.lower() in ("a", "an", "one", "один", "одна") and not (scale_written or t.group("post") or t.group("times")):
+            return None
+    head = rd.head.search(text, max(floor, start - 14), start)
+    pre = head.group("pre") if head else None
+    pscale = head.group("pscale") if head else None
+    if digits and start > 0 and text[start - 1].isalpha() and not pre:
+        return None  # glued to a word: "H1", "A380", "COVID19"
+    post = t.group("post")
+    if words and post and not t.group("ascale") and re.match(r"\s?\d", text[t.end("post"):t.end("post") + 2]):
+        return None  # "a $48 million": the symbol belongs to the next number
+    cur = _currency(pre, lang, pscale) or _currency(post, lang, t.group("cscale"))
+    cut_post = False
+    if pre and post and cur and (_currency(post, lang, t.group("cscale")) or ("", 0))[0] not in ("", cur[0]):
+        cut_post = True  # "rmb 10 usd 20": the second code opens the next amount
+    if pre and post and cur and re.match(r" ?\d", text[t.end("post"):t.end("post") + 2]):
+        cut_post = True  # "$ 20.00 $ 37.97": the second symbol opens the next amount
+    if cur is None and t.group("post2"):
+        cur = _currency(t.group("post2"), lang, None)
+    if words and not cur and not (scale_written or t.group("pct") or t.group("times") or t.group("count") or t.group("points")):
+        return None
+    if t.group("gscale") and not cur:
+        t_end = t.start("gscale")
+        scale_written = None
+    else:
+        t_end = t.end()
+    if post and not _currency(post, lang, t.group("cscale")) and not t.group("post2"):
+        # a currency-looking word that did not resolve: stop before it
+        t_end = min(t_end, t.start("post"))
+    scale = _scale_value(rd, scale_written)
+    hi = t.group("hi")
+    item = dict(start=head.start() if head and cur and _currency(pre, lang, pscale) else start, end=t_end,
+                num_start=start, num_end=end, value=value, decimals=decimals, note=note, scale=scale,
+                currency=cur, kind=None, hi=None, suffix=t.group("suffix"))
+    if hi:
+        if t.group("rsep").strip() in ("and",) or not (scale_written or cur or t.group("pct")):
+            item["end"] = end if not (cur and pre) else end
+            hi = None
+        else:
+            hv, hd, _ = read_digits(hi, decimal_comma=decimal_comma, scaled=bool(scale_written))
+            item["hi"] = hv
+    if cut_post:
+        item["end"] = t.start("post") - len(t.group("cgap") or "")
+    elif t.group("cents") and cur and not scale_written and (t.group("post") or t.group("post2")):
+        c = t.group("cents")
+        cv = float(c) if c.isdigit() else read_words(re.split(r"[ -]+", c), rd.rules.number_words, rd.rules.multiplying_words)
+        if cv is not None and cv < 100:
+            item["value2"], item["decimals"] = cv / 100.0, 2
+    elif t.group("cents"):
+        item["end"] = t.start("cents") - 1 if t.group("cents") else item["end"]
+    if t.group("num2"):
+        v2, d2, _ = read_digits(t.group("num2"), decimal_comma=decimal_comma)
+        s2 = _scale_value(rd, t.group("scale2"))
+        if s2 < scale:
+            item["value2"] = v2 * s2
+            item["decimals"], item["scale2"] = d2, s2
+        else:
+            item["end"] = t.start("num2") - 1
+    if cur:
+        item["kind"] = "money"
+        if t.group("cents") and "value2" not in item and not cut_post:
+            item["end"] = t.start("cents") - 1
+        elif not cut_post:
+            item["end"] = max(e for e in (t.end("post"), t.end("post2"), t.end("ascale"), t.end("cents"), t.end("cname"),
+                                          t.end("scale"), t.end("gscale"), t.end("scale2"), end) if e > 0)
+    elif t.group("points"):
+        item["kind"] = "points"
+    elif t.group("pct"):
+        item["kind"] = "percent"
+    elif t.group("times"):
+        item["kind"] = "times"
+    elif t.group("count"):
+        item["kind"] = "count"
+    else:
+        item["kind"] = "number"
+        item["end"] = (t.start("scale") if scale_written is None and t.group("scale") else
+                       (t.end("scale") if scale_written else end + (len(t.group("suffix") or ""))))
+        if not scale_written:
+            item["scale"] = 1.0
+        if digits and not scale_written and (_is_year(digits, value) or re.fullmatch(r"\d{1,2}[.]\d{1,2}", digits)):
+            return None
+    if item["kind"] in ("percent", "times", "points", "count") and t.group("count") is None and cur is None:
+        item["end"] = t.end()
+    if item["kind"] == "count":
+        item["end"] = t.end()
+    return item
+
+
+def _wordless_growth(rd: _Readers, text: str, found: list[dict]) -> list[dict]:
+    """"doubled", "tripled", "halved", "на треть", "up a fifth": changes written without digits."""
+    taken = [(f["start"], f["end"]) for f in found]
+    out = []
+    for m in rd.growth_word.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        word = m.group(0).lower()
+        factor = next(v for k, v in rd.rules.growth_words.items() if re.fullmatch(k, word, re.I))
+        out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=factor,
+                        decimals=0, note="", scale=1.0, currency=None, kind="growth_word", hi=None, suffix=None))
+    for m in rd.fraction_change.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        left = text[max(0, m.start() - 40):m.start()]
+        if not (rd.up.search(left) or rd.down.search(left) or re.match(r"(?:by|на)\b", m.group(0), re.I)):
+            continue  # "a third of exports" is a share, not a change
+        frac = next(v for k, v in rd.rules.fraction_words.items() if re.fullmatch(k, m.group("frac"), re.I))
+        out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=frac * 100,
+                        decimals=2, note="", scale=1.0, currency=None, kind="fraction", hi=None, suffix=None))
+    return out
+
+
+def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int, next_start: int, lang: str) -> Figure | None:
+    start, end = item["start"], item["end"]
+    kind = item["kind"]
+    value = item["value"] * item["scale"] + item.get("value2", 0.0)
+    unit_scale = item.get("scale2", item["scale"])
+    precision = 0.5 * 10 ** -item["decimals"] * unit_scale
+    left, right = _clause_bounds(folded, item["num_start"], end, prev_end, next_start)
+    hedge = rd.hedge.search(folded, max(left, start - 30), start)
+    bound = rd.rules.hedges.get(next((k for k in rd.rules.hedges if hedge and re.fullmatch(k, hedge.group("hedge"), re.I)), ""), "") if hedge else ""
+    cue_left = hedge.start() if hedge else start
+    low = high = math.nan
+    multiplier = alt = math.nan
+    direction = ""
+    note = item["note"]
+    sign = folded[start - 1] if start > 0 else ""
+    signed = sign != "" and sign in "+-" and (start < 2 or not folded[start - 2].isalnum())
+    if kind == "money":
+        code, factor = item["currency"]
+        value *= factor
+        precision *= factor
+        if item["hi"] is not None:
+            low, high = value, item["hi"] * item["scale"] * factor
+            value = (low + high) / 2
+        if rd.deficit.search(folded[left:start]) or rd.deficit.search(folded[end:right]):
+            value = -abs(value)
+        elif signed and sign == "-":
+            value, start = -value, start - 1
+        unit = code
+    elif kind == "count":
+        unit = "count"
+    elif kind == "number":
+        unit = None
+        if item["hi"] is not None:
+            low, high = value, item["hi"] * item["scale"]
+    elif kind == "points":
+        kind, unit = "percent", "percent"
+        note = (note + "; " if note else "") + "percentage points"
+    elif kind in ("percent", "times", "growth_word", "fraction"):
+        cue, _ = _nearest_cue(rd, folded, left, cue_left, end, right)
+        before = folded[left:cue_left]
+        is_index = kind == "percent" and rd.index.match(folded, end) and not signed
+        is_change = signed or cue in ("up", "down") or re.search(r"(?:\bby|\bна)\s*$", before, re.I) or kind != "percent"
+        if kind == "percent" and not is_change and not is_index:
+            unit = "percent"
+        else:
+            direction = ("down" if sign == "-" else "up") if signed else (cue if cue in ("up", "down") else "up")
+            if is_index:
+                multiplier = value / 100.0
+                direction = "up" if multiplier >= 1 else "down"
+            elif kind in ("times", "growth_word"):
+                multiplier = _signed_ratio(value, direction, times=True)
+                if kind == "times" and direction == "up" and re.match(r"\s*(?:higher|more|greater|larger|bigger)\b", folded[end:end + 12], re.I):
+                    alt = value + 1.0
+            else:
+                multiplier = _signed_ratio(value, direction, times=False)
+            if kind == "growth_word":
+                multiplier = value
+            precision = (precision / 100.0) if kind in ("percent", "fraction") else precision
+            if kind == "times" and direction == "down":
+                precision = precision / (value * value) if value else precision
+            kind, unit, value = "ratio", "ratio", multiplier
+            # the change phrase ("rose by", "в ... раза") belongs to the figure's raw text
+            lead = re.search(r"(?:(?:\bby|\bна|\bв|\bup|\bdown)\s+)?$", folded[max(left, cue_left - 6):cue_left], re.I)
+            if lead and lead.group(0).strip():
+                start = max(left, cue_left - 6) + lead.start()
+            if signed and folded[start - 1] in "+-":
+                start -= 1
+            if hedge:
+                start = min(start, hedge.start())
+    else:
+        return None
+    if hedge and kind != "ratio":
+        start = hedge.start()
+    return Figure(value=float(value), unit=unit, kind=kind, raw=original[start:end], span=(start, end),
+                  precision=float(precision), multiplier=float(multiplier), alt_multiplier=float(alt),
+                  low=float(low), high=float(high), bound=bound, direction=direction, note=note, lang=lang,
+                  scale=float(unit_scale), number_span=(item["num_start"], item["num_end"]))
+
+
+SCAN_COLUMNS = {
+    "kind": "str", "value": "float64", "unit": "str", "multiplier": "float64", "start": "int64", "end": "int64",
+    "text": "str", "precision": "float64", "low": "float64", "high": "float64", "alt_multiplier": "float64",
+    "bound": "str", "note": "str", "lang": "str",
+}
+
+
+def scan(text: str, lang: str | None = None):
+    """Every figure in free text as a DataFrame, one row each, with offsets into `text`.
+
+    Never raises on a `str`; a non-string raises TypeError naming its type.
+
+    >>> scan("Exports rose 12% to $5.2 bn.")[["kind", "value", "unit", "text"]].values.tolist()
+    [['ratio', 1.12, 'ratio', 'rose 12%'], ['money', 5200000000.0, 'USD', '$5.2 bn']]
+    """
+    from .frames import to_frame
+
+    figures = _figures(text, lang)
+    return to_frame(({
+        "kind": f.kind, "value": f.value, "unit": f.unit, "multiplier": f.multiplier, "start": f.span[0],
+        "end": f.span[1], "text": f.raw, "precision": f.precision, "low": f.low, "high": f.high,
+        "alt_multiplier": f.alt_multiplier, "bound": f.bound, "note": f.note, "lang": f.lang,
+    } for f in figures), SCAN_COLUMNS)
+
+
+def parse(s: str, lang: str | None = None) -> Figure:
+    """Exactly one figure from a string; ParseError (text, position, reason) otherwise."""
+    if not isinstance(s, str):
+        raise TypeError(f"parse() needs a str, not {type(s).__name__}")
+    if not s.strip():
+        raise ParseError(s, (0, len(s)), "empty string")
+    if len(s) > 1000:
+        raise ParseError(s, (0, len(s)), f"{len(s)} characters is too long for one figure")
+    figures = [f for f in _figures(s, lang)]
+    if not figures:
+        raise ParseError(s, (0, len(s)), "no figure found")
+    main = [f for f in figures if f.kind != "number"] or figures
+    if len(main) > 1:
+        second = main[1]
+        raise ParseError(s, second.span, f"more than one figure ({main[0].raw!r} and {second.raw!r})")
+    f = main[0]
+    rest = s[:f.span[0]] + " " + s[f.span[1]:]
+    if re.search(r"\d", rest):
+        at = next(i for i, c in enumerate(s) if c.isdigit() and not f.span[0] <= i < f.span[1])
+        raise ParseError(s, (at, at + 1), "digits outside the figure")
+    if len(re.findall(r"[^\W\d_]+", rest)) > 4:
+        raise ParseError(s, (0, len(s)), "too many words around the figure")
+    return f
+
+
+def read_one(s) -> tuple:
+    """(value, unit, multiplier, kind, error) for one table cell; never raises."""
+    if not isinstance(s, str):
+        if s is None or (isinstance(s, float) and math.isnan(s)):
+            return (math.nan, None, math.nan, None, "missing value")
+        if isinstance(s, (int, float)) and not isinstance(s, bool):
+            return (float(s), None, math.nan, "number", "")
+        return (math.nan, None, math.nan, None, f"not a string: {type(s).__name__}")
+    try:
+        f = parse(s)
+    except ParseError as exc:
+        return (math.nan, None, math.nan, None, exc.reason)
+    except Exception as exc:  # one bad cell never sinks the column
+        return (math.nan, None, math.nan, None, f"internal error: {exc!r}")
+    unit = f.unit if f.unit is not None else ("count" if f.kind == "number" else None)
+    return (f.value, unit, f.multiplier, f.kind, "")

@@ -1,0 +1,111 @@
+"""Reading the digits of one number, with the language's decimal and group separators.
+
+>>> read_digits("52,9", decimal_comma=True)
+(52.9, 1, '')
+>>> read_digits("52,900", decimal_comma=False)
+(52900.0, 0, '')
+>>> read_digits("1 234,5", decimal_comma=True)
+(1234.5, 1, '')
+"""
+from __future__ import annotations
+
+import re
+
+# digits grouped by spaces ("52 900 000", "1 234,5") or by one kind of mark ("52,900.5", "52.9")
+DIGITS = r"(?:\d{1,3}(?: \d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
+
+_UNAMBIGUOUS_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,])")
+_UNAMBIGUOUS_GROUP_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d])|\d,\d{3}\.\d")
+
+
+def uses_decimal_comma(text: str) -> bool:
+    """True when a text writes decimals with a comma ("2,1 times") and never groups with one.
+
+    >>> uses_decimal_comma("739,386 mln dollars, 2,1 times more"), uses_decimal_comma("$1,234,567")
+    (True, False)
+    """
+    return bool(_UNAMBIGUOUS_DECIMAL_COMMA.search(text)) and not _UNAMBIGUOUS_GROUP_COMMA.search(text)
+
+
+def read_digits(token: str, *, decimal_comma: bool, scaled: bool = False) -> tuple[float, int, str]:
+    """(value, decimals written, ambiguity note) for a run of digits and separators.
+
+    `decimal_comma` says the text writes "52,9"; `scaled` says a scale word follows ("739,386 mln").
+    Returns NaN as value when the marks cannot be a number (a date such as "12.05.2020").
+    """
+    if " " in token:
+        whole, frac = _split_space(token)
+        return float(whole + ("." + frac if frac else "")), len(frac), ""
+    marks = re.findall(r"[.,]", token)
+    if not marks:
+        return float(token), 0, ""
+    parts = re.split(r"[.,]", token)
+    if len(set(marks)) == 2:
+        dec = marks[-1]
+        if marks.count(dec) > 1:
+            return float("nan"), 0, "mixed separators"
+        whole, frac = token.rsplit(dec, 1)
+        groups = re.split(r"[.,]", whole)
+        if any(len(g) not in (2, 3) for g in groups[1:]):
+            return float("nan"), 0, "irregular digit groups"
+        return float("".join(groups) + "." + frac), len(frac), ""
+    if len(marks) > 1:
+        # one mark used many times groups thousands ("1,234,567"; Indian "12,34,567")
+        if len(parts[-1]) != 3 or any(len(g) not in (2, 3) for g in parts[1:]) or (marks[0] == "." and len(parts[0]) > 3):
+            return float("nan"), 0, "not a number (a date or a list?)"
+        return float("".join(parts)), 0, ""
+    whole, frac = parts
+    mark = marks[0]
+    if len(frac) != 3 or whole == "0" or whole == "":
+        return float(f"{whole or 0}.{frac}"), len(frac), ""
+    if mark == "," and decimal_comma:
+        return float(f"{whole}.{frac}"), 3, ""
+    if mark == ".":
+        if decimal_comma:
+            return float(f"{whole}.{frac}"), 3, f"'{token}' read as a decimal; it could group thousands"
+        return float(f"{whole}.{frac}"), 3, ""
+    if scaled and len(whole) == 3:
+        return float(f"{whole}.{frac}"), 3, f"'{token}' before a scale word read as a decimal; it could be {whole}{frac}"
+    return float(whole + frac), 0, ""
+
+
+def _split_space(token: str) -> tuple[str, str]:
+    body = token.replace(" ", "")
+    m = re.fullmatch(r"(\d+)(?:[.,](\d+))?", body)
+    return (m.group(1), m.group(2) or "") if m else (body, "")
+
+
+def read_words(words: list[str], number_words: dict[str, float], multiplying: dict[str, float]) -> float | None:
+    """Value of a run of number words ("seventy-six", "half a", "три", "пятисот"), or None.
+
+    >>> W = {"seventy": 70, "six": 6, "half": .5, "a": 1, "three": 3, "quarters": .25, "two": 2, "hundred": 100}
+    >>> read_words(["seventy", "six"], W, {"hundred": 100}), read_words(["half", "a"], W, {}), read_words(["three", "quarters"], W, {})
+    (76.0, 0.5, 0.75)
+    """
+    total = current = 0.0
+    fraction = None
+    seen = False
+    for w in words:
+        w = w.lower()
+        if w in ("and", "и"):
+            continue
+        if w in multiplying:
+            current = (current or 1.0) * multiplying[w]
+            if multiplying[w] >= 1000:
+                total, current = total + current, 0.0
+            seen = True
+        elif w in ("half", "quarter", "quarters"):
+            fraction = number_words[w]
+        elif w in ("a", "an"):
+            if not seen and fraction is None:
+                current, seen = 1.0, True
+        elif w in number_words:
+            v = number_words[w]
+            current = current * v if (v == 100 and 0 < current < 10) else current + v
+            seen = True
+        else:
+            return None
+    value = total + current
+    if fraction is not None:
+        return (value or 1.0) * fraction
+    return value if seen else None

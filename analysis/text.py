@@ -1,0 +1,66 @@
+"""Text clean-up that keeps every offset: each character maps to exactly one character.
+
+>>> fold("52\u00a0900\u2009000 \u2013 \u201cUSD\u201d")
+'52 900 000 - "USD"'
+"""
+from __future__ import annotations
+
+import re
+
+# one character in, one character out: offsets into the folded text are offsets into the input
+_FOLD = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ", "\u200a": " ",
+    "\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " ", "\u200e": " ", "\u200f": " ",
+    "\u202a": " ", "\u202b": " ", "\u202c": " ", "\u202d": " ", "\u202e": " ", "\t": " ", "\r": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u0451": "\u0435", "\u0401": "\u0415",  # ё -> е: Russian texts write both
+})
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def fold(text: str) -> str:
+    """Unify spaces, dashes, quotes and ё, one character for one, so offsets stay valid."""
+    return text.translate(_FOLD)
+
+
+def detect_language(text: str) -> str:
+    """'ru' when Cyrillic letters outnumber a third of the Latin ones, else 'en'.
+
+    >>> detect_language("товарооборот составил 52,9 млн долларов"), detect_language("trade rose")
+    ('ru', 'en')
+    """
+    cyr = len(_CYRILLIC.findall(text[:5000]))
+    lat = len(_LATIN.findall(text[:5000]))
+    return "ru" if cyr and cyr * 3 >= lat else "en"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-ZА-Я0-9$€£])|\n\s*\n|(?<=[.!?])\n")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences: a stop followed by space and a capital, or a blank line.
+
+    Abbreviations such as "U.S." or "млн." followed by a lower-case word never split.
+
+    >>> t = "Exports rose 5%. Imports fell to $2 bn. in May."
+    >>> [t[a:b] for a, b in sentences(t)]
+    ['Exports rose 5%.', 'Imports fell to $2 bn. in May.']
+    """
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[max(0, m.start() - 6):m.start()]
+        if re.search(r"(?:\b[A-Z]\.[A-Z]\.|\bU\.S\.|\bMr\.|\bDr\.|\bNo\.|\bст\.|\bг\.|\bгг\.|\bтыс\.|\bмлн\.|\bмлрд\.|\bдолл\.|\bруб\.)$", before) and not text[m.end():m.end() + 1].isdigit():
+            if not re.search(r"\b(?:г|гг)\.$", before):
+                continue
+            # "2022 г. Товарооборот": a year abbreviation ends a sentence only before a capital word
+        end = m.start()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
