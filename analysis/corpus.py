@@ -242,10 +242,15 @@ def _progress_bar(show: bool, total):
     return tqdm(total=total, unit="doc", desc="documents", dynamic_ncols=True, smoothing=0.1)
 
 
-def iter_corpus(source: Any, *, workers: int | None = 1, client=None, progress: bool | None = None,
+def iter_corpus(source: Any, **kwargs) -> Iterator[tuple[Any, list[DocError]]]:
+    """Stream ``(rows, errors)`` batch by batch, in document order (arguments as :func:`extract_corpus`)."""
+    for rows, errors, _n in _iter_corpus(source, **kwargs):
+        yield rows, errors
+
+
+def _iter_corpus(source: Any, *, workers: int | None = 1, client=None, progress: bool | None = None,
                 text_column: str = "text", max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int | None = None,
-                extract: Extractor | None = None) -> Iterator[tuple[Any, list[DocError]]]:
-    """Stream ``(rows, errors)`` batch by batch, in document order (see :func:`extract_corpus`)."""
+                extract: Extractor | None = None):
     if client is not None:
         mode = "dask"
     else:
@@ -270,7 +275,7 @@ def iter_corpus(source: Any, *, workers: int | None = 1, client=None, progress: 
                 bar.update(n)
                 if errors:
                     bar.set_postfix(failed=failed, refresh=False)
-            yield rows, errors
+            yield rows, errors, n
     finally:
         if bar is not None:
             bar.close()
@@ -308,7 +313,7 @@ def extract_corpus(source: Any, *, workers: int | None = 1, client=None, progres
     from .frames import empty_frame
 
     frames, errors = [], []
-    for rows, errs in iter_corpus(source, workers=workers, client=client, progress=progress,
+    for rows, errs, _n in _iter_corpus(source, workers=workers, client=client, progress=progress,
                                   text_column=text_column, max_bytes=max_bytes, batch_size=batch_size,
                                   extract=extract):
         if len(rows):
@@ -318,19 +323,22 @@ def extract_corpus(source: Any, *, workers: int | None = 1, client=None, progres
     return rows, errors_frame(errors)
 
 
-def write_corpus(source: Any, path, *, format: str | None = None, errors_path=None, stream=None, **kwargs):
+def write_corpus(source: Any, path, *, format: str | None = None, errors_path=None, stream=None,
+                 neutralize: bool = True, **kwargs):
     """Like :func:`extract_corpus` but write rows to `path` (CSV/Parquet/JSONL) as they come: memory stays flat.
 
     The file appears atomically when the run ends. ``stream`` (a text stream such as stdout) replaces
-    `path` for CSV/JSONL. Returns ``(number of rows written, errors frame)``; ``errors_path`` also writes
-    the errors frame.
+    `path` for CSV/JSONL. Returns ``(documents seen, rows written, errors frame)``; ``errors_path`` also
+    writes the errors frame. Other keyword arguments are those of :func:`extract_corpus`.
     """
     from .io import FrameWriter, write_frame
 
     errors: list[DocError] = []
-    with FrameWriter(path, format=format, stream=stream) as writer:
+    documents = 0
+    with FrameWriter(path, format=format, stream=stream, neutralize=neutralize) as writer:
         wrote = False
-        for rows, errs in iter_corpus(source, **kwargs):
+        for rows, errs, n in _iter_corpus(source, **kwargs):
+            documents += n
             errors.extend(errs)
             if len(rows) or not wrote:
                 writer.write(rows)
@@ -343,5 +351,5 @@ def write_corpus(source: Any, path, *, format: str | None = None, errors_path=No
     table = errors_frame(errors)
     if errors_path is not None:
         write_frame(table, errors_path)
-    return count, table
+    return documents, count, table
 

@@ -1,0 +1,449 @@
+"""The ``trade-analysis`` command (also ``python -m analysis``): the only module that prints or exits.
+
+    trade-analysis extract PATH... [-o rows.csv|.parquet|.jsonl]   trade statements from many documents
+    trade-analysis normalize table.csv --column turnover [-o out.csv]  figure columns -> value, unit, ...
+    trade-analysis chart rows.csv --kind turnover --pair KAZ SRB -o chart.png|svg|pdf|html
+    trade-analysis run                                              the main job on the bundled data
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FAILED = 1      # --strict and some documents/charts failed
+EXIT_USAGE = 2       # bad options, missing or unreadable input
+EXIT_MISSING = 3     # a needed optional package or the browser is missing
+EXIT_INTERNAL = 4    # an unexpected error (a bug: please report it with --debug output)
+EXIT_INTERRUPTED = 130
+
+EPILOG = """\
+exit codes:
+  0    success (documents that failed are listed on stderr and counted, but do not fail the run)
+  1    --strict was given and some documents, rows or charts failed
+  2    bad usage: unknown option, missing input file, missing column, unreadable table
+  3    a needed extra is missing (pyarrow for Parquet, kaleido + Chromium for PNG/SVG/PDF, dask)
+  4    an unexpected internal error (rerun with --debug for the traceback, and report it)
+  130  interrupted (Ctrl-C)
+
+examples:
+  trade-analysis run
+  trade-analysis extract news/ archive.jsonl -o rows.parquet --errors failed.csv -j 0
+  trade-analysis extract article.html                 # CSV on stdout
+  trade-analysis normalize table.csv --column turnover exports -o table-normalized.csv
+  trade-analysis chart rows.csv --kind turnover --pair KAZ SRB -o turnover.svg
+"""
+
+KINDS = {
+    "turnover": ("turnover", "trade_turnover"),
+    "exports": ("turnover", "exports"),
+    "imports": ("turnover", "imports"),
+    "balance": ("turnover", "trade_balance"),
+    "investment": ("turnover", "investment"),
+    "enterprises": ("turnover", "enterprises"),
+    "flows": ("flows", None),
+    "partners": ("partners", "trade_turnover"),
+    "related": ("related", None),
+}
+CHART_FORMATS = ("png", "svg", "pdf", "html", "jpeg", "jpg", "webp")
+
+
+class CliError(Exception):
+    """An error to report in one line and exit with `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.code = code
+
+
+def _err(*parts) -> None:
+    print(*parts, file=sys.stderr)
+
+
+# ------------------------------------------------------------------------------------------- parser
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="trade-analysis",
+        description="Trade figures in news text -> tidy data, tables and charts.",
+        epilog=EPILOG, formatter_class=fmt,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of unexpected errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "extract", help="trade statements from documents (folders, .txt/.html/.md, .jsonl, .csv, .parquet)",
+        description="Read every document under PATH... and write one tidy row per trade statement. "
+                    "A document that cannot be read or parsed is listed as an error; the run goes on.",
+        epilog=EPILOG, formatter_class=fmt)
+    p.add_argument("paths", nargs="+", metavar="PATH", type=Path,
+                   help="files or folders (folders are read recursively: .txt .html .md .jsonl .csv .parquet)")
+    p.add_argument("-o", "--output", type=Path, help="rows to .csv, .parquet or .jsonl (default: CSV on stdout)")
+    p.add_argument("--format", choices=("csv", "jsonl"), help="format on stdout when there is no -o (default csv)")
+    p.add_argument("--errors", type=Path, metavar="FILE",
+                   help="also write the failed documents (source, line, reason) to FILE (.csv/.parquet/.jsonl)")
+    p.add_argument("-j", "--workers", type=int, default=1,
+                   help="worker processes (default 1; 0 = one per core); results are identical")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on a dask.distributed scheduler, e.g. tcp://10.0.0.5:8786 ('local' starts one here)")
+    p.add_argument("--text-column", default="text", help="text column of JSONL/CSV/Parquet input (default text)")
+    p.add_argument("--max-bytes", type=int, default=None,
+                   help="refuse documents larger than this many bytes (default 10,000,000)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when not a terminal)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any document failed")
+
+    p = sub.add_parser(
+        "normalize", help="figure columns of a table ('52.9M USD', '+25%%') -> value, unit, multiplier, kind",
+        description="Add <column>_value, _unit, _multiplier, _kind and _error for each figure column.",
+        epilog=EPILOG, formatter_class=fmt)
+    p.add_argument("file", type=Path, metavar="FILE.csv", help="a CSV (UTF-8, UTF-16 or cp1251), or .parquet/.jsonl")
+    p.add_argument("--column", "-c", nargs="+", action="extend", required=True, metavar="NAME",
+                   help="figure column(s) to read; repeatable")
+    p.add_argument("-o", "--output", type=Path, help="output .csv/.parquet/.jsonl (default: CSV on stdout)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any non-empty cell could not be read")
+
+    p = sub.add_parser(
+        "chart", help="one chart from a tidy rows file (as written by extract)",
+        description="Draw one chart from a tidy rows file. Kinds: " + ", ".join(KINDS) + ".",
+        epilog=EPILOG, formatter_class=fmt)
+    p.add_argument("file", type=Path, metavar="ROWS", help="tidy rows (.csv/.parquet/.jsonl) from `extract`")
+    p.add_argument("--kind", choices=list(KINDS), default="turnover", help="what to draw (default turnover)")
+    p.add_argument("--pair", nargs=2, metavar=("REPORTER", "PARTNER"),
+                   help="ISO alpha-3 codes, e.g. KAZ SRB (default: the pair with most rows)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="chart.png, .svg, .pdf or .html")
+    p.add_argument("--lang", choices=("en", "ru"), default="en", help="labels language (default en)")
+    p.add_argument("--title", help="chart title (default: generated)")
+
+    p = sub.add_parser(
+        "run", help="the main job on the bundled data: print the tidy table and write the charts",
+        description="Extract the bundled seed article (and bundled samples), print the tidy table, and write "
+                    "the tidy rows and the standard charts into a folder. Without a Chromium, the charts are "
+                    "written as HTML and the command to install one is printed.",
+        epilog=EPILOG, formatter_class=fmt)
+    p.add_argument("--out", "-o", type=Path, default=Path("out"), help="output folder (default out/)")
+    p.add_argument("--formats", nargs="+", default=["png", "svg", "pdf", "html"], choices=CHART_FORMATS,
+                   metavar="FMT", help="chart formats (default: png svg pdf html)")
+    p.add_argument("--lang", choices=("en", "ru"), default="en", help="labels language (default en)")
+    p.add_argument("--no-official", action="store_true", help="leave out the bundled official statistics")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a chart format could not be written")
+    return parser
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+def _check_inputs(paths) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise CliError(f"no such file or folder: {', '.join(missing)}")
+
+
+def _check_output(path: Path | None, allowed=("csv", "parquet", "jsonl")) -> None:
+    if path is None:
+        return
+    suffix = path.suffix.lower().lstrip(".")
+    suffix = {"pq": "parquet", "ndjson": "jsonl"}.get(suffix, suffix)
+    if suffix not in allowed:
+        raise CliError(f"cannot write {str(path)!r}: the name must end in " + ", ".join("." + a for a in allowed))
+    if suffix == "parquet":
+        _need("pyarrow", "Parquet", "analysis[parquet]")
+
+
+def _need(module: str, what: str, extra: str) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise CliError(f"{what} needs the {module} package: pip install '{extra}'", EXIT_MISSING)
+
+
+def _report_errors(errors, total_docs: int, what: str = "documents") -> None:
+    n = len(errors)
+    if not n:
+        return
+    _err(f"{n} of {total_docs} {what} failed:")
+    for row in errors.head(10).itertuples(index=False):
+        _err(f"  {row.source}: {row.reason}")
+    if n > 10:
+        _err(f"  ... and {n - 10} more (write them all with --errors FILE)")
+
+
+# ----------------------------------------------------------------------------------------- commands
+
+def cmd_extract(args) -> int:
+    from .corpus import write_corpus
+    from .io import DEFAULT_MAX_BYTES
+
+    _check_inputs(args.paths)
+    _check_output(args.output)
+    if args.errors is not None:
+        _check_output(args.errors)
+    if args.workers < 0:
+        raise CliError("--workers must be 0 (one per core) or more")
+    client, cluster = None, None
+    if args.dask:
+        _need("distributed", "--dask", "analysis[dask]")
+        if args.dask == "local":
+            from distributed import Client, LocalCluster
+
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
+            client = Client(cluster)
+        else:
+            client = args.dask
+    source = args.paths[0] if len(args.paths) == 1 else list(args.paths)
+    kwargs = dict(workers=args.workers or 0, client=client, progress=False if args.no_progress else None,
+                  text_column=args.text_column, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+    try:
+        if args.output is None:
+            docs, rows, errors = write_corpus(source, None, format=args.format or "csv", stream=sys.stdout,
+                                              errors_path=args.errors, **kwargs)
+        else:
+            docs, rows, errors = write_corpus(source, args.output, errors_path=args.errors, **kwargs)
+    finally:
+        if cluster is not None:
+            client.close()
+            cluster.close()
+    where = f" -> {args.output}" if args.output else ""
+    _err(f"extract: {docs} documents, {rows} rows, {len(errors)} failed{where}")
+    _report_errors(errors, docs)
+    return EXIT_FAILED if args.strict and len(errors) else EXIT_OK
+
+
+def _read_table(path: Path, column_hint: str):
+    import pandas as pd
+
+    from .io import _sniff_encoding, read_frame
+
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".parquet", ".pq", ".jsonl", ".ndjson"):
+            return read_frame(path)
+        sep = "\t" if suffix == ".tsv" else ","
+        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
+                           encoding=_sniff_encoding(path))
+    except pd.errors.EmptyDataError:
+        raise CliError(f"{path}: empty file, no header") from None
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as e:
+        raise CliError(f"{path}: unreadable table ({type(e).__name__}: {str(e).splitlines()[0]})") from None
+
+
+def cmd_normalize(args) -> int:
+    import pandas as pd
+
+    from .frames import normalize
+    from .io import FrameWriter
+
+    _check_inputs([args.file])
+    _check_output(args.output)
+    table = _read_table(args.file, args.column[0])
+    missing = [c for c in args.column if c not in table.columns]
+    if missing:
+        raise CliError(f"{args.file}: no column {', '.join(map(repr, missing))}; "
+                       f"it has {', '.join(map(repr, table.columns))}")
+    parts = [table]
+    failed = 0
+    for col in dict.fromkeys(args.column):
+        values = table[col].astype("str") if not pd.api.types.is_string_dtype(table[col]) else table[col]
+        out = normalize(values)
+        failed += int((out["error"].notna() & table[col].notna()).sum())
+        parts.append(out.add_prefix(f"{col}_"))
+    result = pd.concat(parts, axis=1)
+    with FrameWriter(args.output, stream=None if args.output else sys.stdout,
+                     format=None if args.output else "csv") as writer:
+        writer.write(result)
+    where = f" -> {args.output}" if args.output else ""
+    _err(f"normalize: {len(table)} rows, {len(args.column)} column(s), {failed} cell(s) not read{where}")
+    return EXIT_FAILED if args.strict and failed else EXIT_OK
+
+
+def _write_chart(fig, output: Path) -> Path:
+    import re
+
+    from .export import write_figures
+
+    fmt = output.suffix.lower().lstrip(".")
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", output.stem).strip("._") or "chart"
+    written = write_figures({name: fig}, output.parent if str(output.parent) else Path("."), formats=(fmt,))
+    produced = written[0] if written else output
+    if Path(produced).resolve() != output.resolve():
+        Path(produced).replace(output)
+    return output
+
+
+def cmd_chart(args) -> int:
+    from . import charts
+    from .frames import require_columns
+    from .io import read_frame
+
+    _check_inputs([args.file])
+    fmt = args.output.suffix.lower().lstrip(".")
+    if fmt not in CHART_FORMATS:
+        raise CliError(f"cannot write {str(args.output)!r}: the name must end in "
+                       + ", ".join("." + f for f in CHART_FORMATS))
+    try:
+        frame = read_frame(args.file)
+    except ValueError as e:
+        raise CliError(f"{args.file}: {e}") from None
+    require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
+                    str(args.file))
+    reporter, partner = (args.pair or (None, None))
+    if reporter:
+        reporter, partner = reporter.upper(), partner.upper()
+        pair = ((frame["reporter"] == reporter) & (frame["partner"] == partner)) | (
+            (frame["reporter"] == partner) & (frame["partner"] == reporter))
+        if not pair.fillna(False).any():
+            raise CliError(f"{args.file}: no rows for the pair {reporter}-{partner}")
+    shape, indicator = KINDS[args.kind]
+    common = dict(lang=args.lang, title=args.title)
+    if shape == "turnover":
+        if not (frame["indicator"] == indicator).any():
+            raise CliError(f"{args.file}: no {indicator!r} rows to draw (has: "
+                           f"{', '.join(sorted(frame['indicator'].dropna().unique()))})")
+        fig = charts.turnover_chart(frame, indicator=indicator, reporter=reporter, partner=partner, **common)
+    elif shape == "flows":
+        fig = charts.flows_chart(frame, reporter=reporter, partner=partner, **common)
+    elif shape == "related":
+        fig = charts.related_chart(frame, reporter=reporter, partner=partner, **common)
+    else:
+        fig = charts.partners_chart(frame, indicator=indicator, reporter=reporter, **common)
+    path = _write_chart(fig, args.output)
+    _err(f"chart: {args.kind} -> {path}")
+    return EXIT_OK
+
+
+def _bundled_documents():
+    """The seed article and any bundled sample texts, as documents."""
+    from . import datasets
+
+    docs = [{"text": datasets.seed_text(), "published": "2022-11-06",
+             "source": "https://www.inform.kz/en/kazakhstan-and-serbia-hold-political-consultations_a3998179"}]
+    samples = getattr(datasets, "sample_texts", None)
+    if callable(samples):
+        for i, item in enumerate(samples()):
+            docs.append(item if isinstance(item, dict) else {"text": item, "source": f"sample-{i + 1}"})
+    return docs
+
+
+def _official_rows():
+    """The bundled official statistics in the tidy columns (so the charts can show them beside the news)."""
+    import pandas as pd
+
+    from . import datasets
+    from .frames import TIDY_COLUMNS
+
+    official = datasets.official_trade()
+    out = pd.DataFrame(index=official.index)
+    for col, dtype in TIDY_COLUMNS.items():
+        if col in official.columns:
+            out[col] = official[col]
+        elif col == "source":
+            out[col] = official.get("source_name", pd.Series("official statistics", index=official.index))
+        elif col in ("start", "end"):
+            out[col] = 0
+        elif col == "flags":
+            out[col] = "official"
+        else:
+            out[col] = None
+    return out.astype(TIDY_COLUMNS)
+
+
+def cmd_run(args) -> int:
+    import pandas as pd
+
+    from .corpus import extract_corpus
+    from .io import write_frame
+
+    documents = _bundled_documents()
+    rows, errors = extract_corpus(documents, progress=False)
+    _report_errors(errors, len(documents))
+    frame = rows
+    if not args.no_official:
+        try:
+            frame = pd.concat([rows, _official_rows()], ignore_index=True)
+        except Exception as e:  # the news rows still get charted
+            _err(f"note: bundled official statistics not used ({type(e).__name__}: {e})")
+    shown = ["source", "indicator", "reporter", "partner", "period_start", "period_end", "value", "unit",
+             "multiplier", "base_value", "quote"]
+    with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 60):
+        print(rows[shown].to_string(index=False) if len(rows) else "(no trade statements found)")
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    write_frame(rows, out / "tidy.csv")
+    from .charts import default_charts
+
+    figures = default_charts(frame, lang=args.lang)
+    written, problems = _export_all(figures, out, args.formats)
+    print(f"\nwrote {len(written) + 1} files to {out.resolve()}/ "
+          f"(tidy.csv and {len(figures)} chart(s): {', '.join(figures) or 'none'})")
+    for p in problems:
+        _err(p)
+    return EXIT_FAILED if args.strict and (problems or len(errors)) else EXIT_OK
+
+
+def _export_all(figures, folder: Path, formats):
+    """Write every figure; without a browser fall back to HTML and say how to get static images."""
+    from .export import BrowserNotFoundError, write_figures
+
+    formats = list(dict.fromkeys("jpeg" if f == "jpg" else f for f in formats))
+    try:
+        return write_figures(figures, folder, formats=tuple(formats)), []
+    except BrowserNotFoundError as e:
+        static = [f for f in formats if f != "html"]
+        written = write_figures(figures, folder, formats=("html",))
+        return written, [f"note: {', '.join(static)} not written. {e}"]
+    except Exception as e:  # a stuck or crashing browser: keep what HTML can give
+        written = write_figures(figures, folder, formats=("html",)) if "html" in formats else []
+        return written, [f"note: static export failed ({type(e).__name__}: {e}); HTML written instead"]
+
+
+COMMANDS = {"extract": cmd_extract, "normalize": cmd_normalize, "chart": cmd_chart, "run": cmd_run}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code (see EPILOG)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse exits on --help/--version (0) and bad usage (2)
+        return int(e.code or 0) if isinstance(e.code, (int, type(None))) else EXIT_USAGE
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    from .errors import AnalysisError, SchemaError
+
+    try:
+        return COMMANDS[args.command](args)
+    except CliError as e:
+        _err(f"trade-analysis {args.command}: error: {e}")
+        return e.code
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `trade-analysis extract ... | head`: the reader has gone, that is fine
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except FileNotFoundError as e:
+        _err(f"trade-analysis {args.command}: error: {e}")
+        return EXIT_USAGE
+    except (SchemaError, AnalysisError) as e:
+        code = EXIT_MISSING if type(e).__name__ == "BrowserNotFoundError" else EXIT_USAGE
+        _err(f"trade-analysis {args.command}: error: {e}")
+        return code
+    except ImportError as e:
+        _err(f"trade-analysis {args.command}: error: {e}. Install the extras: pip install 'analysis[dev]'")
+        return EXIT_MISSING
+    except Exception as e:
+        if args.debug:
+            raise
+        _err(f"trade-analysis {args.command}: internal error: {type(e).__name__}: {e} (rerun with --debug)")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
