@@ -1,0 +1,203 @@
+"""Rich display in Jupyter: highlighted figures in text, `Figure` and extraction reprs, an explorer widget.
+
+All text that comes from documents is HTML-escaped before it reaches the page.
+"""
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass, field
+
+__all__ = ["Extraction", "Highlighted", "explorer", "figure_html", "highlight"]
+
+_COLORS = {
+    "trade_turnover": "#c7d7f2", "exports": "#cfe9d9", "imports": "#f6d6c2", "trade_balance": "#e4d3ef",
+    "investment": "#f3e6b3", "enterprises": "#d9e7c4", "other": "#e3e3e3",
+}
+_STYLE = (
+    "<style>"
+    ".analysis-hl{line-height:2.3;white-space:pre-wrap;font-family:system-ui,sans-serif;max-width:60em}"
+    ".analysis-hl mark{padding:.15em .35em;margin:0 .1em;border-radius:.35em;color:#222}"
+    ".analysis-hl mark .analysis-label{font-size:.72em;font-weight:bold;margin-left:.4em;"
+    "text-transform:uppercase;color:#444}"
+    ".analysis-fig{font-family:system-ui,sans-serif;border-collapse:collapse}"
+    ".analysis-fig td,.analysis-fig th{padding:.1em .6em;text-align:left;border-bottom:1px solid #eee}"
+    "</style>"
+)
+
+
+def _esc(text) -> str:
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def _isna(x) -> bool:
+    try:
+        return x is None or (isinstance(x, float) and math.isnan(x)) or bool(x != x)
+    except (TypeError, ValueError):
+        return False
+
+
+def _label(row, lang: str) -> str:
+    from .charts import format_value, indicator_name
+
+    ind = row.get("indicator")
+    name = indicator_name(ind, lang) if not _isna(ind) else "figure"
+    value = row.get("value")
+    if _isna(value):
+        return name
+    text = f"{name} · {format_value(value, row.get('unit'), lang)}"
+    mult = row.get("multiplier")
+    if not _isna(mult):
+        text += f" · ×{mult:.3g}"
+    return text
+
+
+@dataclass(frozen=True)
+class Highlighted:
+    """Text with spans highlighted and labelled; renders as HTML in Jupyter (like displaCy's `ent` style)."""
+
+    text: str
+    spans: tuple = ()  # (start, end, label, indicator)
+
+    def to_html(self) -> str:
+        out, pos = [], 0
+        for start, end, label, indicator in self.spans:
+            if start < pos:  # overlapping span: keep the earlier one, drop this
+                continue
+            out.append(_esc(self.text[pos:start]))
+            color = _COLORS.get(indicator, _COLORS["other"])
+            out.append(
+                f'<mark style="background:{color}" title="{_esc(label)}">{_esc(self.text[start:end])}'
+                f'<span class="analysis-label">{_esc(label)}</span></mark>'
+            )
+            pos = end
+        out.append(_esc(self.text[pos:]))
+        return _STYLE + '<div class="analysis-hl">' + "".join(out) + "</div>"
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def highlight(text: str, frame, *, lang: str = "en") -> Highlighted:
+    """The text with each row's quote highlighted (``start``/``end`` offsets) and labelled by indicator.
+
+    Rows whose offsets are missing or out of range are located by their ``quote`` instead; rows that
+    match neither are left out. The input frame is not modified.
+    """
+    text = "" if text is None else str(text)
+    spans = []
+    if frame is not None and len(frame):
+        for _, row in frame.iterrows():
+            start, end = row.get("start"), row.get("end")
+            quote = row.get("quote")
+            ok = not _isna(start) and not _isna(end) and 0 <= int(start) < int(end) <= len(text)
+            if ok and not _isna(quote) and quote and text[int(start):int(end)] != quote:
+                ok = False
+            if not ok and not _isna(quote) and quote and quote in text:
+                start, end, ok = text.index(quote), text.index(quote) + len(quote), True
+            if ok:
+                spans.append((int(start), int(end), _label(row, lang), row.get("indicator")))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    return Highlighted(text, tuple(spans))
+
+
+def figure_html(figure) -> str:
+    """HTML for a `analysis.Figure`: the value as people read it, with its parts in a small table."""
+    from .charts import format_value
+
+    get = lambda name: getattr(figure, name, None)  # noqa: E731
+    kind, value, unit = get("kind"), get("value"), get("unit")
+    if kind == "ratio" and not _isna(value):
+        shown = f"×{value:.4g}"
+    elif kind == "money" or unit not in (None, "", "ratio", "number"):
+        try:
+            shown = format_value(value, unit)
+        except (TypeError, ValueError):
+            shown = str(value)
+    else:
+        shown = "–" if _isna(value) else f"{value:,.6g}"
+    rows = "".join(
+        f"<tr><th>{name}</th><td>{_esc(repr(get(name)))}</td></tr>"
+        for name in ("value", "unit", "multiplier", "kind", "raw", "span", "precision")
+        if hasattr(figure, name)
+    )
+    return (
+        _STYLE + f'<div><b style="font-size:1.2em">{_esc(shown)}</b> '
+        f'<span style="color:#666">from “{_esc(get("raw"))}”</span>'
+        f'<table class="analysis-fig">{rows}</table></div>'
+    )
+
+
+@dataclass
+class Extraction:
+    """A document and its tidy rows; in Jupyter it shows the highlighted text and the table."""
+
+    text: str
+    frame: object = field(repr=False)
+    lang: str = "en"
+
+    @classmethod
+    def from_text(cls, text: str, published=None, source=None, lang: str = "en") -> "Extraction":
+        from . import extract
+
+        return cls(text, extract(text, published=published, source=source), lang)
+
+    def highlighted(self) -> Highlighted:
+        return highlight(self.text, self.frame, lang=self.lang)
+
+    def _repr_html_(self) -> str:
+        n = 0 if self.frame is None else len(self.frame)
+        table = "" if not n else self.frame.to_html(escape=True, index=False, na_rep="", max_rows=60)
+        return (self.highlighted().to_html() + f"<p><b>{n} row{'s' if n != 1 else ''}</b></p>" + table)
+
+    def __repr__(self) -> str:
+        n = 0 if self.frame is None else len(self.frame)
+        head = self.text[:60] + ("…" if len(self.text) > 60 else "")
+        return f"Extraction({head!r}, {n} rows)"
+
+
+def explorer(text: str = "", *, lang: str = "en", published=None, source=None):
+    """An ipywidgets box: paste text, see the highlighted figures, the rows and a chart update.
+
+    Needs ``ipywidgets`` (``pip install 'analysis[notebooks]'``). Returns the widget; display it.
+    """
+    try:
+        import ipywidgets as widgets
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        from .errors import AnalysisError
+
+        raise AnalysisError("explorer() needs ipywidgets: pip install 'analysis[notebooks]'") from exc
+    from IPython.display import display
+
+    from .charts import default_charts
+
+    box = widgets.Textarea(value=text, placeholder="Paste a news text…", layout=widgets.Layout(width="100%",
+                                                                                             height="10em"),
+                           continuous_update=False)
+    language = widgets.ToggleButtons(options=[("EN", "en"), ("RU", "ru")], value=lang, description="Charts")
+    status = widgets.HTML()
+    out = widgets.Output()
+
+    def update(_=None):
+        out.clear_output(wait=True)
+        with out:
+            try:
+                ex = Extraction.from_text(box.value, published=published, source=source, lang=language.value)
+            except Exception as exc:  # noqa: BLE001 - shown to the person, not raised into the widget loop
+                status.value = f'<span style="color:#a00">{_esc(type(exc).__name__)}: {_esc(exc)}</span>'
+                return
+            status.value = f"{len(ex.frame)} row(s)"
+            display(ex)
+            for fig in default_charts(ex.frame, lang=language.value).values():
+                display(fig)
+
+    box.observe(update, names="value")
+    language.observe(update, names="value")
+    ui = widgets.VBox([box, language, status, out])
+    ui.update = update  # so a caller (or a test) can refresh without an edit
+    if text:
+        update()
+    return ui

@@ -1,0 +1,209 @@
+"""analysis.charts: plotly-express-shaped charts of tidy frames (no browser needed)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import charts
+from analysis.errors import SchemaError
+from analysis.frames import TIDY_COLUMNS, empty_frame, to_frame
+
+NAN = float("nan")
+
+
+def row(**kw):
+    base = dict(source="test-wire", published="2022-11-06", indicator="trade_turnover", reporter="KAZ",
+                partner="SRB", period_start="2022-01", period_end="2022-09", value=NAN, unit="USD",
+                multiplier=NAN, compared_start=None, compared_end=None, base_value=NAN, base_low=NAN,
+                base_high=NAN, quote="", start=0, end=0, lang="en", flags="")
+    base.update(kw)
+    return base
+
+
+def seed_frame():
+    """The seed observations, hand-made in the tidy shape."""
+    return to_frame([
+        row(value=52.9e6, multiplier=3.7, compared_start="2021-01", compared_end="2021-09",
+            base_value=14.297e6, base_low=14.09e6, base_high=14.51e6, quote="turnover was $52.9 million, 3.7 times"),
+        row(indicator="enterprises", period_start=None, period_end=None, value=36.0, unit="count",
+            quote="36 joint enterprises"),
+    ])
+
+
+def panel_frame():
+    rows = []
+    for partner, v in (("SRB", 52.9e6), ("RUS", 24.1e9), ("CHN", 31.2e9), ("UZB", 4.5e9)):
+        for year, f in (("2021", 0.8), ("2022", 1.0)):
+            rows.append(row(partner=partner, period_start=f"{year}-01", period_end=f"{year}-12", value=v * f,
+                            source=f"doc-{partner}-{year}"))
+    rows += [row(indicator="exports", value=30e6), row(indicator="imports", value=22.9e6),
+             row(indicator="trade_balance", value=7.1e6)]
+    return to_frame(rows)
+
+
+def texts(fig):
+    """Every piece of text in a figure: title, annotations, axis titles, trace names and hover data."""
+    out = [fig.layout.title.text or ""]
+    out += [a.text or "" for a in fig.layout.annotations]
+    out += [fig.layout[k].title.text or "" for k in fig.layout if k.startswith(("xaxis", "yaxis"))]
+    for t in fig.data:
+        out.append(t.name or "")
+        if t.customdata is not None:
+            out += [str(c) for c in t.customdata]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(("value", "unit", "lang", "expected"), [
+    (52.9e6, "USD", "en", "52.9 M USD"),
+    (52.9e6, "USD", "ru", "52,9 млн долл."),
+    (14.297e6, "USD", "en", "14.3 M USD"),
+    (1.5e9, "EUR", "ru", "1,5 млрд евро"),
+    (36, "count", "en", "36"),
+    (25.0, "percent", "en", "25%"),
+    (-7.1e6, "USD", "en", "-7.1 M USD"),
+    (NAN, "USD", "en", "–"),
+])
+def test_format_value(value, unit, lang, expected):
+    assert charts.format_value(value, unit, lang) == expected
+
+
+@pytest.mark.parametrize(("start", "end", "lang", "expected"), [
+    ("2022-01", "2022-09", "en", "Jan–Sep 2022"),
+    ("2022-01", "2022-09", "ru", "янв.–сент. 2022"),
+    ("2022-01", "2022-12", "en", "2022"),
+    ("2022-03", "2022-03", "en", "Mar 2022"),
+    ("2021-11", "2022-02", "en", "Nov 2021 – Feb 2022"),
+])
+def test_period_label(start, end, lang, expected):
+    assert charts.period_label(start, end, lang) == expected
+
+
+def test_turnover_chart_draws_the_growth_claim():
+    fig = charts.turnover_chart(seed_frame())
+    base, reported = fig.data
+    assert list(reported.x) == ["Jan–Sep 2022"] and reported.y[0] == pytest.approx(52.9)
+    assert list(base.x) == ["Jan–Sep 2021"] and base.y[0] == pytest.approx(14.297)
+    # the rounding interval as an asymmetric error bar
+    assert base.error_y.array[0] == pytest.approx(14.51 - 14.297)
+    assert base.error_y.arrayminus[0] == pytest.approx(14.297 - 14.09)
+    assert any(a.text and "×3.7" in a.text for a in fig.layout.annotations)
+    assert fig.layout.yaxis.title.text == "million USD"
+    assert list(fig.layout.xaxis.categoryarray) == ["Jan–Sep 2021", "Jan–Sep 2022"]
+    assert "Source: test-wire" in texts(fig)
+    assert fig.layout.template.layout.colorway  # the package template is applied
+    assert "52.9 M USD" in texts(fig)
+
+
+def test_russian_labels_and_separators():
+    fig = charts.turnover_chart(seed_frame(), lang="ru")
+    t = texts(fig)
+    assert "Товарооборот: Казахстан – Сербия" in t and "52,9 млн долл." in t and "×3,7" in t
+    assert "Источник" in t
+    assert fig.layout.separators.startswith(",")
+    assert fig.layout.yaxis.title.text == "млн долл."
+
+
+def test_flows_chart_mirrors_imports():
+    fig = charts.flows_chart(panel_frame())
+    by_name = {t.name: t for t in fig.data}
+    assert by_name["Exports"].y[0] == pytest.approx(30.0)
+    assert by_name["Imports"].y[0] == pytest.approx(-22.9)
+    assert by_name["Trade balance"].y[0] == pytest.approx(7.1)
+    assert fig.layout.barmode == "relative"
+
+
+def test_partners_chart_ranks_partners_for_one_period():
+    fig = charts.partners_chart(panel_frame())
+    (bars,) = fig.data
+    assert list(bars.y) == ["Serbia", "Uzbekistan", "Russia", "China"]  # ascending: largest on top
+    assert "2022" in fig.layout.title.text
+    assert fig.layout.xaxis.title.text == "billion USD"
+
+
+def test_related_chart_uses_subplots_on_a_shared_time_axis():
+    fig = charts.related_chart(seed_frame(), indicators=["trade_turnover", "enterprises"])
+    assert {t.yaxis for t in fig.data} == {"y", "y2"}  # two panels, not a dual axis
+    assert fig.layout.yaxis2.overlaying is None and fig.layout.yaxis.overlaying is None
+    assert fig.layout.xaxis.matches == "x2" or fig.layout.xaxis2.matches == "x"
+    assert fig.layout.xaxis.type == "date"
+    # the nine-month total spans its months
+    seg = fig.data[0]
+    assert str(seg.x[0]).startswith("2022-01-01") and str(seg.x[1]).startswith("2022-09-30")
+
+
+def test_related_chart_splits_series_news_vs_official():
+    news = seed_frame().assign(basis="news")
+    official = pd.DataFrame(dict(reporter=["KAZ"] * 2, partner=["SRB"] * 2, indicator=["trade_turnover"] * 2,
+                                 period_start=["2021-01", "2022-01"], period_end=["2021-12", "2022-12"],
+                                 value=[20e6, 70e6], unit=["USD"] * 2, basis=["reporter"] * 2,
+                                 source_name=["stat office"] * 2, source_url=["x"] * 2))
+    both = pd.concat([news, official], ignore_index=True)
+    fig = charts.related_chart(both, indicators=["trade_turnover"], series="basis")
+    assert {t.name for t in fig.data if t.showlegend} == {"news", "reporter"}
+    assert "stat office" in fig.layout.annotations[-1].text
+
+
+def test_default_charts_names_and_coverage():
+    figs = charts.default_charts(seed_frame())
+    assert set(figs) == {"turnover-KAZ-SRB", "related-KAZ-SRB"}
+    figs = charts.default_charts(panel_frame(), lang="ru")
+    assert "partners-trade_turnover-KAZ" in figs and "flows-KAZ-SRB" in figs
+    for name in figs:
+        assert all(c.isalnum() or c in "-_." for c in name)
+    assert charts.default_charts(empty_frame()) == {}
+
+
+@pytest.mark.parametrize("fn", [charts.turnover_chart, charts.flows_chart, charts.partners_chart,
+                                charts.related_chart])
+def test_empty_frame_gives_an_empty_chart_with_a_note(fn):
+    fig = fn(empty_frame())
+    assert len(fig.data) == 0
+    assert any(a.text == "No data for this chart" for a in fig.layout.annotations)
+
+
+@pytest.mark.parametrize("fn", [charts.turnover_chart, charts.flows_chart, charts.partners_chart,
+                                charts.related_chart, charts.default_charts])
+def test_missing_column_is_named(fn):
+    frame = seed_frame().drop(columns=["value"])
+    with pytest.raises(SchemaError, match=r"'value'.*it has .*'indicator'"):
+        fn(frame)
+
+
+@pytest.mark.parametrize("fn", [charts.turnover_chart, charts.related_chart, charts.default_charts])
+def test_charts_do_not_mutate_their_input(fn):
+    frame = seed_frame()
+    before = frame.copy(deep=True)
+    fn(frame)
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def test_article_text_is_escaped_in_titles_and_hover():
+    evil = "<script>alert('x')</script>"
+    frame = seed_frame()
+    frame["quote"] = evil
+    frame["source"] = "<img src=x onerror=alert(1)>"
+    fig = charts.turnover_chart(frame, title="Title <b>not bold</b>")
+    blob = json.dumps(fig.to_plotly_json(), default=str)
+    assert "<script>" not in blob and "<img" not in blob and "<b>not bold" not in blob
+    assert "&lt;script&gt;" in blob and "&lt;img" in blob
+
+
+def test_bad_lang_is_refused():
+    with pytest.raises(ValueError, match="lang"):
+        charts.turnover_chart(seed_frame(), lang="de")
+
+
+def test_importing_analysis_does_not_import_plotly():
+    code = "import sys, analysis, analysis.charts; print('plotly' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_tidy_contract_columns_are_what_the_charts_read():
+    needed = {"indicator", "reporter", "partner", "period_start", "period_end", "value", "unit", "multiplier",
+              "compared_start", "compared_end", "base_value", "base_low", "base_high", "quote", "source"}
+    assert needed <= set(TIDY_COLUMNS)
