@@ -1,0 +1,115 @@
+"""Bundled data: loaders, contracts, provenance, and processed files equal to a fresh build."""
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import datasets
+
+CONTRACT = ["reporter", "partner", "indicator", "period_start", "period_end", "value", "unit", "basis",
+            "source_name", "source_url"]
+
+
+@pytest.fixture(scope="module")
+def official():
+    return datasets.official_trade()
+
+
+def test_seed_text_is_the_users_article():
+    text = datasets.seed_text()
+    assert text.startswith("Kazakhstan and Serbia hold political consultations")
+    assert "52.9 million US dollars" in text and "3.7 times higher" in text and "36 enterprises" in text
+
+
+def test_official_trade_contract(official):
+    assert list(official.columns[: len(CONTRACT)]) == CONTRACT
+    assert len(official) == 101
+    assert official["value"].dtype == "float64"
+    assert set(official["indicator"]) <= {"trade_turnover", "exports", "imports", "trade_balance", "other"}
+    assert set(official["basis"]) == {"reporter", "mirror"}
+    assert official["reporter"].eq("KAZ").all()
+    assert official["partner"].str.fullmatch(r"[A-Z]{3}").all()
+    for col in ("period_start", "period_end"):
+        s = official[col].dropna()
+        assert s.str.fullmatch(r"\d{4}-\d{2}").all()
+    assert official["period_end"].notna().all()
+    assert (official["period_start"].dropna() <= official.loc[official["period_start"].notna(), "period_end"]).all()
+    assert official["source_url"].str.match(r"https?://").all()
+    assert official["source_name"].str.len().gt(0).all()
+
+
+def test_conflicting_figures_are_kept_side_by_side(official):
+    srb = official[(official["partner"] == "SRB") & (official["indicator"] == "trade_turnover")]
+    y2016 = srb[(srb["period_start"] == "2016-01") & (srb["period_end"] == "2016-12")]
+    assert sorted(y2016["value"]) == [26_300_000.0, 26_400_000.0]
+    y2024 = srb[(srb["period_start"] == "2024-01") & (srb["period_end"] == "2024-12")]
+    assert set(y2024["basis"]) == {"reporter", "mirror"}
+    assert {100_100_000.0, 400_000_000.0, 600_000_000.0} <= set(y2024["value"])
+
+
+def test_mirror_rows_are_turned_round(official):
+    # the Serbian deficit of 117.8 M with Kazakhstan is a Kazakh surplus on the mirror basis
+    bal = official[(official["indicator"] == "trade_balance") & (official["partner"] == "SRB")]
+    assert bal["value"].tolist() == [117_800_000.0]
+    assert bal["statistics"].tolist() == ["SRB"]
+    # Serbian exports to Kazakhstan are Kazakh imports from Serbia by Serbian statistics
+    imp = official[(official["partner"] == "SRB") & (official["indicator"] == "imports") & (official["basis"] == "mirror")]
+    assert imp["value"].tolist() == [15_050_000.0]
+
+
+def test_seed_figure_is_in_the_official_table(official):
+    row = official[(official["partner"] == "SRB") & (official["period_start"] == "2022-01")
+                   & (official["period_end"] == "2022-09")]
+    assert row["value"].tolist() == [52_900_000.0]
+
+
+def test_exchange_rates_contract():
+    fx = datasets.exchange_rates()
+    assert list(fx.columns[:4]) == ["currency", "year", "per_usd", "source"]
+    assert fx["per_usd"].gt(0).all()
+    assert not fx.duplicated(["currency", "year", "source"]).any()
+    for code in ("KZT", "RSD", "RUB", "EUR", "CNY", "INR", "JPY"):
+        assert code in set(fx["currency"])
+    kzt = fx[(fx["currency"] == "KZT") & (fx["year"] == 2022)]
+    assert kzt["per_usd"].tolist() == pytest.approx([460.165])
+    # both sources kept where they overlap
+    cny = fx[(fx["currency"] == "CNY") & (fx["year"] == 2015)]
+    assert set(cny["source"]) == {"WDI", "FRED H.10"}
+
+
+def test_companies():
+    c = datasets.companies()
+    assert len(c) == 5
+    assert c["value"].dtype == "int64"
+    assert 36 in c["value"].tolist()
+
+
+@pytest.mark.parametrize("name", sorted(datasets.BUILDERS))
+def test_processed_files_equal_a_fresh_build(name):
+    shipped = (datasets.data_files() / "processed" / name).read_text(encoding="utf-8")
+    assert shipped == datasets.BUILDERS[name]().to_csv(index=False, lineterminator="\n"), (
+        f"data/processed/{name} is stale: run python data/build.py")
+
+
+def test_every_raw_file_is_listed_in_sources():
+    sources = datasets.sources_text()
+    raw = datasets.data_files() / "raw"
+    names = [f"raw/{d.name}/{f.name}" for d in raw.iterdir() if d.is_dir() for f in d.iterdir()]
+    assert names
+    for name in names:
+        assert name in sources, f"{name} is not described in data/SOURCES.md"
+    for name in datasets.BUILDERS:
+        assert f"processed/{name}" in sources
+
+
+def test_loaders_document_rows_columns_and_source():
+    for fn in (datasets.official_trade, datasets.exchange_rates, datasets.companies):
+        doc = fn.__doc__
+        assert "Each row represents" in doc and "Columns" in doc and "Source" in doc
+        assert re.search(r"\d+ rows", doc)
+
+
+def test_datasets_module_reads_no_paths_relative_to_file():
+    import inspect
+
+    assert "__file__" not in inspect.getsource(datasets)

@@ -1,0 +1,119 @@
+"""reconcile: news claims beside official figures, with gap, ratio, rounding and mismatch flags."""
+import math
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.errors import SchemaError
+from analysis.reconcile import rounding_interval
+
+
+def seed_row(**over):
+    row = dict(indicator="trade_turnover", reporter="KAZ", partner="SRB", period_start="2022-01",
+               period_end="2022-09", value=52.9e6, unit="USD", multiplier=3.7, compared_start="2021-01",
+               compared_end="2021-09", base_value=52.9e6 / 3.7, base_low=52.85e6 / 3.75, base_high=52.95e6 / 3.65)
+    row.update(over)
+    return row
+
+
+def official_rows(*rows):
+    cols = ["reporter", "partner", "indicator", "period_start", "period_end", "value", "unit", "basis",
+            "source_name", "source_url"]
+    return pd.DataFrame([dict(zip(cols, r)) for r in rows], columns=cols)
+
+
+@pytest.mark.parametrize("value, expected", [(52.9e6, (52.85e6, 52.95e6)), (24e9, (23.5e9, 24.5e9)),
+                                             (100.1e6, (100.05e6, 100.15e6)), (973.2e6, (973.15e6, 973.25e6))])
+def test_rounding_interval(value, expected):
+    assert rounding_interval(value) == pytest.approx(expected)
+
+
+def test_seed_pair_against_bundled_data():
+    news = pd.DataFrame([seed_row()])
+    table = analysis.reconcile(news)
+    exact = table[table["period_relation"] == "exact"]
+    assert exact["official_value"].tolist() == [52.9e6]
+    assert exact["within_rounding"].tolist() == [True]
+    assert exact["gap"].tolist() == [0.0]
+    year = table[table["period_relation"] == "news_part_vs_official_year"]
+    assert set(year["official_value"]) == {73.8e6}
+    assert year["period_mismatch"].all()
+    assert year["ratio"].iloc[0] == pytest.approx(52.9 / 73.8)
+    base = table[table["claim"] == "implied_base"]
+    assert base["period_relation"].tolist() == ["no official figure"]
+    assert base["news_value"].iloc[0] == pytest.approx(14.297e6, rel=1e-3)
+
+
+def test_mirror_view_and_cif_fob():
+    news = pd.DataFrame([seed_row(indicator="exports", period_start="2024-01", period_end="2024-12", value=100e6,
+                                  multiplier=math.nan, base_value=math.nan)])
+    official = official_rows(
+        ("SRB", "KAZ", "imports", "2024-01", "2024-12", 106e6, "USD", "reporter", "Serbian stats", "https://x"),
+        ("KAZ", "SRB", "exports", "2024-01", "2024-12", 100e6, "USD", "reporter", "Kazakh stats", "https://y"),
+    )
+    t = analysis.reconcile(news, official).set_index("official_source")
+    assert bool(t.loc["Serbian stats", "mirror"]) is True
+    assert t.loc["Serbian stats", "official_adjusted"] == pytest.approx(100e6)  # CIF 106 / 1.06
+    assert "cif_fob:1.06" in t.loc["Serbian stats", "flags"]
+    assert bool(t.loc["Kazakh stats", "mirror"]) is False
+    no_factor = analysis.reconcile(news, official, cif_fob=1.0).set_index("official_source")
+    assert no_factor.loc["Serbian stats", "official_adjusted"] == pytest.approx(106e6)
+
+
+def test_turnover_is_symmetric_and_balance_changes_sign():
+    news = pd.DataFrame([
+        seed_row(reporter="SRB", partner="KAZ", period_start="2024-01", period_end="2024-12", value=400e6,
+                 base_value=math.nan),
+        seed_row(indicator="trade_balance", reporter="KAZ", partner="SRB", period_start="2015-01",
+                 period_end="2015-12", value=117.8e6, base_value=math.nan),
+    ])
+    official = official_rows(
+        ("KAZ", "SRB", "trade_turnover", "2024-01", "2024-12", 100.1e6, "USD", "reporter", "KZ", "https://a"),
+        ("SRB", "KAZ", "trade_balance", "2015-01", "2015-12", -117.8e6, "USD", "reporter", "RS", "https://b"),
+    )
+    t = analysis.reconcile(news, official)
+    turnover = t[t["indicator"] == "trade_turnover"].iloc[0]
+    assert turnover["official_value"] == 100.1e6 and bool(turnover["mirror"]) is True
+    balance = t[t["indicator"] == "trade_balance"].iloc[0]
+    assert balance["official_value"] == pytest.approx(117.8e6)
+    assert bool(balance["within_rounding"]) is True
+
+
+def test_currency_conversion_is_flagged():
+    news = pd.DataFrame([seed_row(indicator="trade_turnover", reporter="KAZ", partner="ITA", period_start="2022-01",
+                                  period_end="2022-12", value=14e9, unit="EUR", base_value=math.nan)])
+    t = analysis.reconcile(news)
+    assert t["converted"].all()
+    assert "converted" in t["flags"].iloc[0]
+    assert t["unit"].eq("USD").all()
+    assert (t["news_value"] > 14e9).all()  # EUR was worth more than USD in 2022
+
+
+def test_mixed_units_in_one_indicator_are_refused():
+    news = pd.DataFrame([seed_row(), seed_row(value=25.0, unit="percent")])
+    with pytest.raises(SchemaError, match=r"trade_turnover.*percent.*rows \[1\]"):
+        analysis.reconcile(news)
+
+
+def test_missing_columns_are_named():
+    with pytest.raises(SchemaError, match="partner"):
+        analysis.reconcile(pd.DataFrame([seed_row()]).drop(columns=["partner"]))
+
+
+def test_inputs_are_not_mutated():
+    news = pd.DataFrame([seed_row()])
+    official = analysis.datasets.official_trade() if hasattr(analysis, "datasets") else None
+    from analysis import datasets
+
+    official = datasets.official_trade()
+    n0, o0 = news.copy(), official.copy()
+    analysis.reconcile(news, official)
+    pd.testing.assert_frame_equal(news, n0)
+    pd.testing.assert_frame_equal(official, o0)
+
+
+def test_missing_rate_for_a_news_claim_is_refused():
+    news = pd.DataFrame([seed_row(unit="GBP", base_value=math.nan)])
+    with pytest.raises(analysis.ConversionError, match="GBP"):
+        analysis.reconcile(news)
