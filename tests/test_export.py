@@ -1,0 +1,219 @@
+"""analysis.export: real files from a real browser (CI installs Debian's chromium).
+
+Browser tests are marked ``browser`` and FAIL (not skip) with the install command when no Chromium is
+found. All static images are produced by one `write_figures` call in a module-scoped fixture.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from analysis import charts, export
+from analysis.frames import to_frame
+
+NAN = float("nan")
+EVIL = "<script>document.body.setAttribute('data-pwned','1')</script><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">"
+
+
+def seed_frame(quote="turnover reached $52.9 million, 3.7 times"):
+    common = dict(source="test-wire", published="2022-11-06", reporter="KAZ", partner="SRB", lang="en", flags="",
+                  start=0, end=10, compared_start=None, compared_end=None, base_value=NAN, base_low=NAN,
+                  base_high=NAN, multiplier=NAN)
+    return to_frame([
+        dict(common, indicator="trade_turnover", period_start="2022-01", period_end="2022-09", value=52.9e6,
+             unit="USD", multiplier=3.7, compared_start="2021-01", compared_end="2021-09", base_value=14.297e6,
+             base_low=14.09e6, base_high=14.51e6, quote=quote),
+        dict(common, indicator="enterprises", period_start=None, period_end=None, value=36.0, unit="count",
+             quote="36 enterprises"),
+    ])
+
+
+def chromium() -> str:
+    path = export.find_browser() or shutil.which("chromium")
+    if not path:
+        pytest.fail("no Chromium found: install it with `apt-get install -y chromium` (CI does)")
+    return path
+
+
+# --- reading the files back, without extra dependencies -----------------------------------------
+def png_pixels(data: bytes):
+    """(width, height, rows of RGB(A) bytes) of an 8-bit non-interlaced PNG."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, width = 8, b"", None
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos:pos + 4])
+        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8 and interlace == 0 and color in (2, 6)
+            bpp = 3 if color == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], (prev[i - bpp] if i >= bpp else 0)
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        prev = line
+    return width, height, rows, bpp
+
+
+def colour_stats(data: bytes):
+    """(width, height, share of non-white pixels, distinct colours)."""
+    width, height, rows, bpp = png_pixels(data)
+    colours, dark = set(), 0
+    for r in rows[::4]:
+        for x in range(0, width * bpp, bpp * 4):
+            px = r[x:x + 3]
+            colours.add(px)
+            dark += px != b"\xff\xff\xff"
+    total = len(rows[::4]) * len(range(0, width * bpp, bpp * 4))
+    return width, height, dark / total, len(colours)
+
+
+# --- one browser for the whole module ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    chromium()
+    folder = tmp_path_factory.mktemp("export")
+    figs = charts.default_charts(seed_frame())
+    figs["turnover-ru"] = charts.turnover_chart(seed_frame(), lang="ru")
+    figs["evil"] = charts.turnover_chart(seed_frame(quote=EVIL), source=EVIL)
+    paths = export.write_figures(figs, folder, formats=("png", "svg", "pdf", "html"))
+    return folder, figs, paths
+
+
+@pytest.mark.browser
+def test_every_figure_in_every_format(exported):
+    folder, figs, paths = exported
+    assert sorted(p.name for p in paths) == sorted(f"{n}.{f}" for n in figs for f in ("png", "svg", "pdf", "html"))
+    assert all(p.parent == folder and p.stat().st_size > 1000 for p in paths)
+    assert not list(folder.glob(".*.tmp"))  # no temp files left behind
+
+
+@pytest.mark.browser
+def test_png_has_the_figure_size_and_is_not_blank(exported):
+    folder, figs, _ = exported
+    w, h, ink, colours = colour_stats((folder / "turnover-KAZ-SRB.png").read_bytes())
+    assert (w, h) == export.figure_size(figs["turnover-KAZ-SRB"]) == (900, 520)
+    assert ink > 0.03 and colours > 5
+
+
+@pytest.mark.browser
+def test_svg_contains_the_title_and_source(exported):
+    folder, _, _ = exported
+    svg = (folder / "turnover-KAZ-SRB.svg").read_text("utf-8")
+    assert svg.startswith("<svg") and 'width="900"' in svg and 'height="520"' in svg
+    assert "Trade turnover: Kazakhstan – Serbia" in svg and "Source: test-wire" in svg and "×3.7" in svg
+    ru = (folder / "turnover-ru.svg").read_text("utf-8")
+    assert "Товарооборот: Казахстан – Сербия" in ru and "млн долл." in ru
+
+
+@pytest.mark.browser
+def test_pdf_opens_with_the_right_page_size(exported):
+    folder, _, _ = exported
+    pdf = (folder / "turnover-KAZ-SRB.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-1024:]
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    assert box and (float(box.group(1)), float(box.group(2))) == pytest.approx((900 * 0.75, 520 * 0.75), abs=1)  # px -> pt
+
+
+def run_chromium(args, tmp_path):
+    cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+           f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=8000", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=90)
+
+
+@pytest.mark.browser
+def test_offline_html_shows_the_chart_in_headless_chromium(exported, tmp_path):
+    folder, _, _ = exported
+    page = folder / "turnover-KAZ-SRB.html"
+    shot = tmp_path / "shot.png"
+    res = run_chromium([f"--screenshot={shot}", "--window-size=1000,650", "--enable-logging=stderr", "--v=0",
+                        page.as_uri()], tmp_path)
+    assert shot.exists(), res.stderr[-2000:]
+    _, _, ink, colours = colour_stats(shot.read_bytes())
+    assert ink > 0.03 and colours > 5, "the page rendered blank"
+    errors = [line for line in res.stderr.splitlines() if "CONSOLE" in line and "Uncaught" in line]
+    assert not errors, errors
+
+
+@pytest.mark.browser
+def test_script_in_an_article_does_not_run_in_exported_html(exported, tmp_path):
+    folder, _, _ = exported
+    page = folder / "evil.html"
+    text = page.read_text("utf-8")
+    assert "<script>document.body" not in text and "<img src=x" not in text
+    res = run_chromium(["--dump-dom", page.as_uri()], tmp_path)
+    assert "main-svg" in res.stdout, "plotly did not render"
+    assert 'data-pwned="1"' not in res.stdout
+
+
+@pytest.mark.browser
+def test_a_stuck_or_slow_browser_raises_a_timeout_not_a_hang(tmp_path):
+    chromium()
+    with pytest.raises(export.ExportTimeoutError, match="timed out"):
+        export.write_figures({"t": charts.turnover_chart(seed_frame())}, tmp_path, formats=("png",), timeout=0.001)
+    assert not list(tmp_path.glob("*.png")) and not list(tmp_path.glob(".*.tmp"))
+
+
+# --- no browser needed ---------------------------------------------------------------------------
+def test_html_works_without_a_browser_and_both_sizes(tmp_path, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
+    assert export.find_browser() is None
+    figs = {"t": charts.turnover_chart(seed_frame())}
+    (big,) = export.write_figures(figs, tmp_path / "offline", formats=("html",))
+    (small,) = export.write_figures(figs, tmp_path / "cdn", formats=("html",), offline_html=False)
+    assert big.stat().st_size > 1_000_000 and small.stat().st_size < 100_000
+    assert "cdn.plot.ly" in small.read_text("utf-8") and "cdn.plot.ly" not in big.read_text("utf-8")[:2000]
+
+
+def test_static_format_without_a_browser_says_how_to_install_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
+    with pytest.raises(export.BrowserNotFoundError, match=r"apt-get install -y chromium"):
+        export.write_figures({"t": charts.turnover_chart(seed_frame())}, tmp_path / "out", formats=("png", "html"))
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())  # nothing half-written
+
+
+def test_bad_names_and_formats_are_refused(tmp_path):
+    fig = charts.turnover_chart(seed_frame())
+    with pytest.raises(ValueError, match="format"):
+        export.write_figures({"t": fig}, tmp_path, formats=("gif",))
+    with pytest.raises(ValueError, match="safe file name"):
+        export.write_figures({"../t": fig}, tmp_path, formats=("html",))
+
+
+def test_html_write_is_atomic(tmp_path, monkeypatch):
+    target = tmp_path / "t.html"
+    target.write_text("old")
+
+    def boom(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError, match="disk full"):
+        export.write_figures({"t": charts.turnover_chart(seed_frame())}, tmp_path, formats=("html",))
+    assert target.read_text() == "old" and not list(tmp_path.glob(".*.tmp"))
