@@ -101,26 +101,44 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when NUL bytes sit in every other position (mostly-ASCII UTF-16), else None."""
+    """'utf-16-le'/'utf-16-be' when one byte of each pair is a high byte of few values, NUL among them.
+
+    In UTF-16 text of one script the high bytes are nearly all 0x00 (ASCII) or one block (0x04: Cyrillic);
+    single-byte encodings never look like that.
+    """
+    from collections import Counter
+
     n = len(head) // 2 * 2
     if n < 4:
         return None
+
+    def concentrated(part: bytes) -> bool:
+        top = Counter(part).most_common(2)
+        return 0 in dict(top) and sum(c for _, c in top) >= 0.9 * len(part)
+
     even, odd = head[0:n:2], head[1:n:2]
-    ze, zo = even.count(0) / len(even), odd.count(0) / len(odd)
-    if zo > 0.3 and ze < 0.05:
+    if concentrated(odd) and not concentrated(even):
         return "utf-16-le"
-    if ze > 0.3 and zo < 0.05:
+    if concentrated(even) and not concentrated(odd):
         return "utf-16-be"
     return None
 
 
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
 def _plausible_cp1251(text: str) -> bool:
-    """Cyrillic letters dominate the non-ASCII characters (cp1251 decodes any byte, so we must judge)."""
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    """Cyrillic letters dominate the non-ASCII characters and come in words, not one accent at a time.
+
+    cp1251 decodes almost any byte, so we must judge: Latin-1 "à é ü" also decode to Cyrillic letters, but
+    alone between ASCII letters, while Russian words are runs of them.
+    """
+    runs = _NON_ASCII_RUN.findall(text)
+    non_ascii = sum(map(len, runs))
     if non_ascii == 0:
         return True
     cyr = len(_CYRILLIC.findall(text))
-    return cyr / non_ascii >= 0.8
+    return cyr / non_ascii >= 0.8 and non_ascii / len(runs) >= 2.0
 
 
 def _check_controls(text: str, encoding: str) -> None:
@@ -242,15 +260,7 @@ _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 
 def _tidy_lines(text: str) -> str:
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
-    out, blank = [], False
-    for line in lines:
-        if line:
-            out.append(line)
-            blank = False
-        elif not blank and out:
-            out.append("")
-            blank = True
-    return "\n".join(out).strip()
+    return "\n".join(line for line in lines if line)
 
 
 def html_to_text(markup: str) -> tuple[str, str | None]:

@@ -1,0 +1,341 @@
+"""analysis.io: decoding, HTML to text, document sources, exact round trips, safe and atomic writes."""
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from analysis import io
+from analysis.errors import SchemaError
+from analysis.frames import TIDY_COLUMNS, empty_frame, to_frame
+
+RU = "Товарооборот между Казахстаном и Сербией составил 52,9 млн долларов США."
+EN = "Trade turnover between the two countries amounted to 52.9 million US dollars."
+
+
+# ------------------------------------------------------------------------------------------ decoding
+
+@pytest.mark.parametrize("encoding, expected", [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp1251", "cp1251"), ("utf-16", "utf-16-le"),
+    ("utf-16-be", "utf-16-be"), ("utf-16-le", "utf-16-le"), ("utf-32", "utf-32-le"),
+])
+def test_decode_bytes_reads_russian_in_each_encoding(encoding, expected):
+    text, found = io.decode_bytes(RU.encode(encoding))
+    assert text == RU
+    assert found == expected
+
+
+def test_decode_bytes_utf16_without_bom_english():
+    assert io.decode_bytes(EN.encode("utf-16-le")) == (EN, "utf-16-le")
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+    (b"PK\x03\x04\x14\x00", "ZIP"),
+    (bytes(range(256)) * 4, "binary"),
+    (b"plain text\x00with a NUL", "NUL"),
+    (b"\x01\x02\x03\x04\x05\x06\x07\x08abc" * 10, "binary"),
+])
+def test_decode_bytes_refuses_binary_with_a_reason(data, words):
+    with pytest.raises(io.DocumentError) as e:
+        io.decode_bytes(data)
+    assert words.lower() in e.value.reason.lower()
+
+
+def test_decode_bytes_refuses_latin_text_that_is_not_cp1251():
+    data = "Exportations en hausse de 25 % à Genève, à Zürich, où déjà".encode("latin-1")
+    with pytest.raises(io.DocumentError, match="encoding"):
+        io.decode_bytes(data)
+
+
+def test_decode_bytes_honours_a_declared_charset():
+    assert io.decode_bytes(RU.encode("koi8-r"), declared="koi8-r") == (RU, "koi8-r")
+
+
+def test_html_to_text_drops_scripts_styles_head_and_decodes_entities():
+    markup = ("<html><head><title>T</title><style>p{}</style></head><body>"
+              "<h1>Trade</h1><p>Exports&nbsp;rose &amp; imports <b>fell</b></p>"
+              "<script>alert('x')</script><p>Next<br>line</p></body></html>")
+    text, published = io.html_to_text(markup)
+    assert text == "Trade\nExports rose & imports fell\nNext\nline"
+    assert published is None
+    assert "alert" not in text
+
+
+def test_html_to_text_finds_the_publication_date():
+    markup = '<meta property="article:published_time" content="2022-11-06T10:00:00"><p>x</p>'
+    assert io.html_to_text(markup) == ("x", "2022-11-06T10:00:00")
+
+
+def test_markdown_to_text_keeps_link_labels():
+    assert io.markdown_to_text("# Title\n**Exports** rose, see [the report](http://x).") == \
+        "Title\nExports rose, see the report."
+
+
+# ----------------------------------------------------------------------------------------- documents
+
+def _docs(source, **kw):
+    items = list(io.iter_documents(source, **kw))
+    return [d for d in items if isinstance(d, io.Document)], [e for e in items if isinstance(e, io.DocError)]
+
+
+def test_folder_of_mixed_files_and_encodings(tmp_path):
+    (tmp_path / "a.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(RU.encode("cp1251"))
+    (tmp_path / "c.txt").write_bytes(RU.encode("utf-16"))
+    (tmp_path / "d.html").write_bytes(
+        f'<html><head><meta charset="windows-1251"></head><body><p>{RU}</p></body></html>'.encode("cp1251"))
+    (tmp_path / "e.md").write_text(f"## News\n{EN}", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "f.txt").write_text("Exports rose 25%.", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("skip me")
+    (tmp_path / "image.jpg").write_bytes(b"\xff\xd8\xff")
+    docs, errors = _docs(tmp_path)
+    assert errors == []
+    names = [d.source.rsplit("/", 1)[-1] for d in docs]
+    assert names == ["a.txt", "b.txt", "c.txt", "d.html", "e.md", "f.txt"]
+    assert [d.text for d in docs[:4]] == [EN, RU, RU, RU]
+    assert docs[4].text == f"News\n{EN}"
+
+
+def test_bad_files_each_give_an_error_naming_the_file_and_the_others_come_through(tmp_path):
+    (tmp_path / "01-good.txt").write_text(EN)
+    (tmp_path / "02-empty.txt").write_bytes(b"")
+    (tmp_path / "03-blank.html").write_text("<html><body>  <script>x</script></body></html>")
+    (tmp_path / "04-binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    with open(tmp_path / "05-huge.txt", "wb") as fh:  # 100 MB, sparse: refused by size, never read
+        fh.truncate(100 * 1024 * 1024)
+    (tmp_path / "06-pdf.txt").write_bytes(b"%PDF-1.4 ...")
+    (tmp_path / "07-good.txt").write_bytes(RU.encode("cp1251"))
+    docs, errors = _docs(tmp_path)
+    assert [d.text for d in docs] == [EN, RU]
+    reasons = {e.source.rsplit("/", 1)[-1]: e.reason for e in errors}
+    assert set(reasons) == {"02-empty.txt", "03-blank.html", "04-binary.txt", "05-huge.txt", "06-pdf.txt"}
+    assert "empty" in reasons["02-empty.txt"] and "empty" in reasons["03-blank.html"]
+    assert "binary" in reasons["04-binary.txt"]
+    assert "too large" in reasons["05-huge.txt"] and "104,857,600" in reasons["05-huge.txt"]
+    assert "PDF" in reasons["06-pdf.txt"]
+
+
+def test_jsonl_broken_lines_are_errors_with_line_numbers(tmp_path):
+    path = tmp_path / "news.jsonl"
+    lines = [
+        json.dumps({"text": EN, "published": "2022-11-06", "url": "https://example.org/1"}),
+        '{"text": "broken',
+        "",
+        json.dumps([1, 2]),
+        json.dumps({"body": "no text"}),
+        json.dumps({"text": RU, "source": "kazinform"}, ensure_ascii=False),
+        json.dumps({"text": 5}),
+        json.dumps({"text": EN}),
+    ]
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8") + b'{"text": "\xff\xfe"}\n')
+    docs, errors = _docs(path)
+    assert [(d.source, d.published) for d in docs] == [
+        ("https://example.org/1", "2022-11-06"), ("kazinform", None), (f"{path}:8", None)]
+    assert [(e.line, e.source) for e in errors] == [(2, f"{path}:2"), (4, f"{path}:4"), (5, f"{path}:5"),
+                                                     (7, f"{path}:7"), (9, f"{path}:9")]
+    assert "invalid JSON" in errors[0].reason and errors[0].reason.startswith("line 2:")
+    assert "not an object" in errors[1].reason
+    assert "no 'text' field" in errors[2].reason
+    assert "not a string" in errors[3].reason
+    assert "not UTF-8" in errors[4].reason
+
+
+def test_jsonl_line_over_the_limit_is_skipped_without_losing_the_next(tmp_path):
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps({"text": "x" * 5000}) + "\n" + json.dumps({"text": EN}) + "\n")
+    docs, errors = _docs(path, max_bytes=1000)
+    assert [d.text for d in docs] == [EN]
+    assert errors[0].line == 1 and "too large" in errors[0].reason
+
+
+def test_csv_without_the_text_column_names_file_and_columns(tmp_path):
+    path = tmp_path / "table.csv"
+    path.write_text("title,body\na,b\n")
+    docs, errors = _docs(path)
+    assert docs == []
+    assert len(errors) == 1
+    assert errors[0].source == str(path)
+    assert "'text'" in errors[0].reason and "'body'" in errors[0].reason
+
+
+def test_csv_and_parquet_with_a_text_column(tmp_path):
+    frame = pd.DataFrame({"content": [EN, RU, None], "published": ["2022-11-06", None, None],
+                          "source": [None, "s2", "s3"]})
+    frame.to_csv(tmp_path / "t.csv", index=False, encoding="cp1251")
+    frame.to_parquet(tmp_path / "t.parquet")
+    for name in ("t.csv", "t.parquet"):
+        docs, errors = _docs(tmp_path / name, text_column="content")
+        assert [d.text for d in docs] == [EN, RU]
+        assert [d.source for d in docs] == [f"{tmp_path / name}:row 1", "s2"]
+        assert docs[0].published == "2022-11-06"
+        assert [(e.source, e.line) for e in errors] == [("s3", 3)]
+
+
+def test_dataframe_series_and_iterables(tmp_path):
+    (tmp_path / "x.txt").write_text(EN)
+    docs, errors = _docs([EN, {"text": RU, "source": "s"}, tmp_path / "x.txt", tmp_path / "missing.txt", 3])
+    assert [d.source for d in docs] == ["#0", "s", str(tmp_path / "x.txt")]
+    assert [e.source for e in errors] == [str(tmp_path / "missing.txt"), "#4"]
+    docs, _ = _docs(pd.DataFrame({"text": [EN]}, index=["a"]))
+    assert docs == [io.Document(EN, "#a", None)]
+    docs, _ = _docs(pd.Series([RU], index=[7]))
+    assert docs == [io.Document(RU, "#7", None)]
+
+
+def test_missing_top_level_path_raises(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nope"):
+        list(io.iter_documents(tmp_path / "nope"))
+
+
+# --------------------------------------------------------------------------------------- round trips
+
+def tricky_frame():
+    return to_frame([
+        {"source": "a.txt", "published": "2022-11-06", "indicator": "trade_turnover", "reporter": "KAZ",
+         "partner": "SRB", "period_start": "2022-01", "period_end": "2022-09", "value": 52.9e6, "unit": "USD",
+         "multiplier": 3.7, "compared_start": "2021-01", "compared_end": "2021-09", "base_value": 52.9e6 / 3.7,
+         "base_low": 14.11e6, "base_high": 14.49e6, "quote": "«52,9 млн» „quoted“ — “curly” 'single'",
+         "start": 10, "end": 60, "lang": "ru", "flags": ""},
+        {"source": "b.jsonl:2", "indicator": "exports", "reporter": "NAM", "value": -0.1 - 0.2, "unit": "EUR",
+         "quote": "=HYPERLINK(\"http://evil\")\nline two, \"comma\"", "start": 0, "end": 5, "lang": "en",
+         "flags": "sum_mismatch;rounded"},
+        {"source": "+c", "indicator": "other", "value": float("nan"), "unit": "count", "multiplier": 1e-300,
+         "quote": "'@quoted", "start": 3, "end": 4, "lang": "en", "flags": ""},
+        {"source": "NA", "indicator": "imports", "value": 1.7976931348623157e308, "unit": "percent",
+         "quote": "\t-tab \u200b\u200f zero-width 😀", "start": 0, "end": 1, "lang": "en", "flags": "x"},
+    ])
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
+def test_tidy_frame_round_trips_exactly(tmp_path, suffix):
+    frame = tricky_frame()
+    path = io.write_frame(frame, tmp_path / f"rows.{suffix}")
+    back = io.read_frame(path)
+    pd.testing.assert_frame_equal(back, frame)
+    assert dict(back.dtypes.astype(str)) == TIDY_COLUMNS
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
+def test_empty_tidy_frame_round_trips(tmp_path, suffix):
+    path = io.write_frame(empty_frame(), tmp_path / f"rows.{suffix}")
+    pd.testing.assert_frame_equal(io.read_frame(path, schema=TIDY_COLUMNS), empty_frame())
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
+def test_errors_frame_round_trips(tmp_path, suffix):
+    errors = io.errors_frame([io.DocError("a.jsonl:2", "line 2: invalid JSON", 2), io.DocError("b.txt", "=bad")])
+    path = io.write_frame(errors, tmp_path / f"errors.{suffix}")
+    pd.testing.assert_frame_equal(io.read_frame(path), errors)
+
+
+def test_csv_neutralises_formulas_in_the_file(tmp_path):
+    path = io.write_frame(tricky_frame(), tmp_path / "rows.csv")
+    raw = path.read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in raw and ",=HYPERLINK" not in raw and '"=HYPERLINK' not in raw
+    assert "\n'+c," in raw
+    assert "''@quoted" in raw
+    cells = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for col in [c for c, d in TIDY_COLUMNS.items() if d == "str"]:
+        for cell in cells[col]:
+            assert not cell or cell[0] not in "=+-@\t\r", (col, cell)
+
+
+def test_numbers_in_float_columns_are_not_neutralised(tmp_path):
+    path = io.write_frame(tricky_frame(), tmp_path / "rows.csv")
+    assert ",-0.30000000000000004," in path.read_text()
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(alphabet=st.sampled_from("'=+-@\t\rab \"«,\n"), max_size=8)),
+                min_size=1, max_size=6))
+def test_neutralise_then_restore_is_the_identity(cells):
+    frame = pd.DataFrame({"quote": pd.Series(cells, dtype="str")})
+    neutral = io.neutralize_formulas(frame)
+    assert not neutral["quote"].dropna().str.match(r"[=+\-@\t\r]").any()
+    pd.testing.assert_frame_equal(io.restore_formulas(neutral), frame)
+
+
+def test_csv_writing_can_keep_formulas_when_asked(tmp_path):
+    frame = pd.DataFrame({"x": pd.Series(["=1+1"], dtype="str")})
+    path = io.write_frame(frame, tmp_path / "f.csv", neutralize=False)
+    assert path.read_text() == "x\n=1+1\n"
+
+
+def test_write_frame_does_not_mutate_its_input(tmp_path):
+    frame = tricky_frame()
+    before = frame.copy()
+    io.write_frame(frame, tmp_path / "rows.csv")
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def test_pint_columns_are_dequantified_and_quantified_back(tmp_path):
+    pint_pandas = pytest.importorskip("pint_pandas")
+    frame = pd.DataFrame({"value": pd.Series([52.9, 14.3], dtype="pint[meter]"), "name": ["a", "b"]})
+    for suffix in ("csv", "parquet", "jsonl"):
+        path = io.write_frame(frame, tmp_path / f"q.{suffix}")
+        plain = io.read_frame(path)
+        assert list(plain.columns) == ["value[m]", "name"]
+        back = io.read_frame(path, quantify=True)
+        assert isinstance(back["value"].dtype, pint_pandas.PintType)
+        assert back["value"].pint.m.tolist() == [52.9, 14.3]
+        assert str(back["value"].pint.units) == "meter"
+
+
+# -------------------------------------------------------------------------------------------- atomic
+
+def test_atomic_write_leaves_no_half_file(tmp_path):
+    target = tmp_path / "rows.csv"
+    target.write_text("old complete content\n")
+    with pytest.raises(RuntimeError):
+        with io.atomic_write(target, "w") as fh:
+            fh.write("half a fi")
+            raise RuntimeError("interrupted")
+    assert target.read_text() == "old complete content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["rows.csv"]
+
+
+def test_streaming_writer_interrupted_leaves_nothing(tmp_path):
+    target = tmp_path / "rows.parquet"
+    with pytest.raises(KeyboardInterrupt):
+        with io.FrameWriter(target) as writer:
+            writer.write(tricky_frame())
+            raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_streaming_writer_appends_chunks(tmp_path):
+    frame = tricky_frame()
+    for suffix in ("csv", "parquet", "jsonl"):
+        with io.FrameWriter(tmp_path / f"s.{suffix}") as writer:
+            writer.write(frame.iloc[:2])
+            writer.write(frame.iloc[2:])
+        pd.testing.assert_frame_equal(io.read_frame(tmp_path / f"s.{suffix}"), frame)
+
+
+def test_unknown_format_is_refused(tmp_path):
+    with pytest.raises(ValueError, match=r"\.csv, \.parquet or \.jsonl"):
+        io.write_frame(tricky_frame(), tmp_path / "rows.xlsx")
+
+
+def test_read_frame_with_schema_names_missing_columns(tmp_path):
+    path = io.write_frame(pd.DataFrame({"a": [1]}), tmp_path / "x.csv")
+    with pytest.raises(SchemaError, match="'source'"):
+        io.read_frame(path, schema=TIDY_COLUMNS)
+
+
+def test_jsonl_is_utf8_and_one_object_a_line(tmp_path):
+    path = io.write_frame(tricky_frame(), tmp_path / "rows.jsonl")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4
+    first = json.loads(lines[0])
+    assert first["quote"].startswith("«52,9 млн»")
+    assert json.loads(lines[2])["value"] is None
+    assert not any(isinstance(v, float) and math.isnan(v) for v in first.values())
+    assert np.isfinite(first["value"])
