@@ -32,6 +32,7 @@ __all__ = [
     "default_charts",
     "flows_chart",
     "format_value",
+    "panel_chart",
     "partners_chart",
     "period_label",
     "related_chart",
@@ -525,6 +526,62 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     return _finish(fig, title=title or default_title, note=note, lang=lang, height=height)
 
 
+def _dated(frame):
+    """Rows with a value and a start month; a stock without a period ("36 enterprises") is dated by
+    its publication month. Returns a new frame."""
+    sub = frame[frame["value"].notna()]
+    if "published" in sub.columns:
+        undated = sub["period_start"].isna() & sub["published"].notna()
+        if undated.any():
+            month = sub["published"].astype("str").str.slice(0, 7)
+            sub = sub.assign(period_start=sub["period_start"].where(~undated, month),
+                             period_end=sub["period_end"].where(~undated, month))
+    return sub[sub["period_start"].notna()]
+
+
+def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang: str, *, title: str,
+                 note: str):
+    """One subplot per facet value on a shared date axis; each observation a segment over its months."""
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=len(facets), cols=1, shared_xaxes=True,
+                        vertical_spacing=min(0.08, 0.3 / max(1, len(facets))), subplot_titles=labels)
+    colors: dict[str, str] = {}
+    shown: set[str] = set()
+    for row_no, key in enumerate(facets, start=1):
+        part = sub[sub[facet] == key]
+        unit = _main_unit(part)
+        scale = 1.0 if unit in ("count", "percent") else _scale_for(part["value"].abs().max())
+        groups = part.groupby(part[series].astype(str), sort=False) if series else [(None, part)]
+        for name, grp in groups:
+            name = str(name) if name is not None else labels[row_no - 1]
+            color = colors.setdefault(name, _COLORS[len(colors) % len(_COLORS)])
+            lx, ly, mx, my, hv = [], [], [], [], []
+            for _, r in _chronological(grp).iterrows():
+                end = r["period_end"] if not _isna(r["period_end"]) else r["period_start"]
+                a, b = _month_start(r["period_start"]), _month_end(end)
+                v = r["value"] / scale
+                lx += [a, b, None]
+                ly += [v, v, None]
+                mx.append(a + (b - a) / 2)
+                my.append(v)
+                hv.append(f"<b>{_esc(period_label(r['period_start'], end, lang))}</b>: "
+                          f"{format_value(r['value'], r['unit'], lang)}"
+                          + (f"<br>{_esc(name)}" if series else "") + _quote_hover(r))
+            legend = series is not None and name not in shown
+            shown.add(name)
+            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4), name=name,
+                                     legendgroup=name, showlegend=False, hoverinfo="skip"), row=row_no, col=1)
+            fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker=dict(color=color, size=9), name=name,
+                                     legendgroup=name, showlegend=legend, customdata=hv,
+                                     hovertemplate="%{customdata}<extra></extra>"), row=row_no, col=1)
+        fig.update_yaxes(title_text=_axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
+    fig.update_xaxes(type="date")
+    height = max(_HEIGHT, 170 + (230 if len(facets) <= 3 else 150) * len(facets))
+    return _finish(fig, title=title, note=note, lang=lang, height=height)
+
+
 def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=None, partner=None,
                   series: str | None = None, lang: str = "en", title: str | None = None,
                   source: str | None = None):
@@ -532,23 +589,14 @@ def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=No
 
     Each observation is drawn over the months it covers (a segment from the start of ``period_start``
     to the end of ``period_end``, with a marker in the middle), so a nine-month total and a calendar
-    year are not confused. ``series`` names a column that splits each subplot into coloured series,
-    e.g. ``"basis"`` or ``"source"`` when news rows and official rows are concatenated.
+    year are not confused; a row without a period is placed at its ``published`` month. ``series``
+    names a column that splits each subplot into coloured series, e.g. ``"basis"`` or ``"source"``
+    when news rows and official rows are concatenated.
     """
-    import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
-
     lang = _lang(lang)
     need = ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"]
     require_columns(frame, need + ([series] if series else []), "related_chart frame")
-    sub = frame[frame["value"].notna()]
-    if "published" in sub.columns:  # a stock without a period ("36 enterprises") is dated by publication
-        undated = sub["period_start"].isna() & sub["published"].notna()
-        if undated.any():
-            month = sub["published"].astype("str").str.slice(0, 7)
-            sub = sub.assign(period_start=sub["period_start"].where(~undated, month),
-                             period_end=sub["period_end"].where(~undated, month))
-    sub = sub[sub["period_start"].notna()]
+    sub = _dated(frame)
     if indicators is not None:
         indicators = list(indicators)
         sub = sub[sub["indicator"].isin(indicators)]
@@ -561,43 +609,38 @@ def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=No
     note = _source_note(sub if len(sub) else frame, source, lang)
     if sub.empty or not indicators:
         return _empty(title or default_title, note, lang)
-    fig = make_subplots(rows=len(indicators), cols=1, shared_xaxes=True, vertical_spacing=0.08,
-                        subplot_titles=[indicator_name(i, lang) for i in indicators])
-    seen_series: dict[str, str] = {}
-    shown: set[str] = set()
-    for row_no, ind in enumerate(indicators, start=1):
-        part = sub[sub["indicator"] == ind]
-        unit = _main_unit(part)
-        scale = 1.0 if unit in ("count", "percent") else _scale_for(part["value"].abs().max())
-        groups = part.groupby(part[series].astype(str), sort=False) if series else [(None, part)]
-        for key, grp in groups:
-            name = str(key) if key is not None else indicator_name(ind, lang)
-            color = seen_series.setdefault(name, _COLORS[len(seen_series) % len(_COLORS)])
-            lx, ly, mx, my, hv = [], [], [], [], []
-            for _, r in _chronological(grp).iterrows():
-                a, b = _month_start(r["period_start"]), _month_end(r["period_end"] if not _isna(r["period_end"])
-                                                                   else r["period_start"])
-                v = r["value"] / scale
-                lx += [a, b, None]
-                ly += [v, v, None]
-                mx.append(a + (b - a) / 2)
-                my.append(v)
-                hv.append(f"<b>{_esc(period_label(r['period_start'], r['period_end'], lang))}</b>: "
-                          f"{format_value(r['value'], r['unit'], lang)}"
-                          + (f"<br>{_esc(name)}" if series else "") + _quote_hover(r))
-            legend = series is not None and name not in shown
-            shown.add(name)
-            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4), name=name,
-                                     legendgroup=name, showlegend=False, hoverinfo="skip"),
-                          row=row_no, col=1)
-            fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker=dict(color=color, size=9), name=name,
-                                     legendgroup=name, showlegend=bool(legend), customdata=hv,
-                                     hovertemplate="%{customdata}<extra></extra>"),
-                          row=row_no, col=1)
-        fig.update_yaxes(title_text=_axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
-    fig.update_xaxes(type="date")
-    height = max(_HEIGHT, 170 + 230 * len(indicators))
-    return _finish(fig, title=title or default_title, note=note, lang=lang, height=height)
+    return _time_panels(sub, "indicator", indicators, [indicator_name(i, lang) for i in indicators], series,
+                        lang, title=title or default_title, note=note)
+
+
+def panel_chart(frame, *, indicator: str = "trade_turnover", reporter=None, partners: Iterable[str] | None = None,
+                series: str | None = None, lang: str = "en", title: str | None = None,
+                source: str | None = None, top: int = 8):
+    """The same indicator across partners as small multiples: one subplot per partner, shared time axis.
+
+    Partners default to the ``top`` ones with the most observations. ``series`` as in `related_chart`.
+    """
+    lang = _lang(lang)
+    need = ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"]
+    require_columns(frame, need + ([series] if series else []), "panel_chart frame")
+    sub = _dated(frame)
+    sub = sub[(sub["indicator"] == indicator) & sub["partner"].notna()]
+    if reporter is None and sub["reporter"].notna().any():
+        reporter = sub["reporter"].dropna().mode().iloc[0]
+    if reporter is not None:
+        sub = sub[sub["reporter"] == reporter]
+    if partners is None:
+        counts = sub.groupby("partner").size().sort_values(ascending=False, kind="stable")
+        partners = list(counts.index[:top])
+    else:
+        partners = [p for p in partners if (sub["partner"] == p).any()]
+    sub = sub[sub["partner"].isin(partners)]
+    default_title = f"{indicator_name(indicator, lang)} {_WORDS[lang]['by_partner']}: {country_name(reporter, lang)}"
+    note = _source_note(sub if len(sub) else frame, source, lang)
+    if sub.empty:
+        return _empty(title or default_title, note, lang)
+    return _time_panels(sub, "partner", partners, [country_name(p, lang) for p in partners], series, lang,
+                        title=title or default_title, note=note)
 
 
 # --- the standard set ----------------------------------------------------------------------------
@@ -608,7 +651,7 @@ def _safe(*parts) -> str:
 
 def default_charts(frame, lang: str = "en") -> dict:
     """The standard charts for a tidy frame, only those the frame has data for, keyed by a file-name-safe
-    name: ``turnover-KAZ-SRB``, ``flows-KAZ-SRB``, ``related-KAZ-SRB``, ``partners-trade_turnover-KAZ``."""
+    name: ``turnover-KAZ-SRB``, ``flows-KAZ-SRB``, ``related-KAZ-SRB``, ``partners-trade_turnover-KAZ``, ``panel-trade_turnover-KAZ``."""
     lang = _lang(lang)
     require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
                     "default_charts frame")
@@ -637,4 +680,6 @@ def default_charts(frame, lang: str = "en") -> dict:
     for (ind, rep), grp in data.groupby(["indicator", "reporter"], sort=True):
         if grp["partner"].nunique() >= 2 and ind != "other":
             out[_safe("partners", ind, rep)] = partners_chart(grp, indicator=ind, reporter=rep, lang=lang)
+            if grp[["period_start", "period_end"]].drop_duplicates().shape[0] >= 2:
+                out[_safe("panel", ind, rep)] = panel_chart(grp, indicator=ind, reporter=rep, lang=lang)
     return out

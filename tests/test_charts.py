@@ -151,14 +151,14 @@ def test_default_charts_names_and_coverage():
     figs = charts.default_charts(seed_frame())
     assert set(figs) == {"turnover-KAZ-SRB", "related-KAZ-SRB"}
     figs = charts.default_charts(panel_frame(), lang="ru")
-    assert "partners-trade_turnover-KAZ" in figs and "flows-KAZ-SRB" in figs
+    assert {"partners-trade_turnover-KAZ", "panel-trade_turnover-KAZ", "flows-KAZ-SRB"} <= set(figs)
     for name in figs:
         assert all(c.isalnum() or c in "-_." for c in name)
     assert charts.default_charts(empty_frame()) == {}
 
 
 @pytest.mark.parametrize("fn", [charts.turnover_chart, charts.flows_chart, charts.partners_chart,
-                                charts.related_chart])
+                                charts.related_chart, charts.panel_chart])
 def test_empty_frame_gives_an_empty_chart_with_a_note(fn):
     fig = fn(empty_frame())
     assert len(fig.data) == 0
@@ -166,7 +166,7 @@ def test_empty_frame_gives_an_empty_chart_with_a_note(fn):
 
 
 @pytest.mark.parametrize("fn", [charts.turnover_chart, charts.flows_chart, charts.partners_chart,
-                                charts.related_chart, charts.default_charts])
+                                charts.related_chart, charts.panel_chart, charts.default_charts])
 def test_missing_column_is_named(fn):
     frame = seed_frame().drop(columns=["value"])
     with pytest.raises(SchemaError, match=r"'value'.*it has .*'indicator'"):
@@ -207,3 +207,12 @@ def test_tidy_contract_columns_are_what_the_charts_read():
     needed = {"indicator", "reporter", "partner", "period_start", "period_end", "value", "unit", "multiplier",
               "compared_start", "compared_end", "base_value", "base_low", "base_high", "quote", "source"}
     assert needed <= set(TIDY_COLUMNS)
+
+
+def test_panel_chart_small_multiples_by_partner():
+    fig = charts.panel_chart(panel_frame(), series="source")
+    titles = [a.text for a in fig.layout.annotations if a.text in {"Serbia", "Russia", "China", "Uzbekistan"}]
+    assert sorted(titles) == ["China", "Russia", "Serbia", "Uzbekistan"]
+    assert {t.yaxis for t in fig.data} == {"y", "y2", "y3", "y4"}
+    empty = charts.panel_chart(panel_frame(), partners=["FRA"])
+    assert any(a.text == "No data for this chart" for a in empty.layout.annotations)
