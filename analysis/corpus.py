@@ -50,7 +50,7 @@ def _one(doc: Document, extract: Extractor | None):
     return frame
 
 
-def _checked(frames: list, sources: list[str]):
+def _checked(frames: list, sources: list[tuple[int, str]]):
     """Concatenate per-document frames, cast to the tidy dtypes and validate once per batch.
 
     When the batch breaks the schema, each document is checked alone so only the guilty ones become
@@ -70,11 +70,11 @@ def _checked(frames: list, sources: list[str]):
     except (SchemaError, ValueError, TypeError):
         pass
     good, errors = [], []
-    for frame, source in zip(frames, sources):
+    for frame, (pos, source) in zip(frames, sources):
         try:
             good.append(validate(cast(frame).reset_index(drop=True)))
         except (SchemaError, ValueError, TypeError) as e:
-            errors.append(DocError(source, f"extract() gave rows that break the schema: {e}"[:500]))
+            errors.append((pos, DocError(source, f"extract() gave rows that break the schema: {e}"[:500])))
     if not good:
         from .frames import empty_frame
 
@@ -83,29 +83,30 @@ def _checked(frames: list, sources: list[str]):
 
 
 def _run_batch(docs: list[Document], extract: Extractor | None = None):
-    """Extract a batch of documents: (tidy frame of their rows in order, list of DocError)."""
+    """Extract a batch of documents: (tidy frame of their rows in order, [(position in batch, DocError)])."""
     from .frames import empty_frame
 
     frames, sources, errors = [], [], []
-    for doc in docs:
+    for pos, doc in enumerate(docs):
         out = _one(doc, extract)
         if isinstance(out, DocError):
-            errors.append(out)
+            errors.append((pos, out))
         elif len(out):
             frames.append(out)
-            sources.append(doc.source)
+            sources.append((pos, doc.source))
     if not frames:
         return empty_frame(), errors
     rows, bad = _checked(frames, sources)
-    return rows, errors + bad
+    return rows, sorted(errors + bad, key=lambda e: e[0])
 
 
-def _batches(items: Iterator[Document | DocError], size: int) -> Iterator[tuple[list[Document], list[DocError]]]:
+def _batches(items: Iterator[Document | DocError], size: int):
+    """Group documents in batches; read errors ride along as (number of documents before it, DocError)."""
     docs: list[Document] = []
-    errs: list[DocError] = []
+    errs: list[tuple[int, DocError]] = []
     for item in items:
         if isinstance(item, DocError):
-            errs.append(item)
+            errs.append((len(docs), item))
             continue
         docs.append(item)
         if len(docs) >= size:
@@ -115,10 +116,17 @@ def _batches(items: Iterator[Document | DocError], size: int) -> Iterator[tuple[
         yield docs, errs
 
 
+def _merge(read_errors, errors) -> list[DocError]:
+    """Read errors and extraction errors of one batch, in document order (identical in every mode)."""
+    # a read error at k sits before document k; an extraction error of document k sorts after it
+    keyed = [(k, 0, e) for k, e in read_errors] + [(k, 1, e) for k, e in errors]
+    return [e for _k, _o, e in sorted(keyed, key=lambda t: (t[0], t[1]))]
+
+
 def _serial(batches, extract):
     for docs, read_errors in batches:
         rows, errors = _run_batch(docs, extract)
-        yield rows, read_errors + errors, len(docs) + len(read_errors)
+        yield rows, _merge(read_errors, errors), len(docs) + len(read_errors)
 
 
 def _pool_context():
@@ -181,7 +189,7 @@ def _processes(batches, extract, workers: int):
                     continue
                 rows, errors = _died(entry[0])
             inflight.popleft()
-            yield rows, entry[1] + errors, len(entry[0]) + len(entry[1])
+            yield rows, _merge(entry[1], errors), len(entry[0]) + len(entry[1])
     finally:
         state["pool"].shutdown(wait=True, cancel_futures=True)
 
@@ -189,8 +197,8 @@ def _processes(batches, extract, workers: int):
 def _died(docs):
     from .frames import empty_frame
 
-    return empty_frame(), [DocError(d.source, "worker process died while extracting this document's batch")
-                           for d in docs]
+    return empty_frame(), [(i, DocError(d.source, "worker process died while extracting this document's batch"))
+                           for i, d in enumerate(docs)]
 
 
 def _dask(batches, extract, client):
@@ -223,10 +231,11 @@ def _dask(batches, extract, client):
                 from .frames import empty_frame
 
                 rows = empty_frame()
-                errors = [DocError(d.source, f"dask task failed: {type(e).__name__}: {e}"[:300]) for d in docs]
+                errors = [(i, DocError(d.source, f"dask task failed: {type(e).__name__}: {e}"[:300]))
+                          for i, d in enumerate(docs)]
             finally:
                 future.release()
-            yield rows, read_errors + errors, len(docs) + len(read_errors)
+            yield rows, _merge(read_errors, errors), len(docs) + len(read_errors)
     finally:
         if owned:
             client.close()

@@ -1,0 +1,155 @@
+"""extract_corpus: every source kind, nothing lost, identical rows in 1 process, 2 processes and on Dask."""
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import corpus
+from analysis.frames import TIDY_COLUMNS, to_frame, validate
+
+EN = "Trade turnover amounted to 52.9 million US dollars, 3.7 times higher than last year."
+RU = "Товарооборот составил 52,9 млн долларов США, что в 3,7 раза больше."
+
+
+def standin(text, published=None, source=None):
+    """A deterministic stand-in for analysis.extract: one row per number; raises on demand."""
+    if "RAISE" in text:
+        raise RuntimeError("stand-in failure")
+    if "BADROWS" in text:
+        return to_frame([{"indicator": "not_an_indicator", "quote": "x", "start": 0, "end": 1, "flags": ""}])
+    rows = []
+    for m in re.finditer(r"\d+(?:[.,]\d+)?", text):
+        rows.append({"source": source, "published": published, "indicator": "trade_turnover", "reporter": "KAZ",
+                     "partner": "SRB", "value": float(m.group().replace(",", ".")), "unit": "USD",
+                     "quote": m.group(), "start": m.start(), "end": m.end(), "lang": "en", "flags": ""})
+    return to_frame(rows)
+
+
+def texts(n):
+    return [f"Document {i}: exports {i}.5 and imports {i * 3}." for i in range(n)]
+
+
+@pytest.fixture(scope="module")
+def dask_client():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def test_public_name():
+    assert analysis.extract_corpus is corpus.extract_corpus
+
+
+def test_rows_keep_their_source_and_order():
+    docs = [{"text": "a 1 b 2", "source": "first", "published": "2022-11-06"}, "c 3", {"text": "d 4"}]
+    rows, errors = corpus.extract_corpus(docs, extract=standin)
+    assert errors.empty
+    assert rows["source"].tolist() == ["first", "first", "#1", "#2"]
+    assert rows["published"].tolist()[:2] == ["2022-11-06", "2022-11-06"]
+    assert rows["value"].tolist() == [1.0, 2.0, 3.0, 4.0]
+    assert dict(rows.dtypes.astype(str)) == TIDY_COLUMNS
+    validate(rows)
+
+
+def test_one_failing_document_never_sinks_the_others():
+    docs = ["x 1", "RAISE 2", "y 3", 42, "", "BADROWS", "z 4"]
+    rows, errors = corpus.extract_corpus(docs, extract=standin, batch_size=3)
+    assert rows["value"].tolist() == [1.0, 3.0, 4.0]
+    assert list(errors.columns) == ["source", "line", "reason"]
+    reasons = dict(zip(errors["source"], errors["reason"]))
+    assert set(reasons) == {"#1", "#3", "#4", "#5"}
+    assert reasons["#1"] == "extract() failed: RuntimeError: stand-in failure"
+    assert "not a text" in reasons["#3"]
+    assert "empty" in reasons["#4"]
+    assert "schema" in reasons["#5"] and "'indicator'" in reasons["#5"]
+
+
+def test_folder_with_bad_files_and_jsonl_lines(tmp_path):
+    (tmp_path / "a.txt").write_text(EN)
+    (tmp_path / "b.txt").write_bytes(RU.encode("cp1251"))
+    (tmp_path / "c.html").write_text(f"<p>{EN}</p><script>var x = 99;</script>")
+    (tmp_path / "d.txt").write_bytes(b"")
+    (tmp_path / "e.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "f.txt").write_bytes(RU.encode("utf-16"))
+    (tmp_path / "g.jsonl").write_text(json.dumps({"text": "j 7"}) + "\n{oops\n" + json.dumps({"text": "k 8"}) + "\n")
+    (tmp_path / "h.csv").write_text("title\nno text column\n")
+    rows, errors = corpus.extract_corpus(tmp_path, extract=standin)
+    sources = rows["source"].drop_duplicates().str.replace(str(tmp_path) + "/", "").tolist()
+    assert sources == ["a.txt", "b.txt", "c.html", "f.txt", "g.jsonl:1", "g.jsonl:3"]
+    assert 99.0 not in rows["value"].tolist()  # scripts are not text
+    failed = errors.assign(source=errors["source"].str.replace(str(tmp_path) + "/", ""))
+    assert failed["source"].tolist() == ["d.txt", "e.txt", "g.jsonl:2", "h.csv"]
+    assert failed["line"].tolist()[2] == 2
+    assert "invalid JSON" in failed["reason"].iloc[2]
+    assert "'text'" in failed["reason"].iloc[3] and "'title'" in failed["reason"].iloc[3]
+
+
+def test_dataframe_source_with_text_column():
+    frame = pd.DataFrame({"body": ["p 1", "q 2"], "source": ["s1", None]})
+    rows, errors = corpus.extract_corpus(frame, text_column="body", extract=standin)
+    assert rows["source"].tolist() == ["s1", "#1"]
+    assert errors.empty
+
+
+def test_empty_source_gives_empty_frames():
+    rows, errors = corpus.extract_corpus([], extract=standin)
+    assert rows.empty and list(rows.columns) == list(TIDY_COLUMNS)
+    assert errors.empty and list(errors.columns) == ["source", "line", "reason"]
+
+
+def test_two_processes_give_identical_rows_in_the_same_order():
+    docs = texts(300) + ["RAISE", 7]
+    one = corpus.extract_corpus(docs, extract=standin)
+    two = corpus.extract_corpus(docs, extract=standin, workers=2, batch_size=7)
+    pd.testing.assert_frame_equal(one[0], two[0])
+    pd.testing.assert_frame_equal(one[1], two[1])
+    assert len(one[0]) == 900
+
+
+def test_dask_client_gives_identical_rows(dask_client):
+    docs = texts(200) + ["RAISE"]
+    one = corpus.extract_corpus(docs, extract=standin)
+    on_dask = corpus.extract_corpus(docs, extract=standin, client=dask_client, batch_size=9)
+    pd.testing.assert_frame_equal(one[0], on_dask[0])
+    pd.testing.assert_frame_equal(one[1], on_dask[1])
+
+
+def test_dask_scheduler_address_gives_identical_rows(dask_client):
+    docs = texts(50)
+    one = corpus.extract_corpus(docs, extract=standin)
+    by_address = corpus.extract_corpus(docs, extract=standin, client=dask_client.scheduler.address)
+    pd.testing.assert_frame_equal(one[0], by_address[0])
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
+def test_write_corpus_streams_the_same_rows_to_a_file(tmp_path, suffix):
+    from analysis.io import read_frame
+
+    docs = texts(100) + ["RAISE"]
+    rows, errors = corpus.extract_corpus(docs, extract=standin)
+    n_docs, n_rows, errors2 = corpus.write_corpus(docs, tmp_path / f"rows.{suffix}", extract=standin,
+                                                  batch_size=8, errors_path=tmp_path / "errors.csv")
+    assert (n_docs, n_rows) == (101, len(rows))
+    pd.testing.assert_frame_equal(read_frame(tmp_path / f"rows.{suffix}"), rows)
+    pd.testing.assert_frame_equal(read_frame(tmp_path / "errors.csv"), errors)
+    pd.testing.assert_frame_equal(errors2, errors)
+
+
+def test_progress_bar_only_when_asked(capsys):
+    corpus.extract_corpus(texts(20), extract=standin, progress=False)
+    assert capsys.readouterr().err == ""
+    corpus.extract_corpus(texts(20), extract=standin, progress=True)
+    err = capsys.readouterr().err
+    assert "20/20" in err and "doc/s" in err
+
+
+def test_input_frame_is_not_mutated():
+    frame = pd.DataFrame({"text": ["a 1", "b 2"]})
+    before = frame.copy()
+    corpus.extract_corpus(frame, extract=standin)
+    pd.testing.assert_frame_equal(frame, before)
