@@ -68,16 +68,44 @@ def require_columns(frame, needed: Iterable[str], what: str = "frame") -> None:
 
 
 def validate(frame):
-    """Check a tidy frame against the contract; return it unchanged or raise SchemaError naming column and rows."""
+    """Check a tidy frame against the contract; return it unchanged or raise SchemaError naming column and rows.
+
+    Checked: the columns are there; each column has its declared kind of dtype (text, float, integer);
+    ``indicator`` is one of INDICATORS; ``reporter``/``partner`` are ISO alpha-3 codes; periods are
+    ``YYYY-MM`` with start <= end; ``value`` and the base columns are finite or NaN; ``start``/``end`` are
+    offsets with 0 <= start <= end. Every problem is reported (up to 10 rows each) in one error.
+    The frame is never modified.
+    """
+    import numpy as np
     import pandas as pd
 
     require_columns(frame, [c for c in TIDY_COLUMNS if c != "flags"], "tidy frame")
     problems = []
 
     def bad(column, mask, why):
-        rows = list(frame.index[mask.fillna(False).to_numpy(bool)][:10])
-        if rows:
-            problems.append(f"column {column!r} {why} in rows {rows}")
+        mask = np.asarray(pd.Series(mask, index=frame.index).fillna(False), dtype=bool)
+        if mask.any():
+            rows = list(frame.index[mask][:10])
+            more = f" (and {int(mask.sum()) - 10} more)" if mask.sum() > 10 else ""
+            problems.append(f"column {column!r} {why} in rows {rows}{more}")
+
+    for col, dtype in TIDY_COLUMNS.items():
+        if col not in frame.columns:
+            continue
+        s = frame[col]
+        if dtype == "str":
+            ok = pd.api.types.is_string_dtype(s.dtype) or (
+                s.dtype == object and s.map(lambda v: v is None or isinstance(v, str) or v != v).all())
+            if not ok:
+                problems.append(f"column {col!r} should hold text but has dtype {s.dtype}")
+        elif dtype == "float64":
+            if not (pd.api.types.is_float_dtype(s.dtype) or pd.api.types.is_integer_dtype(s.dtype)):
+                problems.append(f"column {col!r} should be float64 but has dtype {s.dtype}")
+        elif dtype == "int64":
+            if not pd.api.types.is_integer_dtype(s.dtype):
+                problems.append(f"column {col!r} should be int64 but has dtype {s.dtype}")
+    if problems:
+        raise SchemaError("tidy frame is invalid: " + "; ".join(problems))
 
     bad("indicator", ~frame["indicator"].isin(INDICATORS), f"is not one of {INDICATORS}")
     for col in ("reporter", "partner"):
@@ -86,11 +114,15 @@ def validate(frame):
     for a, b in (("period_start", "period_end"), ("compared_start", "compared_end")):
         for col in (a, b):
             s = frame[col]
-            bad(col, s.notna() & ~s.astype("str").str.fullmatch(r"\d{4}-\d{2}"), "is not a YYYY-MM month")
+            bad(col, s.notna() & ~s.astype("str").str.fullmatch(r"\d{4}-(0[1-9]|1[0-2])"), "is not a YYYY-MM month")
         both = frame[a].notna() & frame[b].notna()
         bad(a, both & (frame[a].astype("str") > frame[b].astype("str")), f"is after {b!r}")
-    value = pd.to_numeric(frame["value"], errors="coerce")
-    bad("value", value.notna() & ~value.abs().lt(float("inf")), "is not finite")
+    for col in ("value", "multiplier", "base_value", "base_low", "base_high"):
+        value = pd.to_numeric(frame[col], errors="coerce")
+        bad(col, value.notna() & ~value.abs().lt(float("inf")), "is not finite")
+    start, end = frame["start"], frame["end"]
+    bad("start", start < 0, "is negative")
+    bad("end", end < start, "is before 'start'")
     if problems:
         raise SchemaError("tidy frame is invalid: " + "; ".join(problems))
     return frame
