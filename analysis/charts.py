@@ -58,7 +58,8 @@ _WORDS = {
         "no_data": "No data for this chart", "period": "Period", "value": "Value",
         "with": "with", "by_partner": "by partner", "flows": "Exports, imports and balance",
         "related": "side by side", "times": "×", "partner": "Partner",
-        "compared": "compared with", "count": "count",
+        "compared": "compared with", "count": "count", "more": "and {} more",
+        "other_units": "{} row(s) in other units not shown (convert with analysis.to_currency)",
         "scale": {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"},
         "short": {1e3: "k", 1e6: "M", 1e9: "bn", 1e12: "tn"},
     },
@@ -71,7 +72,8 @@ _WORDS = {
         "no_data": "Нет данных для этого графика", "period": "Период", "value": "Значение",
         "with": "и", "by_partner": "по партнёрам", "flows": "Экспорт, импорт и сальдо",
         "related": "рядом", "times": "×", "partner": "Партнёр",
-        "compared": "по сравнению с", "count": "шт.",
+        "compared": "по сравнению с", "count": "шт.", "more": "и ещё {}",
+        "other_units": "строк в других единицах не показано: {} (пересчёт: analysis.to_currency)",
         "scale": {1e3: "тыс.", 1e6: "млн", 1e9: "млрд", 1e12: "трлн"},
         "short": {1e3: "тыс.", 1e6: "млн", 1e9: "млрд", 1e12: "трлн"},
     },
@@ -263,9 +265,13 @@ def _source_note(frame, source, lang: str) -> str:
                 for v in frame[col].dropna().astype(str).unique():
                     if v and v not in names:
                         names.append(v)
-        if len(names) > 3:
-            names = names[:3] + [f"+{len(names) - 3}"]
-        source = "; ".join(names)
+        kept: list[str] = []
+        for n in names:
+            if kept and len("; ".join(kept + [n])) > 110:
+                break
+            kept.append(n if len(n) <= 110 else n[:109] + "…")
+        more = len(names) - len(kept)
+        source = "; ".join(kept) + (f" {_WORDS[lang]['more'].format(more)}" if more else "")
     if not source:
         return ""
     word = _WORDS[lang]["source"]
@@ -333,6 +339,23 @@ def _main_unit(sub):
     return units.mode().iloc[0] if len(units) else None
 
 
+def _one_unit(sub):
+    """Rows in the most common unit only (money in different currencies is never put on one axis);
+    returns (rows, unit, number of rows left out)."""
+    unit = _main_unit(sub)
+    if unit is None:
+        return sub, None, 0
+    keep = sub["unit"] == unit
+    return sub[keep], unit, int((~keep).sum())
+
+
+def _unit_note(note: str, dropped: int, lang: str) -> str:
+    if not dropped:
+        return note
+    extra = _esc(_WORDS[lang]["other_units"].format(dropped))
+    return f"{note}<br>{extra}" if note else extra
+
+
 def _chronological(sub, start="period_start", end="period_end"):
     return sub.sort_values([end, start], kind="stable", na_position="first")
 
@@ -360,8 +383,8 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         return _empty(title or default_title, note, lang)
     claim_cols = ["multiplier", "compared_start", "compared_end", "base_value", "base_low", "base_high"]
     has_claims = all(c in sub.columns for c in claim_cols)
-    sub = _chronological(sub[sub["value"].notna()])
-    unit = _main_unit(sub)
+    sub, unit, dropped = _one_unit(_chronological(sub[sub["value"].notna()]))
+    note = _unit_note(note, dropped, lang)
     magnitudes = list(sub["value"].abs())
     if has_claims:
         magnitudes += list(sub["base_high"].dropna().abs())
@@ -443,8 +466,8 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
     note = _source_note(sub if len(sub) else frame, source, lang)
     if sub.empty:
         return _empty(title or default_title, note, lang)
-    sub = _chronological(sub)
-    unit = _main_unit(sub)
+    sub, unit, dropped = _one_unit(_chronological(sub))
+    note = _unit_note(note, dropped, lang)
     scale = _scale_for(sub["value"].abs().max())
     order = []
     for a, b in sub[["period_start", "period_end"]].drop_duplicates().itertuples(index=False):
@@ -506,11 +529,13 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         sub = sub[(sub["period_start"] == period[0]) & (sub["period_end"] == period[1])]
     if sub.empty:
         return _empty(title or default_title, note, lang)
+    note = _source_note(sub, source, lang)
     # one value per partner: several documents may report it; keep the latest published if present
     order_cols = [c for c in ("published",) if c in sub.columns]
     sub = sub.sort_values(order_cols, kind="stable") if order_cols else sub
+    sub, unit, dropped = _one_unit(sub)
+    note = _unit_note(note, dropped, lang)
     sub = sub.drop_duplicates(partner, keep="last").sort_values("value", kind="stable").tail(top)
-    unit = _main_unit(sub)
     scale = 1.0 if unit in ("count", "percent") else _scale_for(sub["value"].abs().max())
     names = [country_name(p, lang) for p in sub[partner]]
     hv = [f"<b>{_esc(n)}</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r)}"
@@ -520,8 +545,9 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         text=[format_value(v, u, lang) for v, u in zip(sub["value"], sub["unit"])], textposition="outside",
         cliponaxis=False, customdata=hv, hovertemplate="%{customdata}<extra></extra>",
     ))
-    fig.update_xaxes(title_text=_axis_title(unit, scale, lang), rangemode="tozero")
-    fig.update_yaxes(title_text=_WORDS[lang]["partner"])
+    top_value = max(0.0, float((sub["value"] / scale).max()))
+    fig.update_xaxes(title_text=_axis_title(unit, scale, lang), range=[0, top_value * 1.2 or 1])
+    fig.update_yaxes(title_text=_WORDS[lang]["partner"], ticksuffix="  ")
     height = max(_HEIGHT, 200 + 28 * len(sub))
     return _finish(fig, title=title or default_title, note=note, lang=lang, height=height)
 
@@ -549,9 +575,10 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
                         vertical_spacing=min(0.08, 0.3 / max(1, len(facets))), subplot_titles=labels)
     colors: dict[str, str] = {}
     shown: set[str] = set()
+    dropped = 0
     for row_no, key in enumerate(facets, start=1):
-        part = sub[sub[facet] == key]
-        unit = _main_unit(part)
+        part, unit, n = _one_unit(sub[sub[facet] == key])
+        dropped += n
         scale = 1.0 if unit in ("count", "percent") else _scale_for(part["value"].abs().max())
         groups = part.groupby(part[series].astype(str), sort=False) if series else [(None, part)]
         for name, grp in groups:
@@ -579,7 +606,7 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
         fig.update_yaxes(title_text=_axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
     fig.update_xaxes(type="date")
     height = max(_HEIGHT, 170 + (230 if len(facets) <= 3 else 150) * len(facets))
-    return _finish(fig, title=title, note=note, lang=lang, height=height)
+    return _finish(fig, title=title, note=_unit_note(note, dropped, lang), lang=lang, height=height)
 
 
 def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=None, partner=None,

@@ -216,3 +216,22 @@ def test_panel_chart_small_multiples_by_partner():
     assert {t.yaxis for t in fig.data} == {"y", "y2", "y3", "y4"}
     empty = charts.panel_chart(panel_frame(), partners=["FRA"])
     assert any(a.text == "No data for this chart" for a in empty.layout.annotations)
+
+
+def test_money_in_different_currencies_is_never_put_on_one_axis():
+    frame = panel_frame()
+    frame.loc[frame["partner"] == "CHN", "unit"] = "EUR"
+    fig = charts.partners_chart(frame)
+    assert "China" not in list(fig.data[0].y)
+    assert "1 row(s) in other units not shown" in texts(fig)  # China 2022, in EUR
+    panel = charts.panel_chart(frame)
+    assert "China" in texts(panel)  # its own panel, in its own unit
+    titles = [panel.layout[k].title.text for k in panel.layout if k.startswith("yaxis")]
+    assert "billion EUR" in titles and "billion USD" in titles
+
+
+def test_long_source_lists_are_shortened():
+    frame = panel_frame()
+    frame["source"] = [f"A rather long source name number {i}" for i in range(len(frame))]
+    note = charts.partners_chart(frame).layout.annotations[-1].text
+    assert len(note) < 200 and "more" in note

@@ -1,0 +1,112 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Kazakhstan – Serbia: the seed article, end to end
+#
+# The bundled seed article (Kazinform, 6 November 2022) read with `analysis`: its trade figures
+# highlighted, the tidy rows, the growth claim with its implied 2021 base, the enterprises count, and the
+# Kazakhstan–Serbia turnover series from the bundled official-side data beside it. The charts are exported
+# to `out/01-kazakhstan-serbia/` (git-ignored).
+#
+# Everything runs offline. This notebook uses only the library: no parsing code lives here.
+
+# %%
+import os
+from pathlib import Path
+
+import pandas as pd
+import plotly.io as pio
+
+import analysis
+from analysis import charts, datasets, export
+from analysis.display import Extraction
+
+# keep both the plotly JSON and an HTML rendering, so plots survive `jupyter nbconvert --to html`
+pio.renderers.default = os.environ.get("PLOTLY_RENDERER", "plotly_mimetype+notebook_connected")
+pd.set_option("display.max_colwidth", 80)
+
+# %% [markdown]
+# ## The article, with the figures highlighted
+
+# %%
+text = datasets.seed_text()
+rows = analysis.extract(text, published="2022-11-06", source="Kazinform, 2022-11-06")
+Extraction(text, rows)
+
+# %% [markdown]
+# ## The growth claim and the 2021 base it implies
+#
+# "3.7 times" with "52.9 million" means the same nine months of 2021 were 52.9 / 3.7 ≈ 14.3 million USD;
+# since both numbers are rounded, the base can lie anywhere in `base_low` .. `base_high`.
+
+# %%
+claims = rows[(rows["indicator"] == "trade_turnover") & rows["multiplier"].notna()]
+claims[["reporter", "partner", "period_start", "period_end", "value", "unit", "multiplier",
+        "compared_start", "compared_end", "base_value", "base_low", "base_high"]]
+
+# %%
+charts.turnover_chart(rows, reporter="KAZ", partner="SRB")
+
+# %%
+charts.turnover_chart(rows, reporter="KAZ", partner="SRB", lang="ru")
+
+# %% [markdown]
+# ## The enterprises count
+
+# %%
+rows[rows["indicator"] == "enterprises"][["reporter", "partner", "value", "unit", "quote"]]
+
+# %% [markdown]
+# ## Beside the bundled series
+#
+# Official-side figures for Kazakhstan–Serbia as bundled with the package, each with its source.
+# `basis` says whose statistics a figure follows: `reporter` (Kazakh side) or `mirror` (Serbian side) —
+# they differ a lot for this pair, so they are kept apart, never averaged.
+
+# %%
+official = datasets.official_trade()
+pair = official[(official["reporter"] == "KAZ") & (official["partner"] == "SRB")
+                & (official["indicator"] == "trade_turnover")]
+pair[["period_start", "period_end", "value", "basis", "source_name"]].sort_values("period_end")
+
+# %%
+news = rows.assign(basis="news: this article")
+both = pd.concat([news, pair], ignore_index=True)
+series_fig = charts.related_chart(both, indicators=["trade_turnover"], reporter="KAZ", partner="SRB",
+                                  series="basis", title="Trade turnover Kazakhstan – Serbia: this article and the bundled series")
+series_fig
+
+# %%
+context_fig = charts.related_chart(rows, indicators=["trade_turnover", "enterprises"], reporter="KAZ", partner="SRB")
+context_fig
+
+# %% [markdown]
+# ## Export
+#
+# One browser renders every static image; without Chromium (`apt-get install -y chromium`), the HTML
+# pages are still written.
+
+# %%
+figures = charts.default_charts(rows)
+figures["turnover-KAZ-SRB-ru"] = charts.turnover_chart(rows, reporter="KAZ", partner="SRB", lang="ru")
+figures["news-vs-bundled-KAZ-SRB"] = series_fig
+out = Path(os.environ.get("ANALYSIS_OUT", "out")) / "01-kazakhstan-serbia"
+try:
+    written = export.write_figures(figures, out, formats=("png", "svg", "pdf", "html"))
+except export.BrowserNotFoundError as err:
+    print(err)
+    written = export.write_figures(figures, out, formats=("html",))
+pd.DataFrame({"file": [p.name for p in written], "bytes": [p.stat().st_size for p in written]})

@@ -1,0 +1,114 @@
+"""The notebooks: paired with their py:percent text, kernel python3, no helpers of their own, and they run
+top to bottom offline with plots that survive `nbconvert --to html`.
+
+Run: pytest tests/test_notebooks.py   (executes each notebook once, in a module-scoped fixture)
+"""
+from __future__ import annotations
+
+import ast
+import time
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+jupytext = pytest.importorskip("jupytext")
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NAMES = ["01-kazakhstan-serbia", "03-many-articles"]
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+def code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_saved_with_kernel_python3_and_paired(name):
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert nb.metadata["jupytext"]["formats"] == "ipynb,py:percent"
+    text = jupytext.read(NOTEBOOKS / f"{name}.py")
+    # the pair is in sync: same cells, same sources
+    assert [(c.cell_type, c.source) for c in nb.cells] == [(c.cell_type, c.source) for c in text.cells]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_defines_no_helpers_and_imports_only_the_library(name):
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    allowed = {"os", "pathlib", "pandas", "plotly", "analysis"}
+    for cell in code_cells(nb):
+        tree = ast.parse(cell.source)
+        for node in ast.walk(tree):
+            assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)), \
+                f"{name}: define helpers in the library, not in the notebook:\n{cell.source}"
+            if isinstance(node, ast.Import):
+                assert {a.name.split(".")[0] for a in node.names} <= allowed, cell.source
+            if isinstance(node, ast.ImportFrom):
+                assert node.module.split(".")[0] in allowed, cell.source
+        assert "import re" not in cell.source
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """Run each notebook once (offline, kernel python3); keep the executed notebook and its run time."""
+    from nbclient import NotebookClient
+
+    out = tmp_path_factory.mktemp("nb-out")
+    results = {}
+    mp = pytest.MonkeyPatch()
+    mp.setenv("ANALYSIS_OUT", str(out))
+    mp.delenv("ANALYSIS_CORPUS", raising=False)
+    try:
+        for name in NAMES:
+            nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+            client = NotebookClient(nb, timeout=120, kernel_name="python3",
+                                    resources={"metadata": {"path": str(NOTEBOOKS)}})
+            t0 = time.perf_counter()
+            try:
+                client.execute()
+                error = None
+            except Exception as exc:  # noqa: BLE001 - reported by the tests below
+                error = exc
+            results[name] = (nb, time.perf_counter() - t0, error)
+            print(f"{name}: {results[name][1]:.1f} s")
+    finally:
+        mp.undo()
+    return out, results
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_runs_top_to_bottom(executed, name):
+    _, results = executed
+    nb, seconds, error = results[name]
+    assert error is None, f"{name} failed after {seconds:.1f} s: {error}"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_plots_survive_conversion_to_html(executed, name):
+    from nbconvert import HTMLExporter
+
+    _, results = executed
+    nb, _, error = results[name]
+    assert error is None, error
+    outputs = [o for c in code_cells(nb) for o in c.get("outputs", [])]
+    plots = [o for o in outputs if PLOTLY_MIME in o.get("data", {})]
+    assert plots, "no plotly output"
+    assert all("text/html" in o["data"] for o in plots), "plots stored without an HTML rendering"
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    assert html.count("plotly-graph-div") >= len(plots)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_notebook_01_exports_its_charts(executed):
+    out, results = executed
+    assert results["01-kazakhstan-serbia"][2] is None
+    folder = out / "01-kazakhstan-serbia"
+    for stem in ("turnover-KAZ-SRB", "news-vs-bundled-KAZ-SRB"):
+        for ext in ("png", "svg", "pdf", "html"):
+            assert (folder / f"{stem}.{ext}").stat().st_size > 1000
