@@ -248,7 +248,7 @@ def cmd_normalize(args) -> int:
     for col in dict.fromkeys(args.column):
         values = table[col].astype("str") if not pd.api.types.is_string_dtype(table[col]) else table[col]
         out = normalize(values)
-        failed += int((out["error"].notna() & table[col].notna()).sum())
+        failed += int((out["error"].fillna("").ne("") & table[col].notna()).sum())
         parts.append(out.add_prefix(f"{col}_"))
     result = pd.concat(parts, axis=1)
     with FrameWriter(args.output, stream=None if args.output else sys.stdout,

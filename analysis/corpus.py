@@ -43,14 +43,14 @@ def _one(doc: Document, extract: Extractor | None):
         if doc.published is not None and frame["published"].isna().any():
             frame = frame.assign(published=frame["published"].fillna(doc.published))
     except RecursionError:
-        return DocError(doc.source, "extract() failed: RecursionError (input too deeply nested)")
+        return DocError(doc.source, "extract() failed: RecursionError (input too deeply nested)", doc.line)
     except Exception as e:  # one document never sinks the others
         message = str(e).splitlines()[0][:300] if str(e) else ""
-        return DocError(doc.source, f"extract() failed: {type(e).__name__}: {message}".rstrip(": "))
+        return DocError(doc.source, f"extract() failed: {type(e).__name__}: {message}".rstrip(": "), doc.line)
     return frame
 
 
-def _checked(frames: list, sources: list[tuple[int, str]]):
+def _checked(frames: list, sources: list[tuple[int, str, int | None]]):
     """Concatenate per-document frames, cast to the tidy dtypes and validate once per batch.
 
     When the batch breaks the schema, each document is checked alone so only the guilty ones become
@@ -70,11 +70,11 @@ def _checked(frames: list, sources: list[tuple[int, str]]):
     except (SchemaError, ValueError, TypeError):
         pass
     good, errors = [], []
-    for frame, (pos, source) in zip(frames, sources):
+    for frame, (pos, source, line) in zip(frames, sources):
         try:
             good.append(validate(cast(frame).reset_index(drop=True)))
         except (SchemaError, ValueError, TypeError) as e:
-            errors.append((pos, DocError(source, f"extract() gave rows that break the schema: {e}"[:500])))
+            errors.append((pos, DocError(source, f"extract() gave rows that break the schema: {e}"[:500], line)))
     if not good:
         from .frames import empty_frame
 
@@ -93,7 +93,7 @@ def _run_batch(docs: list[Document], extract: Extractor | None = None):
             errors.append((pos, out))
         elif len(out):
             frames.append(out)
-            sources.append((pos, doc.source))
+            sources.append((pos, doc.source, doc.line))
     if not frames:
         return empty_frame(), errors
     rows, bad = _checked(frames, sources)
@@ -197,8 +197,8 @@ def _processes(batches, extract, workers: int):
 def _died(docs):
     from .frames import empty_frame
 
-    return empty_frame(), [(i, DocError(d.source, "worker process died while extracting this document's batch"))
-                           for i, d in enumerate(docs)]
+    return empty_frame(), [(i, DocError(d.source, "worker process died while extracting this document's batch",
+                                        d.line)) for i, d in enumerate(docs)]
 
 
 def _dask(batches, extract, client):
@@ -231,7 +231,7 @@ def _dask(batches, extract, client):
                 from .frames import empty_frame
 
                 rows = empty_frame()
-                errors = [(i, DocError(d.source, f"dask task failed: {type(e).__name__}: {e}"[:300]))
+                errors = [(i, DocError(d.source, f"dask task failed: {type(e).__name__}: {e}"[:300], d.line))
                           for i, d in enumerate(docs)]
             finally:
                 future.release()

@@ -48,11 +48,13 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One document's text, where it came from, and its publication date (ISO string) when known."""
+    """One document's text, where it came from, its publication date (ISO string) and its line in a
+    JSON Lines file (row in a table) when known."""
 
     text: str
     source: str
     published: str | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +337,7 @@ def _from_record(rec: dict, fallback_source: str, text_key: str, line: int | Non
         return DocError(source, f"{text_key!r} is {type(text).__name__}, not a string", line)
     if not text.strip():
         return DocError(source, f"{text_key!r} is empty", line)
-    return Document(text, source, _clean(rec.get("published")))
+    return Document(text, source, _clean(rec.get("published")), line)
 
 
 def _iter_jsonl(path: Path, text_key: str, max_bytes: int) -> Iterator[Document | DocError]:

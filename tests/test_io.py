@@ -136,8 +136,8 @@ def test_jsonl_broken_lines_are_errors_with_line_numbers(tmp_path):
     ]
     path.write_bytes(("\n".join(lines) + "\n").encode("utf-8") + b'{"text": "\xff\xfe"}\n')
     docs, errors = _docs(path)
-    assert [(d.source, d.published) for d in docs] == [
-        ("https://example.org/1", "2022-11-06"), ("kazinform", None), (f"{path}:8", None)]
+    assert [(d.source, d.published, d.line) for d in docs] == [
+        ("https://example.org/1", "2022-11-06", 1), ("kazinform", None, 6), (f"{path}:8", None, 8)]
     assert [(e.line, e.source) for e in errors] == [(2, f"{path}:2"), (4, f"{path}:4"), (5, f"{path}:5"),
                                                      (7, f"{path}:7"), (9, f"{path}:9")]
     assert "invalid JSON" in errors[0].reason and errors[0].reason.startswith("line 2:")
@@ -187,6 +187,8 @@ def test_dataframe_series_and_iterables(tmp_path):
     assert docs == [io.Document(EN, "#a", None)]
     docs, _ = _docs(pd.Series([RU], index=[7]))
     assert docs == [io.Document(RU, "#7", None)]
+    docs, _ = _docs(tmp_path / "x.txt")
+    assert docs[0].line is None
 
 
 def test_missing_top_level_path_raises(tmp_path):

@@ -1,0 +1,201 @@
+"""The trade-analysis command line: subcommands, output targets, errors and exit codes."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import cli, corpus, export
+from analysis.frames import to_frame
+from analysis.io import read_frame, write_frame
+
+EN = "Trade turnover amounted to 52.9 million US dollars."
+
+
+def standin(text, published=None, source=None):
+    if "RAISE" in text:
+        raise RuntimeError("stand-in failure")
+    rows = [{"source": source, "published": published, "indicator": "trade_turnover", "reporter": "KAZ",
+             "partner": "SRB", "period_start": "2022-01", "period_end": "2022-09",
+             "value": float(m.group()) * 1e6, "unit": "USD", "quote": m.group(), "start": m.start(),
+             "end": m.end(), "lang": "en", "flags": ""} for m in re.finditer(r"\d+(?:\.\d+)?", text)]
+    return to_frame(rows)
+
+
+@pytest.fixture
+def fake_extract(monkeypatch):
+    monkeypatch.setattr(corpus, "_default_extract", standin)
+
+
+@pytest.fixture
+def news(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(EN)
+    (folder / "b.html").write_text("<p>Exports =cmd| 3.5 million</p>")
+    (folder / "c.txt").write_bytes(b"")
+    (tmp_path / "more.jsonl").write_text(json.dumps({"text": "RAISE 1"}) + "\n{bad\n" +
+                                         json.dumps({"text": "x 7", "source": "wire"}) + "\n")
+    return tmp_path
+
+
+def test_help_documents_commands_and_exit_codes(capsys):
+    assert cli.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for word in ("extract", "normalize", "chart", "run", "exit codes", "130"):
+        assert word in out
+    for command in ("extract", "normalize", "chart", "run"):
+        assert cli.main([command, "--help"]) == 0
+        assert "exit codes" in capsys.readouterr().out
+
+
+def test_no_command_and_bad_options_exit_2(capsys):
+    assert cli.main([]) == 2
+    assert cli.main(["extract"]) == 2
+    assert cli.main(["frobnicate"]) == 2
+    assert cli.main(["extract", "x.txt", "--workers", "many"]) == 2
+
+
+def test_missing_input_is_a_clear_error(tmp_path, capsys):
+    assert cli.main(["extract", str(tmp_path / "nope.txt")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_bad_output_name_is_refused(news, capsys):
+    assert cli.main(["extract", str(news / "news"), "-o", str(news / "rows.xlsx")]) == 2
+    assert ".csv, .parquet, .jsonl" in capsys.readouterr().err
+
+
+def test_extract_to_stdout_is_neutralised_csv(news, fake_extract, capsys):
+    assert cli.main(["extract", str(news / "news"), "--no-progress"]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines[0].startswith("source,published,indicator")
+    assert len(lines) == 3
+    assert "2 documents" not in captured.err and "3 documents, 2 rows, 1 failed" in captured.err
+    assert "c.txt: empty file" in captured.err
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
+def test_extract_many_paths_to_a_file_with_errors(news, fake_extract, capsys, suffix):
+    out = news / f"rows.{suffix}"
+    errors = news / "errors.csv"
+    code = cli.main(["extract", str(news / "news"), str(news / "more.jsonl"), "-o", str(out),
+                     "--errors", str(errors)])
+    assert code == 0
+    rows = read_frame(out)
+    assert rows["value"].tolist() == [52.9e6, 3.5e6, 7e6]
+    assert rows["source"].iloc[-1] == "wire"
+    failed = read_frame(errors)
+    assert failed["reason"].str.contains("empty file").sum() == 1
+    assert failed["line"].dropna().tolist() == [1, 2]
+    assert "6 documents, 3 rows, 3 failed" in capsys.readouterr().err
+
+
+def test_extract_strict_exits_1_when_something_failed(news, fake_extract):
+    assert cli.main(["extract", str(news / "more.jsonl"), "-o", str(news / "r.csv"), "--strict"]) == 1
+    assert cli.main(["extract", str(news / "news" / "a.txt"), "-o", str(news / "r.csv"), "--strict"]) == 0
+
+
+def test_extract_in_two_processes_matches(news, fake_extract, tmp_path):
+    # the stand-in is patched in this process only: workers would use the real extract, so compare
+    # the parallel path through the library with an importable stand-in instead
+    one = corpus.extract_corpus(news / "news", extract=standin)
+    two = corpus.extract_corpus(news / "news", extract=standin, workers=2)
+    pd.testing.assert_frame_equal(one[0], two[0])
+
+
+def test_normalize_adds_value_columns(tmp_path, capsys):
+    table = tmp_path / "t.csv"
+    table.write_text("country,turnover,growth\nSerbia,52.9M USD,+25%\nNamibia,n/a,3.7 times\nNA,,\n",
+                     encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert cli.main(["normalize", str(table), "--column", "turnover", "growth", "-o", str(out)]) == 0
+    frame = read_frame(out)
+    assert frame["country"].tolist() == ["Serbia", "Namibia", "NA"]
+    assert frame["turnover_value"].tolist()[0] == 52.9e6
+    assert frame["turnover_unit"].tolist()[0] == "USD"
+    assert frame["growth_multiplier"].tolist()[:2] == [1.25, 3.7]
+    assert pd.isna(frame["turnover_value"].iloc[1]) and frame["turnover_error"].iloc[1]
+    assert "1 cell(s) not read" in capsys.readouterr().err
+    assert cli.main(["normalize", str(table), "--column", "turnover", "--strict", "-o", str(out)]) == 1
+
+
+def test_normalize_cp1251_table_to_stdout(tmp_path, capsys):
+    table = tmp_path / "t.csv"
+    table.write_bytes("страна,оборот\nСербия,\"52,9 млн долларов\"\n".encode("cp1251"))
+    assert cli.main(["normalize", str(table), "-c", "оборот"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("страна,оборот,оборот_value")
+    assert "Сербия" in out
+
+
+def test_normalize_missing_column_names_the_columns(tmp_path, capsys):
+    table = tmp_path / "t.csv"
+    table.write_text("a,b\n1,2\n")
+    assert cli.main(["normalize", str(table), "--column", "turnover"]) == 2
+    err = capsys.readouterr().err
+    assert "'turnover'" in err and "'a', 'b'" in err
+
+
+def _rows_file(tmp_path):
+    frame = to_frame([
+        {"source": "s", "indicator": "trade_turnover", "reporter": "KAZ", "partner": "SRB",
+         "period_start": "2022-01", "period_end": "2022-09", "value": 52.9e6, "unit": "USD", "multiplier": 3.7,
+         "compared_start": "2021-01", "compared_end": "2021-09", "base_value": 52.9e6 / 3.7,
+         "base_low": 14.11e6, "base_high": 14.49e6, "quote": "<script>alert(1)</script> 52.9 million",
+         "start": 0, "end": 10, "lang": "en", "flags": ""},
+    ])
+    return write_frame(frame, tmp_path / "rows.csv")
+
+
+def test_chart_to_html(tmp_path, capsys):
+    rows = _rows_file(tmp_path)
+    out = tmp_path / "charts" / "kaz srb.html"
+    assert cli.main(["chart", str(rows), "--kind", "turnover", "--pair", "kaz", "srb", "-o", str(out)]) == 0
+    assert out.exists() and out.stat().st_size > 1000
+    assert "<script>alert(1)</script>" not in out.read_text(encoding="utf-8")
+
+
+def test_chart_unknown_pair_or_kind(tmp_path, capsys):
+    rows = _rows_file(tmp_path)
+    assert cli.main(["chart", str(rows), "--pair", "KAZ", "UZB", "-o", str(tmp_path / "c.html")]) == 2
+    assert "KAZ-UZB" in capsys.readouterr().err
+    assert cli.main(["chart", str(rows), "--kind", "exports", "-o", str(tmp_path / "c.html")]) == 2
+    assert "no 'exports' rows" in capsys.readouterr().err
+    assert cli.main(["chart", str(rows), "-o", str(tmp_path / "c.gif")]) == 2
+
+
+def test_chart_png_without_a_browser_exits_3_with_the_fix(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(export, "find_browser", lambda: None)
+    rows = _rows_file(tmp_path)
+    assert cli.main(["chart", str(rows), "-o", str(tmp_path / "c.png")]) == 3
+    assert "apt-get install -y chromium" in capsys.readouterr().err
+    assert not (tmp_path / "c.png").exists()
+
+
+def test_run_without_a_browser_writes_html_and_says_how_to_fix(tmp_path, capsys, monkeypatch, fake_extract):
+    monkeypatch.setattr(export, "find_browser", lambda: None)
+    out = tmp_path / "out"
+    assert cli.main(["run", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "52.9" in captured.out
+    assert str(out.resolve()) in captured.out
+    assert (out / "tidy.csv").exists()
+    assert list(out.glob("*.html"))
+    assert not list(out.glob("*.png"))
+    assert "chromium" in captured.err
+    assert cli.main(["run", "--out", str(out), "--strict"]) == 1
+
+
+def test_python_dash_m_entry_point(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "analysis", "--version"], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0 and "trade-analysis" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "analysis", "extract", str(tmp_path / "missing")],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "no such file" in proc.stderr
