@@ -1,0 +1,73 @@
+"""Countries in text: names, adjectives, capitals and country groups, from `rules/countries.tsv`.
+
+>>> [(m.iso3, m.form) for m in find("товарооборот Казахстана с Сербией", "ru")]
+[('KAZ', 'name'), ('SRB', 'name')]
+>>> [(m.iso3, m.form) for m in find("36 enterprises with Serbian capital work in Kazakhstan", "en")]
+[('SRB', 'adj'), ('KAZ', 'name')]
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from .lang import _alt, _top_level_alternatives, rules
+
+FORMS = ("name", "adj", "capital")
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    iso3: str | None    # None for a group such as the EU
+    form: str           # name | adj | capital | group
+    text: str
+
+
+@functools.cache
+def table() -> tuple[dict, ...]:
+    """The country table: one dict per country with `iso3` and the regex columns."""
+    path = resources.files("analysis") / "rules" / "countries.tsv"
+    with path.open(encoding="utf-8") as fh:
+        return tuple(csv.DictReader(fh, delimiter="\t"))
+
+
+@functools.cache
+def _patterns(lang: str) -> tuple[re.Pattern, list[tuple[re.Pattern, str, str]]]:
+    entries = []
+    columns = {"name": lang if lang != "en" else "en", "adj": f"{lang}_adj", "capital": "capitals"}
+    for row in table():
+        for form, column in columns.items():
+            for pattern in _top_level_alternatives(row.get(column) or ""):
+                entries.append((pattern, row["iso3"], form))
+    for pattern in rules(lang).words("indicator_words", "groups"):
+        entries.append((pattern, "", "group"))
+    flags = re.I if lang != "en" else 0
+    B, E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+    # adjectives glue into pairs ("Kazakh-Serbian", "казахско-узбекской"), so a hyphen ends a word too
+    big = re.compile(rf"{B}(?:{_alt(p for p, _, _ in entries)}){E}", flags)
+    compiled = [(re.compile(rf"(?:{p})", flags), iso, form) for p, iso, form in sorted(entries, key=lambda e: len(e[0]), reverse=True)]
+    return big, compiled
+
+
+_DATELINE_CAPITAL = re.compile(r"^\s*[A-ZА-Я][A-ZА-Я-]+(?:,\s*[A-Z][a-z]+)?,\s+[A-ZА-Яa-zа-я]+\.?\s+\d")
+
+
+def find(text: str, lang: str) -> list[CountryMention]:
+    """Every country or group mention in `text` (folded), in order; a dateline city is not a mention."""
+    big, compiled = _patterns(lang)
+    out = []
+    for m in big.finditer(text):
+        written = m.group(0)
+        for pattern, iso, form in compiled:
+            if pattern.fullmatch(written):
+                break
+        else:
+            continue
+        if form == "capital" and m.start() < 40 and _DATELINE_CAPITAL.match(text[max(0, m.start() - 2):]):
+            continue
+        out.append(CountryMention(m.start(), m.end(), iso or None, "group" if form == "group" else form, written))
+    return out

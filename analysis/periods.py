@@ -1,0 +1,269 @@
+"""Periods in text: "9 months of 2022", "January–September", "H1 2023", "в I квартале", "last year".
+
+A `Period` is a run of months; its year may be unknown (None) until a reference date resolves it.
+
+>>> [str(p.period.resolve(2022)) for p in find("in the first 9 months of 2022 and in Q3", "en")]
+['2022-01..2022-09', '2022-07..2022-09']
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from .lang import _alt, rules
+
+
+@dataclass(frozen=True)
+class Period:
+    """Months first..last of a year; `year` None until resolved; `offset` for "last year" (-1)."""
+
+    first: int
+    last: int
+    year: int | None = None
+    offset: int | None = None     # relative to the reference year when `year` is None
+    last_year: int | None = None  # a range across years ("2010-2022", fiscal "2003-04")
+    open_end: bool = False        # "since the beginning of the year": the end is not stated
+    same_as_current: bool = False  # "the same period of 2020": months come from the current period
+
+    def resolve(self, ref_year: int | None) -> "Period | None":
+        """The period with its year filled in from the reference year, or None if that is unknown."""
+        if self.year is not None:
+            return self
+        if self.offset is None or ref_year is None:
+            return None
+        return replace(self, year=ref_year + self.offset, offset=None)
+
+    def shifted(self, years: int) -> "Period":
+        return replace(self, year=None if self.year is None else self.year + years,
+                       last_year=None if self.last_year is None else self.last_year + years)
+
+    @property
+    def start(self) -> str | None:
+        return None if self.year is None else f"{self.year:04d}-{self.first:02d}"
+
+    @property
+    def end(self) -> str | None:
+        if self.year is None or self.open_end:
+            return None
+        return f"{self.last_year or self.year:04d}-{self.last:02d}"
+
+    def __str__(self) -> str:
+        return f"{self.start}..{self.end}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    period: Period
+    compared: bool      # introduced by "compared to", "than", "по сравнению с", ...
+    text: str
+
+
+@functools.cache
+def _compiled(lang: str):
+    r = rules(lang)
+    p = r.table("periods")
+    month_forms = {int(k): v for k, v in r.table("months").items()}
+    month_alt = _alt(f for forms in month_forms.values() for f in forms)
+    ordinal_forms = {int(k): v for k, v in r.table("ordinals").items()}
+    ord_alt = _alt(f for forms in ordinal_forms.values() for f in forms)
+    words = _alt(re.escape(w) for w in r.number_words)
+    year = r"(?:19|20)\d\d"
+    yw = p["year_word"]
+    flags = re.I
+    B = r"(?<![^\W\d_])"   # word start
+    E = r"(?![^\W\d_])"    # word end
+    joiners = _alt(re.escape(j) if j == "-" else j for j in p["range_joiners"])
+    month_range = rf"{B}(?P<m1>{month_alt}){E}\s*(?:{joiners})\s*(?P<m2>{month_alt}){E}"
+    rel_year = r"this\s+year|the\s+current\s+year|last\s+year|этого\s+года|текущего\s+года|прошлого\s+года|нынешнего\s+года"
+    year_after = rf"(?:,?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
+    n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?\s+(?:{p['months_word']}){E}"
+    quarter = rf"(?:{B}(?P<qo>{ord_alt})\s*(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E}))"
+    quarters_n = rf"{B}(?:the\s+)?first\s+(?P<qcount>two|three|2|3)\s+quarters{E}"
+    half = rf"(?:{B}(?P<ho>{ord_alt})\s*(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E}))"
+    fiscal = rf"{B}{p.get('fiscal', '')}(?P<fy1>{year})[-/](?P<fy2>\d\d){E}(?!\s*-?(?:\d|{month_alt}))"
+    year_range = rf"{B}(?P<yr1>{year})\s*[-–]\s*(?P<yr2>{year}){E}"
+    four_quarters_to = rf"{B}(?:the\s+)?(?:four\s+quarters|12\s+months|twelve\s+months)\s+to\s+(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})\s+(?P<fq_y>{year})"
+    relative_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_years"]]
+    relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
+    since = re.compile(rf"{B}(?:{_alt(p['since_start'])})(?:\s+(?:of\s+)?(?P<sy>{year}))?(?:\s*(?:{yw}))?", flags)
+    same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
+    compared = re.compile(rf"(?:{_alt(p['compared'])})\s+(?:the\s+|a\s+)?(?:level\s+(?:of|in)\s+|figure\s+(?:of|for)\s+|period\s+(?:of\s+)?|indicator\s+of\s+)?$", flags)
+    main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
+        ("fq", four_quarters_to),
+        ("qn3", quarters_n),
+        ("mr", month_range + year_after),
+        ("nm", n_months + rf"(?:\s+(?:of|on|in)?\s*(?:the\s+)?(?:(?P<ny>{year})|(?P<nrel>year|this\s+year|the\s+year|current\s+year|текущего\s+года|этого\s+года|прошлого\s+года|года))(?:\s*(?:{yw}))?)?"),
+        ("q", quarter + rf"(?:\s*(?:of\s+)?(?:(?P<qy>{year})|(?P<qrel>this\s+year|the\s+year|current\s+year|текущего\s+года|этого\s+года|прошлого\s+года))(?:\s*(?:{yw}))?)?"),
+        ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{year})|(?P<hrel>year|this\s+year|current\s+year|текущего\s+года|этого\s+года|прошлого\s+года))(?:\s*(?:{yw}))?)?"),
+        ("fy", fiscal),
+        ("yr", year_range),
+        ("mo", rf"{B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
+        ("yo", rf"(?<![\d.,$€£-])(?P<yy>{year})(?![\d.,%])(?:\s*(?:{yw}))?"),
+    )), flags)
+    return dict(main=main, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
+                relative_months=relative_months, since=since, same=same, compared=compared, rules=r)
+
+
+def _rel_offset(written: str | None) -> int | None:
+    if not written:
+        return None
+    return -1 if re.search(r"last|прошл", written, re.I) else 0
+
+
+def _lookup(forms: dict[int, list[str]], written: str) -> int | None:
+    for number, patterns in forms.items():
+        if any(re.fullmatch(p, written, re.I) for p in patterns):
+            return number
+    return None
+
+
+def _count(written: str, r) -> int | None:
+    if written.isdigit():
+        return int(written)
+    v = r.number_words.get(written.lower())
+    return int(v) if v else None
+
+
+def _relative(c, text: str) -> int | None:
+    for pattern, offset in c["relative_years"]:
+        if pattern.fullmatch(text.strip()):
+            return offset
+    return 0 if text else None
+
+
+def find(text: str, lang: str) -> list[Mention]:
+    """Every period mention in `text` (already folded), in order."""
+    c = _compiled(lang)
+    r = c["rules"]
+    out: list[Mention] = []
+    for m in c["since"].finditer(text):
+        y = m.group("sy")
+        out.append(Mention(m.start(), m.end(), Period(1, 12, int(y) if y else None, offset=None if y else 0, open_end=True), False, m.group(0)))
+    since_spans = [(x.start, x.end) for x in out]
+    for m in c["main"].finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in since_spans):
+            continue
+        g = m.groupdict()
+        period = None
+        if g["fq"]:
+            last = _lookup(c["month_forms"], g["fq_m"])
+            y = int(g["fq_y"])
+            period = Period(1, 12, y) if last == 12 else Period(last % 12 + 1, last, y - 1, last_year=y)
+        elif g["qn3"]:
+            n = {"two": 2, "three": 3}.get(g["qcount"].lower(), None) or int(g["qcount"])
+            period = Period(1, 3 * n, offset=0)
+        elif g["mr"]:
+            m1, m2 = _lookup(c["month_forms"], g["m1"]), _lookup(c["month_forms"], g["m2"])
+            if m1 and m2 and m1 <= m2:
+                period = Period(m1, m2, int(g["y"]) if g["y"] else None, offset=_rel_offset(g["yrel"]))
+        elif g["nm"]:
+            n = _count(g["n"], r)
+            if n and 1 <= n <= 12:
+                if g["ny"]:
+                    period = Period(1, n, int(g["ny"]))
+                elif g["nrel"]:
+                    period = Period(1, n, offset=-1 if "прошл" in g["nrel"].lower() else 0)
+                else:
+                    period = Period(1, n)
+        elif g["q"]:
+            q = int(g["qn"] or g["qn2"] or 0) or _lookup(c["ordinal_forms"], g["qo"])
+            if q:
+                y = int(g["qy"]) if g["qy"] else None
+                period = Period(3 * q - 2, 3 * q, y, offset=None if y else (-1 if g["qrel"] and "прошл" in g["qrel"].lower() else (0 if g["qrel"] else None)))
+        elif g["h"]:
+            h = int(g["hn"] or g["hn2"] or 0) or _lookup(c["ordinal_forms"], g["ho"])
+            if h in (1, 2):
+                y = int(g["hy"]) if g["hy"] else None
+                period = Period(6 * h - 5, 6 * h, y, offset=None if y else (-1 if g["hrel"] and "прошл" in g["hrel"].lower() else (0 if g["hrel"] else None)))
+        elif g["fy"]:
+            y1 = int(g["fy1"])
+            if (y1 + 1) % 100 == int(g["fy2"]):
+                period = Period(4, 3, y1, last_year=y1 + 1)
+        elif g["yr"]:
+            y1, y2 = int(g["yr1"]), int(g["yr2"])
+            if y1 < y2:
+                period = Period(1, 12, y1, last_year=y2)
+        elif g["mo"]:
+            mo = _lookup(c["month_forms"], g["m"])
+            if mo and not (g["m"].lower() in ("may", "march", "mar", "ма", "мае") and not g["my"] and not re.match(r"\s*\d", text[m.end():m.end() + 2]) and _weak_month(text, m.start(), lang)):
+                period = Period(mo, mo, int(g["my"]) if g["my"] else None, offset=_rel_offset(g["mrel"]))
+        elif g["yo"]:
+            period = Period(1, 12, int(g["yy"]))
+        if period is not None:
+            is_range = bool(g["mr"] or g["yr"] or g["fy"] or g["nm"])
+            out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
+    taken = [(x.start, x.end) for x in out]
+
+    def free(a, b):
+        return not any(s < b and a < e for s, e in taken)
+
+    for pattern, offset in c["relative_years"]:
+        for m in pattern.finditer(text):
+            if free(*m.span()):
+                out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset), _is_compared(c, text, m.start()) or offset < 0, m.group(0)))
+    for pattern, offset in c["relative_months"]:
+        for m in pattern.finditer(text):
+            if free(*m.span()):
+                out.append(Mention(m.start(), m.end(), Period(0, 0, offset=offset), False, m.group(0)))
+    for m in c["same"].finditer(text):
+        if free(*m.span()):
+            yr = re.match(r"\s*(?:of|in|for)?\s*((?:19|20)\d\d)", text[m.end():m.end() + 12])
+            out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, same_as_current=True), True, m.group(0)))
+    out.sort(key=lambda x: x.start)
+    return _merge_same_period(out, text)
+
+
+def _merge_same_period(mentions: list[Mention], text: str) -> list[Mention]:
+    """"the same period of 2020", "аналогичным периодом 2019 года": the year belongs to the same-period phrase."""
+    out: list[Mention] = []
+    skip = set()
+    for i, m in enumerate(mentions):
+        if i in skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.period.same_as_current and nxt and nxt.start - m.end <= 10 and nxt.period.year and nxt.period.first == 1 and nxt.period.last == 12 and re.fullmatch(r"[\s\w]{0,10}", text[m.end:nxt.start]):
+            out.append(Mention(m.start, nxt.end, Period(0, 0, nxt.period.year, same_as_current=True), True, text[m.start:nxt.end]))
+            skip.add(i + 1)
+        else:
+            out.append(m)
+    return out
+
+
+def _weak_month(text: str, start: int, lang: str) -> bool:
+    """"may" the verb, "March" the walk: a month word only counts next to a number or a period word."""
+    return lang == "en" and text[start:start + 1].islower()
+
+
+def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
+    m = c["compared"].search(text[max(0, start - 40):start])
+    if m and is_range and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I):
+        return False  # "from January through June", "from 2010-2022": a range, not a comparison
+    return bool(m)
+
+
+_DATELINE = re.compile(
+    r"(?P<d>\d{1,2})\s+(?P<mon>[^\W\d_]+)\s+(?P<y>(?:19|20)\d\d)(?:,?\s+\d{1,2}:\d\d)?|(?P<mon2>[A-Z][a-z]+)\.?\s+(?P<d2>\d{1,2}),\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<d3>\d{2})\.(?P<m3>\d{2})\.(?P<y3>(?:19|20)\d\d)")
+
+
+def dateline(text: str, lang: str) -> str | None:
+    """A publication date written near the top of an article ("6 November 2022, 12:45") as YYYY-MM-DD."""
+    head = text[:400]
+    c = _compiled(lang)
+    for m in _DATELINE.finditer(head):
+        if m.group("y3"):
+            return f"{m.group('y3')}-{m.group('m3')}-{m.group('d3')}"
+        mon_written = m.group("mon") or m.group("mon2")
+        month = None
+        for code in ("en", "ru"):
+            month = _lookup(_compiled(code)["month_forms"], mon_written)
+            if month:
+                break
+        if month:
+            day = int(m.group("d") or m.group("d2"))
+            year = m.group("y") or m.group("y2")
+            return f"{year}-{month:02d}-{day:02d}"
+    return None
