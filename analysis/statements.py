@@ -1,0 +1,794 @@
+"""Trade statements: figures in context become tidy observations (what, between whom, when, against what).
+
+>>> rows = extract("In 2023 exports from Kazakhstan to China rose by 20% to $15.2 billion.")
+>>> rows[["indicator", "reporter", "partner", "period_start", "value", "multiplier", "compared_start"]].values.tolist()
+[['exports', 'KAZ', 'CHN', '2023-01', 15200000000.0, 1.2, '2022-01']]
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+from . import countries as country_mentions
+from . import periods as period_mentions
+from .figures import Figure, _figures
+from .lang import _alt, rules
+from .periods import Period
+from .text import detect_language, fold, sentences
+
+_B, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+
+
+@functools.cache
+def _words(lang: str):
+    """Compiled statement rules of one language."""
+    r = rules(lang)
+    ind = r.table("indicators")
+    iw = r.table("indicator_words")
+
+    def rx(patterns, flags=re.I):
+        return re.compile(rf"{_B}(?:{_alt(patterns)}){_E}", flags) if patterns else re.compile("(?!)")
+
+    return dict(
+        indicators={k: rx(v) for k, v in ind.items()},
+        total=rx(iw.get("total", [])),
+        other=rx(iw.get("other", [])),
+        commodities=rx(iw.get("commodities", [])),
+        change_before=re.compile(rf"{_B}(?:{_alt(iw.get('change_before', []))})\s+(?:(?:more\s+than|over|almost|nearly|about|around|some|более(?:\s+чем)?|почти|около)\s+)?$", re.I),
+        change_after=re.compile(rf"^\s*(?:{_alt(iw.get('change_after', []))}){_E}", re.I),
+        base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+(?:(?:almost|nearly|about|around|some|near|more\s+than|почти|около|более)\s+)?$", re.I),
+        twin_before=re.compile(rf"(?:{_alt(iw.get('twin_before', []))})\s*$", re.I),
+        exclude=re.compile(rf"(?:{_B}(?:{_alt([p for p in iw.get('exclude', []) if p != '='])}){_E}|=)", re.I),
+        anaphora=rx(iw.get("pair_anaphora", [])),
+        our=rx(iw.get("our_country", [])),
+        prep_to=re.compile(rf"{_B}(?:{_alt(iw.get('prep_to', []))})\s+(?:the\s+)?$", re.I),
+        prep_from=re.compile(rf"{_B}(?:{_alt(iw.get('prep_from', []))})\s+(?:the\s+)?$", re.I),
+        prep_with=re.compile(rf"{_B}(?:{_alt(iw.get('prep_with', []))})\s+(?:the\s+)?$", re.I),
+        between=re.compile(rf"{_B}(?:{_alt(iw.get('between', []))})\s+(?:the\s+)?$", re.I),
+        respectively=re.compile(r"\brespectively\b|соответственно", re.I),
+        positive=re.compile(r"\b(?:surplus|favourable|favorable|positive)\b|положительн\w*|профицит\w*", re.I),
+        negative=re.compile(r"\b(?:deficit|negative|unfavourable|unfavorable|shortfall)\b|отрицательн\w*|дефицит\w*", re.I),
+        anaphor_subject=re.compile(r"^\W*(?:that|this|it|these|это|этот|эта)\b", re.I),
+        figure_word=re.compile(r"\b(?:the|this)\s+(?:figure|indicator)\b|показател\w*|\bit\b", re.I),
+        count_subject=re.compile(r"\bnumber\s+of\b|количеств\w*|\bчисл[оа]\b", re.I),
+        in_host=re.compile(r"\b(?:in|into)\s+(?:the\s+)?$|\bв\s+$|\bна\s+территории\s+$", re.I),
+        capital_after=re.compile(r"^\s*(?:capital|investors?|investments?|companies|enterprises|firms|entities|business\w*|residents)", re.I),
+        than_other=re.compile(r"^\s*(?:higher|lower|more|less|greater|larger|smaller|bigger)?\s*than\b", re.I),
+    )
+
+
+@dataclass
+class _Row:
+    figure: Figure
+    role: str = "level"            # level | base | twin | change
+    twin_of: "_Row | None" = None
+    indicator: str | None = None
+    reporter: str | None = None
+    partner: str | None = None
+    period: Period | None = None   # as written (year may be unknown)
+    ratio: Figure | None = None
+    compared: Period | None = None
+    sentence: tuple[int, int] = (0, 0)
+    flags: list = field(default_factory=list)
+
+
+def _published(value) -> tuple[int | None, int | None, str | None]:
+    if value is None:
+        return None, None, None
+    try:
+        if value != value:
+            return None, None, None
+    except (TypeError, ValueError):
+        pass
+    s = str(value)
+    m = re.match(r"((?:19|20)\d\d)(?:-(\d\d))?", s)
+    if not m:
+        return None, None, None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, s[:10]
+
+
+def extract(text: str, published=None, source=None):
+    """Tidy trade observations from one text (columns: `analysis.frames.TIDY_COLUMNS`).
+
+    `published` ("2022-11-06", a date or a Timestamp) resolves "last year"; without it a dateline in the
+    text is used. Raises TypeError for a non-string; never raises on a string.
+    """
+    from .frames import to_frame
+
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs the text as a str, not {type(text).__name__}")
+    doc = _Document(text, published, source)
+    return to_frame(doc.records())
+
+
+class _Document:
+    """One article being read: its figures, periods and countries, and the context carried forward."""
+
+    def __init__(self, text: str, published, source):
+        self.text = text
+        self.folded = fold(text)
+        self.lang = detect_language(self.folded)
+        self.w = _words(self.lang)
+        pub_year, pub_month, pub = _published(published)
+        if pub is None:
+            line = period_mentions.dateline(self.folded, self.lang)
+            pub_year, pub_month, pub = _published(line)
+        self.pub_year, self.pub_month, self.published = pub_year, pub_month, pub
+        self.source = None if source is None else str(source)
+        self.figures = _figures(text, self.lang)
+        self.periods = period_mentions.find(self.folded, self.lang)
+        spans = [f.span for f in self.figures]
+        # "US dollars" names a currency, not a country
+        self.countries = [m for m in country_mentions.find(self.folded, self.lang)
+                          if not any(a <= m.start < b for a, b in spans)]
+        self.sentences = sentences(self.folded) or [(0, len(self.folded))]
+
+    # -----------------------------------------------------------------------------------------
+    def records(self) -> list[dict]:
+        rows: list[_Row] = []
+        ctx = dict(indicator=None, reporter=None, partner=None, period=None, year=None, negative=False)
+        for a, b in self.sentences:
+            rows.extend(self._sentence(a, b, ctx, rows))
+        self._balance_signs(rows)
+        return [self._record(r) for r in rows]
+
+    # -----------------------------------------------------------------------------------------
+    def _sentence(self, a: int, b: int, ctx: dict, previous: list[_Row]) -> list[_Row]:
+        t, w = self.folded, self.w
+        figs = [f for f in self.figures if a <= f.number_span[0] < b]
+        if not figs:
+            self._carry_context(a, b, ctx)
+            return []
+        ratios = [f for f in figs if f.kind == "ratio"]
+        anchors: list[_Row] = []
+        for f in figs:
+            if f.kind == "money" or f.kind == "count":
+                anchors.append(_Row(f, sentence=(a, b)))
+            elif f.kind == "percent" and "percentage points" not in f.note:
+                anchors.append(_Row(f, sentence=(a, b), indicator="other"))
+            elif f.kind == "number" and (f.scale > 1 or self._count_context(a, f)) and not self._unit_word_after(f):
+                anchors.append(_Row(f, sentence=(a, b)))
+        anchors = [r for r in anchors if not self._excluded(r.figure, a, b, anchors)]
+        ratios = [r for r in ratios if not self._excluded(r, a, b, anchors) and not self._compares_other_thing(r)]
+        # roles: absolute changes, base values, parenthetical twins
+        prev_row = None
+        for r in anchors:
+            f = r.figure
+            before = t[max(a, f.span[0] - 40):f.span[0]]
+            after = t[f.span[1]:min(b, f.span[1] + 40)]
+            if prev_row and prev_row.role != "change" and w["twin_before"].search(t[prev_row.figure.span[1]:f.span[0]]) and f.kind == prev_row.figure.kind and len(t[prev_row.figure.span[1]:f.span[0]]) < 30:
+                r.role, r.twin_of = "twin", prev_row.twin_of or prev_row
+            elif f.kind == "money" and (w["change_before"].search(before) or w["change_after"].search(after)):
+                r.role = "change"
+            elif f.kind in ("money", "number") and w["base_before"].search(before) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors):
+                r.role = "base"
+            elif f.kind == "money" and w["base_before"].search(before) and re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I) and any(o.figure.span[0] > f.span[0] for o in anchors) and re.search(r"\bto\b|\bдо\b", t[f.span[1]:b]):
+                r.role = "base"   # "from 3.2 billion in 2009 to 18 billion in 2022"
+            if r.role != "twin":
+                prev_row = r
+        anchors = [r for r in anchors if r.role != "change"]
+        levels = [r for r in anchors if r.role == "level"]
+        # growth figures attach to the nearest level in the sentence
+        unattached = []
+        for g in ratios:
+            best, dist = None, 10**9
+            for r in levels:
+                if r.figure.kind == "percent":
+                    continue
+                d = self._distance(g, r.figure, a, b)
+                if d < dist:
+                    best, dist = r, d
+            if best is not None and dist < 10**6 and (best.ratio is None or self._better_ratio(g, best.ratio)):
+                if best.ratio is not None:
+                    unattached.append(best.ratio) if False else None
+                best.ratio = g
+            elif best is None or dist >= 10**6:
+                unattached.append(g)
+        rows: list[_Row] = []
+        for r in anchors:
+            self._describe(r, a, b, ctx, anchors)
+            rows.append(r)
+        for g in unattached:
+            row = self._growth_only(g, a, b, ctx, previous + rows)
+            if row is not None:
+                rows.append(row)
+        self._respectively(rows, a, b)
+        self._carry_context(a, b, ctx, rows)
+        return rows
+
+    # -----------------------------------------------------------------------------------------
+    def _count_context(self, a: int, f: Figure) -> bool:
+        before = self.folded[a:f.span[0]]
+        return bool(self.w["count_subject"].search(before)) and bool(self.w["indicators"]["enterprises"].search(before))
+
+    def _unit_word_after(self, f: Figure) -> bool:
+        return bool(re.match(r"\s*(?:tons?|tonnes?|people|passengers|barrels|cubic|т\b|тонн|человек|пассажир)", self.folded[f.span[1]:f.span[1] + 14], re.I))
+
+    def _excluded(self, f: Figure, a: int, b: int, anchors: list[_Row]) -> bool:
+        t = self.folded
+        left = max(a, f.span[0] - 70)
+        for o in anchors:
+            if o.figure is not f and o.figure.span[1] <= f.span[0]:
+                left = max(left, o.figure.span[1])
+        right = min(b, f.span[1] + 45)
+        for o in anchors:
+            if o.figure.span[0] >= f.span[1]:
+                right = min(right, o.figure.span[0])
+                break
+        window = t[left:f.span[0]] + " " + t[f.span[1]:right]
+        return bool(self.w["exclude"].search(window))
+
+    def _compares_other_thing(self, g: Figure) -> bool:
+        """"ten times lower than trade between Serbia and the EU" compares partners, not periods."""
+        after = self.folded[g.span[1]:g.span[1] + 60]
+        m = self.w["than_other"].match(after)
+        if not m or g.kind != "ratio":
+            return False
+        rest = after[m.end():m.end() + 40]
+        return not any(g.span[1] + m.end() <= p.start <= g.span[1] + m.end() + 40 for p in self.periods) and not re.search(r"same|аналогичн|last|прошл|previous|year", rest, re.I)
+
+    def _distance(self, g: Figure, f: Figure, a: int, b: int) -> int:
+        t = self.folded
+        lo, hi = (g.span[1], f.span[0]) if g.span[1] <= f.span[0] else (f.span[1], g.span[0])
+        between = t[lo:hi] if lo < hi else ""
+        d = max(0, hi - lo)
+        if re.search(r";|\bwhile\b|\bwhereas\b|тогда\s+как|\bа\s+(?:импорт|экспорт)|\band\s+(?:imports?|exports?)\b|,\s+(?:imports?|exports?)\b|\bin\s+contrast\b", between, re.I):
+            d += 10**6
+        if re.search(r"\b(?:imports?|exports?)\b|импорт|экспорт", between, re.I) and d > 25:
+            d += 200
+        return d
+
+    def _better_ratio(self, new: Figure, old: Figure) -> bool:
+        """Two growth figures for one level: prefer the year-on-year one ("down 6.8% on June, up 6.1% y/y")."""
+        t = self.folded
+
+        def yoy(g):
+            return bool(re.search(r"year[-\s]on[-\s]year|y/y|год\s+к\s+году|annual|годовом", t[g.span[1]:g.span[1] + 25], re.I))
+
+        def month_on_month(g):
+            return bool(re.search(r"compared\s+(?:to|with)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", t[g.span[1]:g.span[1] + 40]))
+
+        if month_on_month(old) and not month_on_month(new):
+            return True
+        return yoy(new) and not yoy(old)
+
+    # -----------------------------------------------------------------------------------------
+    def _indicator(self, a: int, b: int, start: int, end: int, left_floor: int, right_ceiling: int) -> str | None:
+        t, inds = self.folded, self.w["indicators"]
+        best = None
+        for name, pattern in inds.items():
+            for m in pattern.finditer(t, left_floor, start):
+                key = (m.end(), name != "trade_turnover")
+                if best is None or key > best[0]:
+                    best = (key, name, m)
+        if best is not None:
+            name = best[1]
+            window = t[left_floor:start]
+            if name in ("trade_turnover", "exports", "imports") and re.search(r"(?:balance|сальдо|deficit|surplus|дефицит|профицит)", window[max(0, best[2].start() - left_floor - 40):], re.I):
+                name = "trade_balance"
+            return name
+        best = None
+        for name, pattern in inds.items():
+            m = pattern.search(t, end, min(right_ceiling, end + 90))
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+        if best is not None:
+            return best[1]
+        return None
+
+    def _clause_left(self, f: Figure, a: int, anchors: list[_Row]) -> int:
+        left = a
+        for o in anchors:
+            if o.figure.span[1] <= f.span[0] and o.role != "twin":
+                left = max(left, o.figure.span[1])
+        return left
+
+    def _describe(self, r: _Row, a: int, b: int, ctx: dict, anchors: list[_Row]) -> None:
+        t, w = self.folded, self.w
+        f = r.figure
+        if r.role == "twin":
+            return
+        left = self._clause_left(f, a, anchors)
+        nxt = min([o.figure.span[0] for o in anchors if o.figure.span[0] >= f.span[1]] + [b])
+        if r.indicator is None:
+            if f.kind == "count" or (f.kind == "number" and self._count_context(a, f)):
+                r.indicator = "enterprises"
+            else:
+                r.indicator = (self._indicator(a, b, f.span[0], f.span[1], left, nxt)
+                               or self._indicator(a, b, f.span[0], f.span[1], a, nxt)
+                               or ctx["indicator"])
+        if r.indicator is None:
+            r.indicator = "other" if f.kind != "money" else None
+        if r.indicator in ("exports", "imports", "trade_turnover") and self._commodity(left if left > a else a, f):
+            r.indicator = "other"
+        if r.ratio is not None:
+            self._check_ratio_clause(r)
+        self._countries(r, a, b, left, nxt, ctx)
+        self._period(r, a, b, ctx, anchors)
+
+    def _commodity(self, left: int, f: Figure) -> bool:
+        t, w = self.folded, self.w
+        window = t[max(left, f.span[0] - 80):f.span[0]]
+        m = None
+        for m in w["indicators"]["imports"].finditer(window):
+            pass
+        m2 = None
+        for m2 in w["indicators"]["exports"].finditer(window):
+            pass
+        k = max((x for x in (m, m2) if x is not None), key=lambda x: x.start(), default=None)
+        if k is None:
+            return bool(w["other"].search(window))
+        around = window[max(0, k.start() - 25):k.end() + 16]
+        return bool(w["commodities"].search(around)) or bool(w["other"].search(window))
+
+    def _check_ratio_clause(self, r: _Row) -> None:
+        pass
+
+    # -----------------------------------------------------------------------------------------
+    def _roles(self, a: int, b: int) -> list[tuple[object, str]]:
+        """(mention, role) in a span: owner, dest, origin, with, between, adj, host, plain, group."""
+        t, w = self.folded, self.w
+        out = []
+        ms = [m for m in self.countries if a <= m.start < b]
+        for i, m in enumerate(ms):
+            before = t[max(a, m.start - 30):m.start]
+            after = t[m.end:m.end + 20]
+            if m.form == "adj":
+                if re.match(r"-", after) or re.search(r"-$", before):
+                    role = "pair"
+                elif w["capital_after"].match(after) or re.match(r"\s*\w+\s+(?:capital|companies|enterprises|entities|investments?|investors?)", after, re.I) or re.match(r"\s*(?:компани|предприяти|инвестиц|капитал|фирм|субъект|продукци|товар)", after, re.I):
+                    role = "adj_owner"
+                else:
+                    role = "adj"
+            elif re.match(r"['’]s?\b", after):
+                role = "owner"
+            elif w["between"].search(before):
+                role = "between"
+            elif i > 0 and ms[i - 1].start >= m.start - 30 and re.fullmatch(r"\s+(?:and|и)\s+", t[ms[i - 1].end:m.start]) and out and out[-1][1] in ("between", "pair_and"):
+                role = "pair_and"
+            elif w["prep_from"].search(before):
+                role = "origin"
+            elif self.lang == "en" and w["in_host"].search(before):
+                role = "host"
+            elif w["prep_to"].search(before):
+                role = "dest"
+            elif w["prep_with"].search(before):
+                role = "with"
+            else:
+                role = "plain"
+                ind = None
+                for pattern in w["indicators"].values():
+                    for k in pattern.finditer(t, max(a, m.start - 40), m.start):
+                        ind = k
+                if self.lang == "ru" and ind is not None and re.fullmatch(r"[\s\w]{0,25}", t[ind.end():m.start]):
+                    role = "owner"   # genitive: "товарооборот Казахстана"
+            out.append((m, role))
+        # "between X and Y" / "X and Y": the second of a pair
+        fixed = []
+        for j, (m, role) in enumerate(out):
+            if role in ("plain", "with", "dest") and j > 0 and re.fullmatch(r"\s+(?:and|и)\s+", t[out[j - 1][0].end:m.start]) and out[j - 1][1] in ("between", "plain", "pair_and"):
+                if out[j - 1][1] == "between" or (role == "plain" and out[j - 1][1] == "plain"):
+                    role = "pair_and"
+                    if fixed and fixed[-1][1] == "plain":
+                        fixed[-1] = (fixed[-1][0], "between")
+            fixed.append((m, role))
+        return fixed
+
+    def _countries(self, r: _Row, a: int, b: int, left: int, nxt: int, ctx: dict) -> None:
+        t, w = self.folded, self.w
+        f = r.figure
+        roles = self._roles(a, b)
+        # mentions in the figure's own clause win over the rest of the sentence
+        local = [(m, role) for m, role in roles if left <= m.start < nxt]
+        def pick(*wanted, among=None):
+            for want in wanted:
+                for m, role in (among if among is not None else roles):
+                    if role == want:
+                        return m
+            return None
+
+        def iso(m):
+            return None if m is None else m.iso3
+
+        ind = r.indicator
+        sentence = t[a:b]
+        has_group = any(m.form == "group" for m, _ in roles)
+        names = [m for m, _ in roles if m.iso3]
+        rep = par = None
+        if ind == "exports":
+            loc_dest = pick("dest", "with", among=local)
+            rep = pick("owner", "origin", "adj_owner", "adj", "pair", "plain", "between", "host")
+            par = loc_dest or pick("dest", "with", "pair_and")
+            if rep is not None and par is not None and rep is par:
+                par = None
+        elif ind == "imports":
+            rep = pick("dest", "owner", "host", "plain", "between")
+            par = pick("origin", "with", "adj_owner", "adj", "pair_and")
+            if rep is not None and par is not None and rep is par:
+                par = None
+        elif ind == "investment" or ind == "enterprises":
+            rep = pick("host", "dest", "owner", among=local) or pick("host", "dest", "owner")
+            par = pick("adj_owner", "origin", "adj", "plain", "with")
+            if rep is par:
+                par = None
+            if rep is None and par is not None and w["our"].search(sentence):
+                rep = self._other_country(par.iso3)
+                rep = None if rep is None else type(par)(0, 0, rep, "name", "")
+            if rep is None and par is not None and self._doc_pair() and par.iso3 in self._doc_pair():
+                other = [c for c in self._doc_pair() if c != par.iso3]
+                rep = type(par)(0, 0, other[0], "name", "") if other else None
+        elif ind == "other" and f.kind == "percent":
+            rep = pick("owner", "host")
+            near = [m for m, role in roles if m.end <= f.span[0] and f.span[0] - m.end < 25 and m is not rep]
+            par = near[-1] if near else pick("with", "dest", "plain", "adj", "between", "pair_and")
+            if rep is None:
+                cand = [m for m, role in roles if m is not par and m.iso3]
+                rep = cand[0] if cand else None
+            if rep is par:
+                par = None
+        else:  # turnover, balance, other money
+            pair = [m for m, role in roles if role in ("between", "pair_and", "pair")]
+            rep = pick("owner", "between", "pair", "plain", "adj_owner", "adj", "host")
+            par = pick("with", "pair_and", "dest", "origin")
+            if par is None and len(pair) >= 2:
+                par = next((m for m in pair if m is not rep), None)
+            if par is None:
+                others = [m for m, role in roles if m is not rep and (m.iso3 != iso(rep) or m.iso3 is None) and role in ("plain", "adj", "pair", "owner", "between")]
+                if others and rep is not None:
+                    par = others[0]
+            if rep is not None and par is not None and rep.iso3 == par.iso3:
+                par = None
+        reporter, partner = iso(rep), iso(par)
+        partner_group = par is not None and par.form == "group"
+        anaphora = bool(w["anaphora"].search(sentence))
+        if reporter is None and partner is None and not has_group:
+            if anaphora or (ind == "trade_turnover" and re.search(r"\bbetween\b|между", sentence, re.I)):
+                pair = self._recent_pair(a)
+                if pair:
+                    reporter, partner = pair
+            elif ctx["reporter"] is not None and ind in ("exports", "imports", "trade_turnover", "trade_balance") and not self._new_subject(a, f):
+                reporter, partner = ctx["reporter"], ctx["partner"]
+        elif reporter is not None and partner is None and not partner_group and ind in ("exports", "imports", "trade_turnover", "trade_balance", "other") and f.kind != "percent":
+            if ind == "other" and not w["total"].search(sentence):
+                pass
+            elif ctx["partner"] and ctx["reporter"] == reporter and not w["total"].search(sentence):
+                partner = ctx["partner"]
+            elif ind != "other" or w["total"].search(sentence):
+                partner = "WLD"
+        elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover") and ctx["reporter"] and ctx["reporter"] != partner and not self._new_subject(a, f):
+            reporter = ctx["reporter"]
+        if reporter is None and partner is None and not has_group and not anaphora and ind in ("exports", "imports", "trade_balance"):
+            partner = "WLD"
+        if reporter is None and partner is None and not has_group and not anaphora and ind == "trade_turnover" and w["total"].search(sentence):
+            partner = "WLD"
+        if reporter is None and partner is None and ind == "other" and f.kind == "money" and w["total"].search(sentence):
+            partner = "WLD"
+        if reporter == partner:
+            partner = None
+        r.reporter, r.partner = reporter, partner
+
+    def _new_subject(self, a: int, f: Figure) -> bool:
+        return False
+
+    def _other_country(self, iso3: str) -> str | None:
+        pair = self._doc_pair()
+        if pair and iso3 in pair:
+            rest = [c for c in pair if c != iso3]
+            return rest[0] if rest else None
+        return None
+
+    @functools.cached_property
+    def _counts(self) -> dict:
+        counts: dict = {}
+        for m in self.countries:
+            if m.iso3:
+                counts[m.iso3] = counts.get(m.iso3, 0) + 1
+        return counts
+
+    def _doc_pair(self) -> tuple[str, ...] | None:
+        ranked = sorted(self._counts, key=lambda k: -self._counts[k])
+        return tuple(ranked[:2]) if len(ranked) >= 2 else None
+
+    def _recent_pair(self, a: int) -> tuple[str, str] | None:
+        """The two countries the text last named together, else the two it names most."""
+        best = None
+        for s, e in self.sentences:
+            names = []
+            for m in self.countries:
+                if s <= m.start < e and m.iso3 and m.iso3 not in names:
+                    names.append(m.iso3)
+            if len(names) >= 2 and (best is None or s <= a or best[0] > a):
+                if s <= a or best is None:
+                    best = (s, names[0], names[1])
+        if best:
+            return best[1], best[2]
+        pair = self._doc_pair()
+        return (pair[0], pair[1]) if pair else None
+
+    # -----------------------------------------------------------------------------------------
+    def _period(self, r: _Row, a: int, b: int, ctx: dict, anchors: list[_Row]) -> None:
+        f = r.figure
+        mentions = [p for p in self.periods if a <= p.start < b]
+        own = [p for p in mentions if not p.compared and not p.period.same_as_current]
+        if r.role == "base":
+            cands = [p for p in mentions if not p.period.same_as_current or p.period.year]
+            if not cands:
+                cands = mentions
+        else:
+            cands = own
+        chosen = None
+        if cands:
+            chosen = min(cands, key=lambda p: self._period_distance(p, f, anchors))
+            if self._period_distance(chosen, f, anchors) > 10**5:
+                chosen = None
+        period = None
+        if chosen is not None:
+            period = chosen.period
+        elif r.role == "level" and f.kind != "count" and ctx["period"] is not None and not self._unrelated_time(a, b):
+            period = ctx["period"]
+        r.period = period
+        # the compared period
+        if r.ratio is not None:
+            r.compared = self._compared(r, mentions, anchors, a, b)
+
+    def _unrelated_time(self, a: int, b: int) -> bool:
+        return False
+
+    def _period_distance(self, p, f: Figure, anchors: list[_Row]) -> int:
+        lo, hi = (p.end, f.span[0]) if p.end <= f.span[0] else (f.span[1], p.start)
+        d = max(0, hi - lo)
+        between = self.folded[lo:hi] if lo < hi else ""
+        # another level figure between the period and this one makes it that figure's period
+        for o in anchors:
+            if o.figure is not f and lo <= o.figure.span[0] < hi and o.role not in ("twin",):
+                d += 400
+        if p.start > f.span[1]:
+            d += 15  # "in 2022 ... $3.2 billion" beats "... compared to 2021 ($3.4 billion)"
+            if re.search(r"[;]|\bwhile\b|тогда как", between):
+                d += 1000
+        return d
+
+    def _compared(self, r: _Row, mentions, anchors, a: int, b: int):
+        t = self.folded
+        g = r.ratio
+        # a stated base figure's period
+        bases = [o for o in anchors if o.role == "base" and o.figure.span[0] > r.figure.span[0] - 200]
+        explicit = [p for p in mentions if p.compared]
+        if explicit:
+            p = min(explicit, key=lambda p: abs(p.start - g.span[1]))
+            return p.period
+        for o in bases:
+            if o.period is not None:
+                return o.period
+        return "derive"
+
+    # -----------------------------------------------------------------------------------------
+    def _growth_only(self, g: Figure, a: int, b: int, ctx: dict, previous: list[_Row]) -> _Row | None:
+        t, w = self.folded, self.w
+        left = a
+        for f in self.figures:
+            if a <= f.span[1] <= g.span[0] and f.kind in ("money", "count", "ratio", "percent"):
+                left = max(left, f.span[1])
+        clause = t[left:g.span[0]]
+        if w["count_subject"].search(clause):
+            return None
+        if self._excluded(g, a, b, []):
+            return None
+        ind = self._indicator(a, b, g.span[0], g.span[1], left, min(b, g.span[1] + 40))
+        if ind is None:
+            ind = self._indicator(a, b, g.span[0], g.span[1], a, g.span[0])
+        if ind is None and w["anaphor_subject"].search(t[a:b]) and previous:
+            last = next((r for r in reversed(previous) if r.role == "level" and r.figure.kind == "money"), None)
+            if last is not None and last.ratio is None:
+                last.ratio = g
+                last.compared = "derive-base"
+                return None
+        if ind is None and (w["figure_word"].search(clause) or not clause.strip() or re.match(r"^\W*$", clause)):
+            ind = ctx["indicator"]
+        if ind is None or ind == "enterprises":
+            return None
+        if ind in ("exports", "imports", "trade_turnover") and self._commodity(left, g):
+            ind = "other"
+        row = _Row(g, role="growth", indicator=ind, sentence=(a, b))
+        row.ratio = g
+        self._countries(row, a, b, left, min(b, g.span[1] + 40), ctx)
+        mentions = [p for p in self.periods if a <= p.start < b]
+        own = [p for p in mentions if not p.compared and not p.period.same_as_current]
+        if own:
+            row.period = min(own, key=lambda p: abs(p.start - g.span[0])).period
+        elif ctx["period"] is not None:
+            row.period = ctx["period"]
+        row.compared = self._compared(row, mentions, [], a, b)
+        return row
+
+    def _respectively(self, rows: list[_Row], a: int, b: int) -> None:
+        """"exports to Russia and China ... 0.83 billion and 0.27 billion respectively"."""
+        t = self.folded
+        if not self.w["respectively"].search(t[a:b]):
+            return
+        levels = [r for r in rows if r.role == "level" and r.figure.kind in ("money", "number")]
+        names = [m for m in self.countries if a <= m.start < b and m.iso3]
+        first = levels[0].figure.span[0] if levels else b
+        before = [m for m in names if m.start < first]
+        if len(levels) >= 2 and len(before) >= len(levels):
+            pick = before[-len(levels):]
+            for r, m in zip(levels, pick):
+                if r.partner in [x.iso3 for x in pick] or r.partner is None:
+                    r.partner = m.iso3
+                if r.reporter == m.iso3:
+                    r.reporter = None
+                    other = [x.iso3 for x in names if x.iso3 not in [y.iso3 for y in pick]]
+                    r.reporter = other[0] if other else None
+        # a bare number before "and X billion euros" takes that currency
+        for i, r in enumerate(levels[:-1]):
+            if r.figure.kind == "number" and levels[i + 1].figure.kind == "money":
+                r.figure = replace(r.figure, unit=levels[i + 1].figure.unit, kind="money")
+
+    def _carry_context(self, a: int, b: int, ctx: dict, rows: list[_Row] | None = None) -> None:
+        t = self.folded
+        if rows:
+            main = [r for r in rows if r.role in ("level", "growth") and r.indicator not in (None, "other", "enterprises")]
+            if main:
+                last = main[-1]
+                ctx["indicator"] = last.indicator
+                if last.reporter or last.partner:
+                    ctx["reporter"], ctx["partner"] = last.reporter, last.partner
+                if last.period is not None:
+                    ctx["period"] = last.period
+        else:
+            for name, pattern in self.w["indicators"].items():
+                if pattern.search(t, a, b) and name != "enterprises":
+                    ctx["indicator"] = name
+                    break
+            roles = self._roles(a, b)
+            names = [m for m, role in roles if m.iso3]
+            if len(names) >= 1 and self.w["indicators"]["trade_turnover"].search(t, a, b):
+                ctx["reporter"] = names[0].iso3
+                ctx["partner"] = names[1].iso3 if len(names) > 1 and names[1].iso3 != names[0].iso3 else ("WLD" if self.w["total"].search(t, a, b) else None)
+        mentions = [p for p in self.periods if a <= p.start < b and not p.compared]
+        if mentions and not rows:
+            ctx["period"] = mentions[-1].period
+        ctx["negative"] = bool(self.w["negative"].search(t, a, b)) and not self.w["positive"].search(t, a, b)
+
+    # -----------------------------------------------------------------------------------------
+    def _balance_signs(self, rows: list[_Row]) -> None:
+        t, w = self.folded, self.w
+        for i, r in enumerate(rows):
+            if r.indicator != "trade_balance" or r.figure.kind != "money" or r.role == "twin":
+                continue
+            a, b = r.sentence
+            f = r.figure
+            if f.value < 0:
+                continue
+            left = max(a, f.span[0] - 120)
+            clause = t[left:min(b, f.span[1] + 60)]
+            prev_sentence = self._previous_sentence(a)
+            neg = w["negative"].search(clause)
+            pos = w["positive"].search(clause)
+            if neg and pos:
+                neg = neg if abs(neg.start() - (f.span[0] - left)) < abs(pos.start() - (f.span[0] - left)) else None
+            if not neg and not pos:
+                sentence = t[a:b]
+                neg = w["negative"].search(sentence) or (prev_sentence and w["negative"].search(prev_sentence) and not w["positive"].search(prev_sentence))
+                pos = w["positive"].search(sentence)
+            if neg and not pos:
+                r.figure = replace(f, value=-abs(f.value))
+            elif not pos:
+                sign = self._flows_sign(rows, r)
+                if sign is not None and sign < 0:
+                    r.figure = replace(f, value=-abs(f.value))
+        for r in rows:
+            if r.role == "twin" and r.twin_of is not None and r.twin_of.figure.value < 0 and r.figure.value > 0:
+                r.figure = replace(r.figure, value=-r.figure.value)
+
+    def _previous_sentence(self, a: int) -> str:
+        prev = [s for s in self.sentences if s[1] <= a]
+        return self.folded[prev[-1][0]:prev[-1][1]] if prev else ""
+
+    def _flows_sign(self, rows: list[_Row], r: _Row) -> int | None:
+        exp = [x for x in rows if x.indicator == "exports" and x.figure.kind == "money" and x.figure.unit == r.figure.unit and x.role == "level"]
+        imp = [x for x in rows if x.indicator == "imports" and x.figure.kind == "money" and x.figure.unit == r.figure.unit and x.role == "level"]
+        if exp and imp:
+            return 1 if exp[-1].figure.value >= imp[-1].figure.value else -1
+        return None
+
+    # -----------------------------------------------------------------------------------------
+    def _resolve(self, p: Period | None, ref: Period | None = None) -> Period | None:
+        if p is None:
+            return None
+        if p.year is not None:
+            return p
+        if p.offset is not None:
+            if p.first == 0:  # "last month", "this month"
+                if self.pub_year is None or self.pub_month is None:
+                    return None
+                month = self.pub_month + p.offset
+                year = self.pub_year + (month - 1) // 12
+                month = (month - 1) % 12 + 1
+                return Period(month, month, year)
+            return p.resolve(self.pub_year)
+        # no year written: the publication year, or the year before for months still to come
+        if self.pub_year is None:
+            return None
+        year = self.pub_year
+        if self.pub_month is not None and p.first > self.pub_month:
+            year -= 1
+        return replace(p, year=year)
+
+    def _record(self, r: _Row) -> dict:
+        src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
+        f = r.figure
+        indicator = src.indicator or "other"
+        period = self._resolve(src.period)
+        multiplier = math.nan
+        compared = None
+        ratio = src.ratio if src.role != "base" else None
+        if ratio is not None:
+            multiplier = ratio.multiplier
+            c = src.compared
+            if isinstance(c, Period):
+                if c.same_as_current:
+                    base = src.period
+                    if base is not None and base.first:
+                        c = Period(base.first, base.last, c.year if c.year else None, offset=None)
+                        if c.year is None:
+                            shifted = self._resolve(base)
+                            c = shifted.shifted(-1) if shifted else None
+                    else:
+                        c = None
+                compared = self._resolve(c) if c is not None else None
+                if compared is not None and compared.first == 0:
+                    compared = None
+            elif c in ("derive", "derive-base"):
+                compared = period.shifted(-1) if period is not None else None
+                if c == "derive-base":
+                    compared = self._base_period(src) or compared
+        if src.role == "base" and src.period is not None and src.period.same_as_current:
+            compared_like = None
+        value = f.value
+        unit = f.unit if f.kind in ("money", "count", "percent") else (None if f.kind == "number" else None)
+        if f.kind == "ratio":
+            value = math.nan
+            unit = None
+        base_value = base_low = base_high = math.nan
+        if not math.isnan(multiplier) and not math.isnan(value) and multiplier > 0:
+            base_value = value / multiplier
+            mp = ratio.precision if ratio is not None else 0.0
+            vp = f.precision
+            lo_m, hi_m = multiplier - mp, multiplier + mp
+            if value > 0 and lo_m > 0:
+                base_low, base_high = (value - vp) / hi_m, (value + vp) / lo_m
+            elif value < 0 and lo_m > 0:
+                base_low, base_high = (value - vp) / lo_m, (value + vp) / hi_m
+        if period is not None and period.same_as_current:
+            period = None
+        quote_span = f.span
+        return {
+            "source": self.source,
+            "published": self.published,
+            "indicator": indicator,
+            "reporter": src.reporter,
+            "partner": src.partner,
+            "period_start": period.start if period else None,
+            "period_end": period.end if period else None,
+            "value": value,
+            "unit": unit,
+            "multiplier": multiplier,
+            "compared_start": compared.start if compared else None,
+            "compared_end": compared.end if compared else None,
+            "base_value": base_value,
+            "base_low": base_low,
+            "base_high": base_high,
+            "quote": self.text[quote_span[0]:quote_span[1]],
+            "start": quote_span[0],
+            "end": quote_span[1],
+            "lang": self.lang,
+            "flags": "; ".join(r.flags + ([f.note] if f.note else [])),
+        }
+
+    def _base_period(self, r: _Row) -> Period | None:
+        a, b = r.sentence
+        bases = [p for p in self.periods if a <= p.start < b and p.end <= r.figure.span[0]]
+        return self._resolve(bases[0].period) if bases else None
