@@ -122,7 +122,7 @@ def _readers(lang: str) -> _Readers:
     growth_words = _alt(r.growth_words)
     fraction_words = _alt(r.fraction_words)
     fraction_change = rf"(?<![^\W\d_])(?:by\ |на\ )?(?:an?\ |one\ |одну\ )?(?P<frac>{fraction_words})(?![^\W\d_])"
-    index = r"\ ?(?:к|против|of\ the\ level\ of|of\ the)\ (?!общ)"
+    index = r"\ ?(?:к|против|of\ the\ level\ of)\ (?!общ)"
     flags = re.I | re.X
     return _Readers(
         number=re.compile(number, re.I),
@@ -176,7 +176,7 @@ def _currency(written: str | None, lang: str, scale_prefix: str | None) -> tuple
 
 
 def _clause_bounds(text: str, start: int, end: int, prev_end: int, next_start: int) -> tuple[int, int]:
-    left = max(prev_end, start - 90)
+    left = max(prev_end, start - 130)
     m = None
     for m in re.finditer(r"[.;!?](?:\s|$)|\n", text[left:start]):
         pass

@@ -85,6 +85,8 @@ def read_words(words: list[str], number_words: dict[str, float], multiplying: di
     total = current = 0.0
     fraction = None
     seen = False
+    if any(w.lower() in number_words and w.lower() not in ("a", "an", "half", "quarter", "quarters") for w in words):
+        words = [w for w in words if w.lower() not in ("a", "an")]  # "a six-fold": the article is no number
     for w in words:
         w = w.lower()
         if w in ("and", "и"):

@@ -101,7 +101,7 @@ def _compiled(lang: str):
         ("fy", fiscal),
         ("yr", year_range),
         ("mo", rf"{B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
-        ("yo", rf"(?<![\d.,$€£-])(?P<yy>{year})(?![\d.,%])(?:\s*(?:{yw}))?"),
+        ("yo", rf"(?<![\d.,$€£-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
     return dict(main=main, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
                 relative_months=relative_months, since=since, same=same, compared=compared, rules=r)
@@ -203,7 +203,7 @@ def find(text: str, lang: str) -> list[Mention]:
     for pattern, offset in c["relative_years"]:
         for m in pattern.finditer(text):
             if free(*m.span()):
-                out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset), _is_compared(c, text, m.start()) or offset < 0, m.group(0)))
+                out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset), _is_compared(c, text, m.start()), m.group(0)))
     for pattern, offset in c["relative_months"]:
         for m in pattern.finditer(text):
             if free(*m.span()):
@@ -224,7 +224,10 @@ def _merge_same_period(mentions: list[Mention], text: str) -> list[Mention]:
         if i in skip:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if m.period.same_as_current and nxt and nxt.start - m.end <= 10 and nxt.period.year and nxt.period.first == 1 and nxt.period.last == 12 and re.fullmatch(r"[\s\w]{0,10}", text[m.end:nxt.start]):
+        if m.period.same_as_current and nxt and nxt.start - m.end <= 4 and nxt.period.year is None and nxt.period.offset is not None and nxt.period.first == 1:
+            out.append(Mention(m.start, nxt.end, Period(0, 0, offset=nxt.period.offset, same_as_current=True), True, text[m.start:nxt.end]))
+            skip.add(i + 1)
+        elif m.period.same_as_current and nxt and nxt.start - m.end <= 10 and nxt.period.year and nxt.period.first == 1 and nxt.period.last == 12 and re.fullmatch(r"[\s\w]{0,10}", text[m.end:nxt.start]):
             out.append(Mention(m.start, nxt.end, Period(0, 0, nxt.period.year, same_as_current=True), True, text[m.start:nxt.end]))
             skip.add(i + 1)
         else:

@@ -19,6 +19,8 @@ from .periods import Period
 from .text import detect_language, fold, sentences
 
 _B, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+# roles of a country outside a figure's own clause that still speak for it (the sentence's subject)
+SUBJECT_ROLES = ("owner", "plain", "between", "pair_and", "pair", "adj_owner")
 
 
 @functools.cache
@@ -53,7 +55,7 @@ def _words(lang: str):
         anaphor_subject=re.compile(r"^\W*(?:that|this|it|these|это|этот|эта)\b", re.I),
         figure_word=re.compile(r"\b(?:the|this)\s+(?:figure|indicator)\b|показател\w*|\bit\b", re.I),
         count_subject=re.compile(r"\bnumber\s+of\b|количеств\w*|\bчисл[оа]\b", re.I),
-        in_host=re.compile(r"\b(?:in|into)\s+(?:the\s+)?$|\bв\s+$|\bна\s+территории\s+$", re.I),
+        in_host=re.compile(r"\b(?:in|into)\s+(?:the\s+)?$|\beconomy\s+of\s+(?:the\s+)?$|\bв\s+$|\bна\s+территории\s+$", re.I),
         capital_after=re.compile(r"^\s*(?:capital|investors?|investments?|companies|enterprises|firms|entities|business\w*|residents)", re.I),
         than_other=re.compile(r"^\s*(?:higher|lower|more|less|greater|larger|smaller|bigger)?\s*than\b", re.I),
     )
@@ -72,6 +74,7 @@ class _Row:
     compared: Period | None = None
     sentence: tuple[int, int] = (0, 0)
     flags: list = field(default_factory=list)
+    current: Period | None = None   # the sentence's own period, for "the previous year" and "the same period"
 
 
 def _published(value) -> tuple[int | None, int | None, str | None]:
@@ -119,7 +122,7 @@ class _Document:
         self.source = None if source is None else str(source)
         self.figures = _figures(text, self.lang)
         self.periods = period_mentions.find(self.folded, self.lang)
-        spans = [f.span for f in self.figures]
+        spans = [f.span for f in self.figures if f.kind == "money"]
         # "US dollars" names a currency, not a country
         self.countries = [m for m in country_mentions.find(self.folded, self.lang)
                           if not any(a <= m.start < b for a, b in spans)]
@@ -190,6 +193,9 @@ class _Document:
         for r in anchors:
             self._describe(r, a, b, ctx, anchors)
             rows.append(r)
+        current = next((r.period for r in rows if r.role == "level" and r.period is not None and not r.period.same_as_current and r.period.offset is None), None)
+        for r in rows:
+            r.current = current
         for g in unattached:
             row = self._growth_only(g, a, b, ctx, previous + rows)
             if row is not None:
@@ -319,7 +325,7 @@ class _Document:
             pass
         k = max((x for x in (m, m2) if x is not None), key=lambda x: x.start(), default=None)
         if k is None:
-            return bool(w["other"].search(window))
+            return bool(w["other"].search(window)) or bool(w["commodities"].search(t[left:f.span[0]]))
         around = window[max(0, k.start() - 25):k.end() + 16]
         return bool(w["commodities"].search(around)) or bool(w["other"].search(window))
 
@@ -382,11 +388,15 @@ class _Document:
         roles = self._roles(a, b)
         # mentions in the figure's own clause win over the rest of the sentence
         local = [(m, role) for m, role in roles if left <= m.start < nxt]
+        outside = [(m, role) for m, role in roles if not left <= m.start < nxt]
+
         def pick(*wanted, among=None):
-            for want in wanted:
-                for m, role in (among if among is not None else roles):
-                    if role == want:
-                        return m
+            pools = [among] if among is not None else [local, [(m, role) for m, role in outside if role in SUBJECT_ROLES]]
+            for pool in pools:
+                for want in wanted:
+                    for m, role in pool:
+                        if role == want:
+                            return m
             return None
 
         def iso(m):
@@ -463,7 +473,7 @@ class _Document:
             partner = "WLD"
         if reporter is None and partner is None and not has_group and not anaphora and ind == "trade_turnover" and w["total"].search(sentence):
             partner = "WLD"
-        if reporter is None and partner is None and ind == "other" and f.kind == "money" and w["total"].search(sentence):
+        if partner is None and ind == "other" and f.kind in ("money", "ratio") and not has_group and not anaphora:
             partner = "WLD"
         if reporter == partner:
             partner = None
@@ -536,7 +546,18 @@ class _Document:
     def _unrelated_time(self, a: int, b: int) -> bool:
         return False
 
+    def _bound_to(self, p, anchors: list[_Row]) -> Figure | None:
+        """The figure a period is written right after ("$18 billion in 2022"), if any."""
+        for o in anchors:
+            f = o.figure
+            if f.span[1] <= p.start and re.fullmatch(r"\s*,?\s*(?:\(?(?:in|during|for|by\s+the\s+end\s+of|at\s+the\s+end\s+of|в|во|за|на)\s+)?(?:the\s+)?", self.folded[f.span[1]:p.start], re.I) and p.start - f.span[1] <= 24:
+                return f
+        return None
+
     def _period_distance(self, p, f: Figure, anchors: list[_Row]) -> int:
+        bound = self._bound_to(p, anchors)
+        if bound is f:
+            return 0
         lo, hi = (p.end, f.span[0]) if p.end <= f.span[0] else (f.span[1], p.start)
         d = max(0, hi - lo)
         between = self.folded[lo:hi] if lo < hi else ""
@@ -544,6 +565,8 @@ class _Document:
         for o in anchors:
             if o.figure is not f and lo <= o.figure.span[0] < hi and o.role not in ("twin",):
                 d += 400
+        if bound is not None:
+            d += 500
         if p.start > f.span[1]:
             d += 15  # "in 2022 ... $3.2 billion" beats "... compared to 2021 ($3.4 billion)"
             if re.search(r"[;]|\bwhile\b|тогда как", between):
@@ -695,11 +718,24 @@ class _Document:
         return None
 
     # -----------------------------------------------------------------------------------------
-    def _resolve(self, p: Period | None, ref: Period | None = None) -> Period | None:
+    def _resolve(self, p: Period | None, current: Period | None = None) -> Period | None:
+        """A period with its year: written, relative to `current` (for comparisons) or to publication."""
         if p is None:
             return None
+        if p.same_as_current:
+            cur = self._resolve(current) if current is not None else None
+            if cur is None:
+                if p.year is not None and current is not None and current.first:
+                    return Period(current.first, current.last, p.year)
+                return None
+            year = p.year if p.year is not None else cur.year + (p.offset or 0)
+            return Period(cur.first, cur.last, year, last_year=None if cur.last_year is None else cur.last_year - cur.year + year)
         if p.year is not None:
             return p
+        if current is not None and p.offset is not None and p.first == 1 and p.last == 12 and not p.open_end:
+            cur = self._resolve(current)
+            if cur is not None:
+                return cur.shifted(p.offset)
         if p.offset is not None:
             if p.first == 0:  # "last month", "this month"
                 if self.pub_year is None or self.pub_month is None:
@@ -721,7 +757,7 @@ class _Document:
         src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
         f = r.figure
         indicator = src.indicator or "other"
-        period = self._resolve(src.period)
+        period = self._resolve(src.period, src.current if src.role == "base" else None)
         multiplier = math.nan
         compared = None
         ratio = src.ratio if src.role != "base" else None
@@ -729,16 +765,7 @@ class _Document:
             multiplier = ratio.multiplier
             c = src.compared
             if isinstance(c, Period):
-                if c.same_as_current:
-                    base = src.period
-                    if base is not None and base.first:
-                        c = Period(base.first, base.last, c.year if c.year else None, offset=None)
-                        if c.year is None:
-                            shifted = self._resolve(base)
-                            c = shifted.shifted(-1) if shifted else None
-                    else:
-                        c = None
-                compared = self._resolve(c) if c is not None else None
+                compared = self._resolve(c, src.period)
                 if compared is not None and compared.first == 0:
                     compared = None
             elif c in ("derive", "derive-base"):
@@ -748,7 +775,7 @@ class _Document:
         if src.role == "base" and src.period is not None and src.period.same_as_current:
             compared_like = None
         value = f.value
-        unit = f.unit if f.kind in ("money", "count", "percent") else (None if f.kind == "number" else None)
+        unit = f.unit if f.kind in ("money", "count", "percent") else ("count" if indicator == "enterprises" else None)
         if f.kind == "ratio":
             value = math.nan
             unit = None
