@@ -193,7 +193,7 @@ def find(text: str, lang: str) -> list[Mention]:
         elif g["yo"]:
             period = Period(1, 12, int(g["yy"]))
         if period is not None:
-            is_range = bool(g["mr"] or g["yr"] or g["fy"] or g["nm"])
+            is_range = True  # written periods: "from 2019", "from January to June" are not comparisons by "from" alone
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
     taken = [(x.start, x.end) for x in out]
 
@@ -242,8 +242,8 @@ def _weak_month(text: str, start: int, lang: str) -> bool:
 
 def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
     m = c["compared"].search(text[max(0, start - 40):start])
-    if m and is_range and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I):
-        return False  # "from January through June", "from 2010-2022": a range, not a comparison
+    if m and is_range and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(r"(?:up|down|rose|fell|increased|decreased|grew|declined|dropped)\s+from\s+$", text[max(0, start - 40):start], re.I):
+        return False  # "from January through June", "the record from 2019": not a comparison by "from" alone
     return bool(m)
 
 

@@ -20,7 +20,7 @@ from .text import detect_language, fold, sentences
 
 _B, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 # roles of a country outside a figure's own clause that still speak for it (the sentence's subject)
-SUBJECT_ROLES = ("owner", "plain", "between", "pair_and", "pair", "adj_owner")
+SUBJECT_ROLES = ("owner", "plain", "between", "pair_and", "pair", "adj_owner", "adj")
 
 
 @functools.cache
@@ -311,7 +311,8 @@ class _Document:
             r.indicator = "other"
         if r.ratio is not None:
             self._check_ratio_clause(r)
-        self._countries(r, a, b, left, nxt, ctx)
+        siblings = [o for o in anchors if o is not r and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
+        self._countries(r, a, b, left, nxt, ctx, siblings)
         self._period(r, a, b, ctx, anchors)
 
     def _commodity(self, left: int, f: Figure) -> bool:
@@ -382,7 +383,7 @@ class _Document:
             fixed.append((m, role))
         return fixed
 
-    def _countries(self, r: _Row, a: int, b: int, left: int, nxt: int, ctx: dict) -> None:
+    def _countries(self, r: _Row, a: int, b: int, left: int, nxt: int, ctx: dict, siblings: list[_Row] = ()) -> None:
         t, w = self.folded, self.w
         f = r.figure
         roles = self._roles(a, b)
@@ -458,13 +459,15 @@ class _Document:
                 pair = self._recent_pair(a)
                 if pair:
                     reporter, partner = pair
-            elif ctx["reporter"] is not None and ind in ("exports", "imports", "trade_turnover", "trade_balance") and not self._new_subject(a, f):
+            elif (ctx["reporter"] is not None or ctx["partner"] not in (None, "WLD")) and ind in ("exports", "imports", "trade_turnover", "trade_balance", "investment") and not self._new_subject(a, f):
                 reporter, partner = ctx["reporter"], ctx["partner"]
         elif reporter is not None and partner is None and not partner_group and ind in ("exports", "imports", "trade_turnover", "trade_balance", "other") and f.kind != "percent":
             if ind == "other" and not w["total"].search(sentence):
                 pass
             elif ctx["partner"] and ctx["reporter"] == reporter and not w["total"].search(sentence):
                 partner = ctx["partner"]
+            elif (sibling := next((o for o in siblings if o.reporter == reporter and o.partner not in (None, "WLD")), None)) is not None:
+                partner = sibling.partner   # "exports to the US rose ..., while imports were ..."
             elif ind != "other" or w["total"].search(sentence):
                 partner = "WLD"
         elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover") and ctx["reporter"] and ctx["reporter"] != partner and not self._new_subject(a, f):
@@ -591,8 +594,9 @@ class _Document:
     def _growth_only(self, g: Figure, a: int, b: int, ctx: dict, previous: list[_Row]) -> _Row | None:
         t, w = self.folded, self.w
         left = a
+        changes = {id(r.figure) for r in previous if r.role == "change"}
         for f in self.figures:
-            if a <= f.span[1] <= g.span[0] and f.kind in ("money", "count", "ratio", "percent"):
+            if a <= f.span[1] <= g.span[0] and f.kind in ("money", "count", "ratio", "percent") and id(f) not in changes and not self.w["change_before"].search(t[max(a, f.span[0] - 30):f.span[0]]):
                 left = max(left, f.span[1])
         clause = t[left:g.span[0]]
         if w["count_subject"].search(clause):
@@ -616,11 +620,12 @@ class _Document:
             ind = "other"
         row = _Row(g, role="growth", indicator=ind, sentence=(a, b))
         row.ratio = g
-        self._countries(row, a, b, left, min(b, g.span[1] + 40), ctx)
+        siblings = [o for o in previous if o.sentence == (a, b) and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
+        self._countries(row, a, b, left, min(b, g.span[1] + 40), ctx, siblings)
         mentions = [p for p in self.periods if a <= p.start < b]
         own = [p for p in mentions if not p.compared and not p.period.same_as_current]
         if own:
-            row.period = min(own, key=lambda p: abs(p.start - g.span[0])).period
+            row.period = min(own, key=lambda p: (g.span[0] - p.end) if p.end <= g.span[0] else (p.start - g.span[1] + 15)).period
         elif ctx["period"] is not None:
             row.period = ctx["period"]
         row.compared = self._compared(row, mentions, [], a, b)

@@ -41,6 +41,9 @@ def detect_language(text: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-ZА-Я0-9$€£])|\n\s*\n|(?<=[.!?])\n")
 
 
+_NO_SPLIT_AFTER = re.compile(r"(?:\b[A-ZА-Я]\.|\b(?:Mr|Mrs|Ms|Dr|No|St|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Inc|Co|Corp|ст|им)\.)$")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of sentences: a stop followed by space and a capital, or a blank line.
 
@@ -53,10 +56,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         before = text[max(0, m.start() - 6):m.start()]
-        if re.search(r"(?:\b[A-Z]\.[A-Z]\.|\bU\.S\.|\bMr\.|\bDr\.|\bNo\.|\bст\.|\bг\.|\bгг\.|\bтыс\.|\bмлн\.|\bмлрд\.|\bдолл\.|\bруб\.)$", before) and not text[m.end():m.end() + 1].isdigit():
-            if not re.search(r"\b(?:г|гг)\.$", before):
-                continue
-            # "2022 г. Товарооборот": a year abbreviation ends a sentence only before a capital word
+        if _NO_SPLIT_AFTER.search(before):
+            continue  # "U.S. Treasury", "Aug. 15", "В. Путин"
         end = m.start()
         if text[start:end].strip():
             spans.append((start, end))
