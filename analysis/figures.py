@@ -435,6 +435,11 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
             lead = re.search(r"(?:(?:\bby|\bна|\bв|\bup|\bdown)\s+)?$", folded[max(left, cue_left - 6):cue_left], re.I)
             if lead and lead.group(0).strip():
                 start = max(left, cue_left - 6) + lead.start()
+            verb = None
+            for verb in (rd.up if direction == "up" else rd.down).finditer(folded, max(left, start - 30), start):
+                pass
+            if verb is not None and verb.group(0) not in "+-" and re.fullmatch(r"\s*", folded[verb.end():start]):
+                start = verb.start()  # "rose 12%", "вырос на 25%": the verb belongs to the change
             if signed and folded[start - 1] in "+-":
                 start -= 1
             if hedge:
@@ -443,6 +448,8 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         return None
     if hedge and kind != "ratio":
         start = hedge.start()
+    if folded[end - 1:end] == "." and re.match(r"\s*(?:$|[A-ZА-Я\"'(])", folded[end:end + 2]):
+        end -= 1  # "$5.2 bn." ends the sentence: the stop is not part of the scale word
     return Figure(value=float(value), unit=unit, kind=kind, raw=original[start:end], span=(start, end),
                   precision=float(precision), multiplier=float(multiplier), alt_multiplier=float(alt),
                   low=float(low), high=float(high), bound=bound, direction=direction, note=note, lang=lang,

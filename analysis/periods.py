@@ -30,9 +30,9 @@ class Period:
         """The period with its year filled in from the reference year, or None if that is unknown."""
         if self.year is not None:
             return self
-        if self.offset is None or ref_year is None:
+        if ref_year is None:
             return None
-        return replace(self, year=ref_year + self.offset, offset=None)
+        return replace(self, year=ref_year + (self.offset or 0), offset=None)
 
     def shifted(self, years: int) -> "Period":
         return replace(self, year=None if self.year is None else self.year + years,
