@@ -192,7 +192,7 @@ def _nearest_cue(readers: _Readers, text: str, left: int, start: int, end: int, 
     """('up' | 'down' | 'share' | '', distance) of the cue nearest to the figure in its clause."""
     best, dist = "", 10**9
     before, after = text[left:start], text[end:right]
-    for name, pattern in (("up", readers.up), ("down", readers.down), ("share", readers.share)):
+    for name, pattern in (("share", readers.share), ("up", readers.up), ("down", readers.down)):
         for m in pattern.finditer(before):
             if m.group(0) in "+-" and m.end() != len(before.rstrip()):
                 continue
@@ -268,6 +268,10 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
     if digits and start > 0 and text[start - 1].isalpha() and not pre:
         return None  # glued to a word: "H1", "A380", "COVID19"
     post = t.group("post")
+    split_list = bool(t.group("num2")) and _scale_value(rd, t.group("scale2")) >= _scale_value(rd, scale_written)
+    if split_list:
+        # "2.7 billion and 2.4 billion euros": two amounts; the currency is written once, after the second
+        post = None
     if words and post and not t.group("ascale") and re.match(r"\s?\d", text[t.end("post"):t.end("post") + 2]):
         return None  # "a $48 million": the symbol belongs to the next number
     cur = _currency(pre, lang, pscale) or _currency(post, lang, t.group("cscale"))
@@ -300,7 +304,9 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
         else:
             hv, hd, _ = read_digits(hi, decimal_comma=decimal_comma, scaled=bool(scale_written))
             item["hi"] = hv
-    if cut_post:
+    if split_list:
+        item["end"] = t.end("scale") if t.group("scale") else end
+    elif cut_post:
         item["end"] = t.start("post") - len(t.group("cgap") or "")
     elif t.group("cents") and cur and not scale_written and (t.group("post") or t.group("post2")):
         c = t.group("cents")
@@ -309,7 +315,7 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
             item["value2"], item["decimals"] = cv / 100.0, 2
     elif t.group("cents"):
         item["end"] = t.start("cents") - 1 if t.group("cents") else item["end"]
-    if t.group("num2"):
+    if t.group("num2") and not split_list:
         v2, d2, _ = read_digits(t.group("num2"), decimal_comma=decimal_comma)
         s2 = _scale_value(rd, t.group("scale2"))
         if s2 < scale:
@@ -317,7 +323,9 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
             item["decimals"], item["scale2"] = d2, s2
         else:
             item["end"] = t.start("num2") - 1
-    if cur:
+    if cur and split_list:
+        item["kind"] = "money"
+    elif cur:
         item["kind"] = "money"
         if t.group("cents") and "value2" not in item and not cut_post:
             item["end"] = t.start("cents") - 1
@@ -332,6 +340,8 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
         item["kind"] = "times"
     elif t.group("count"):
         item["kind"] = "count"
+    elif split_list:
+        item["kind"] = "number"
     else:
         item["kind"] = "number"
         item["end"] = (t.start("scale") if scale_written is None and t.group("scale") else

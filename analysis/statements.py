@@ -41,7 +41,8 @@ def _words(lang: str):
         change_before=re.compile(rf"{_B}(?:{_alt(iw.get('change_before', []))})\s+(?:(?:more\s+than|over|almost|nearly|about|around|some|более(?:\s+чем)?|почти|около)\s+)?$", re.I),
         change_after=re.compile(rf"^\s*(?:{_alt(iw.get('change_after', []))}){_E}", re.I),
         base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+(?:(?:almost|nearly|about|around|some|near|more\s+than|почти|около|более)\s+)?$", re.I),
-        twin_before=re.compile(rf"(?:{_alt(iw.get('twin_before', []))})\s*$", re.I),
+        twin_gap=re.compile(rf"^\s*(?:{_alt(iw.get('twin_before', []))})\s*(?:(?:about|around|approximately|some|roughly|nearly|около|примерно|порядка)\s+)?$", re.I),
+        exclude_after=re.compile(rf"^\s*(?:{_alt(iw.get('exclude_after', []))})", re.I) if iw.get("exclude_after") else re.compile("(?!)"),
         exclude=re.compile(rf"(?:{_B}(?:{_alt([p for p in iw.get('exclude', []) if p != '='])}){_E}|=)", re.I),
         anaphora=rx(iw.get("pair_anaphora", [])),
         our=rx(iw.get("our_country", [])),
@@ -161,7 +162,7 @@ class _Document:
             f = r.figure
             before = t[max(a, f.span[0] - 40):f.span[0]]
             after = t[f.span[1]:min(b, f.span[1] + 40)]
-            if prev_row and prev_row.role != "change" and w["twin_before"].search(t[prev_row.figure.span[1]:f.span[0]]) and f.kind == prev_row.figure.kind and len(t[prev_row.figure.span[1]:f.span[0]]) < 30:
+            if prev_row and prev_row.role != "change" and f.kind == "money" == prev_row.figure.kind and w["twin_gap"].match(t[prev_row.figure.span[1]:f.span[0]]):
                 r.role, r.twin_of = "twin", prev_row.twin_of or prev_row
             elif f.kind == "money" and (w["change_before"].search(before) or w["change_after"].search(after)):
                 r.role = "change"
@@ -224,7 +225,7 @@ class _Document:
                 right = min(right, o.figure.span[0])
                 break
         window = t[left:f.span[0]] + " " + t[f.span[1]:right]
-        return bool(self.w["exclude"].search(window))
+        return bool(self.w["exclude"].search(window)) or bool(self.w["exclude_after"].match(t, f.span[1]))
 
     def _compares_other_thing(self, g: Figure) -> bool:
         """"ten times lower than trade between Serbia and the EU" compares partners, not periods."""
@@ -384,15 +385,20 @@ class _Document:
         return fixed
 
     def _countries(self, r: _Row, a: int, b: int, left: int, nxt: int, ctx: dict, siblings: list[_Row] = ()) -> None:
+        """Reporter and partner of a row from the roles countries play in its sentence."""
         t, w = self.folded, self.w
         f = r.figure
         roles = self._roles(a, b)
-        # mentions in the figure's own clause win over the rest of the sentence
-        local = [(m, role) for m, role in roles if left <= m.start < nxt]
-        outside = [(m, role) for m, role in roles if not left <= m.start < nxt]
+        # the figure's own clause: from the previous figure up to it, and on to the next clause break
+        brk = re.search(r",?\s+(?:while|whereas|but|and\s+(?:imports?|exports?))\b|;|тогда\s+как|,\s+а\s|,\s+но\s", t[f.span[1]:nxt])
+        after_cut = f.span[1] + brk.start() if brk else nxt
+        local = [(m, role) for m, role in roles if left <= m.start < f.span[0] or f.span[1] <= m.start < after_cut]
+        outside = [(m, role) for m, role in roles if (m, role) not in local]
+        ind = r.indicator
+        subject_roles = SUBJECT_ROLES + (("host", "dest") if ind in ("investment", "enterprises") else ())
+        pair_roles = ("with", "pair_and", "between")
 
-        def pick(*wanted, among=None):
-            pools = [among] if among is not None else [local, [(m, role) for m, role in outside if role in SUBJECT_ROLES]]
+        def pick(wanted, pools):
             for pool in pools:
                 for want in wanted:
                     for m, role in pool:
@@ -400,83 +406,80 @@ class _Document:
                             return m
             return None
 
+        rep_pools = [local, [(m, role) for m, role in outside if role in subject_roles]]
+        par_pools = [local] if ind in ("exports", "imports") else [local, [(m, role) for m, role in outside if role in pair_roles]]
+
         def iso(m):
             return None if m is None else m.iso3
 
-        ind = r.indicator
         sentence = t[a:b]
-        has_group = any(m.form == "group" for m, _ in roles)
-        names = [m for m, _ in roles if m.iso3]
+        group_roles = ("dest", "with", "origin", "between", "pair_and", "plain")
+        has_group = any(m.form == "group" and role in group_roles for m, role in roles)
         rep = par = None
         if ind == "exports":
-            loc_dest = pick("dest", "with", among=local)
-            rep = pick("owner", "origin", "adj_owner", "adj", "pair", "plain", "between", "host")
-            par = loc_dest or pick("dest", "with", "pair_and")
-            if rep is not None and par is not None and rep is par:
-                par = None
+            rep = pick(("owner", "origin", "adj_owner", "adj", "pair", "plain", "between", "host"), rep_pools)
+            par = pick(("dest", "with", "pair_and"), par_pools)
         elif ind == "imports":
-            rep = pick("dest", "owner", "host", "plain", "between")
-            par = pick("origin", "with", "adj_owner", "adj", "pair_and")
-            if rep is not None and par is not None and rep is par:
-                par = None
-        elif ind == "investment" or ind == "enterprises":
-            rep = pick("host", "dest", "owner", among=local) or pick("host", "dest", "owner")
-            par = pick("adj_owner", "origin", "adj", "plain", "with")
+            rep = pick(("dest", "owner", "host", "plain", "between"), rep_pools)
+            par = pick(("origin", "with", "adj_owner", "adj", "pair_and"), par_pools)
+        elif ind in ("investment", "enterprises"):
+            rep = pick(("host", "dest", "owner"), rep_pools)
+            par = pick(("adj_owner", "origin", "adj", "plain", "with"), [local, outside])
             if rep is par:
                 par = None
-            if rep is None and par is not None and w["our"].search(sentence):
-                rep = self._other_country(par.iso3)
-                rep = None if rep is None else type(par)(0, 0, rep, "name", "")
-            if rep is None and par is not None and self._doc_pair() and par.iso3 in self._doc_pair():
-                other = [c for c in self._doc_pair() if c != par.iso3]
-                rep = type(par)(0, 0, other[0], "name", "") if other else None
+            if rep is None and par is not None and par.iso3:
+                other = self._other_country(par.iso3)
+                if other and (w["our"].search(sentence) or self._doc_pair()):
+                    rep = country_mentions.CountryMention(0, 0, other, "name", "")
         elif ind == "other" and f.kind == "percent":
-            rep = pick("owner", "host")
+            rep = pick(("owner", "host"), [roles])
             near = [m for m, role in roles if m.end <= f.span[0] and f.span[0] - m.end < 25 and m is not rep]
-            par = near[-1] if near else pick("with", "dest", "plain", "adj", "between", "pair_and")
+            par = near[-1] if near else pick(("with", "dest", "plain", "adj", "between", "pair_and"), [local])
             if rep is None:
                 cand = [m for m, role in roles if m is not par and m.iso3]
                 rep = cand[0] if cand else None
-            if rep is par:
-                par = None
         else:  # turnover, balance, other money
-            pair = [m for m, role in roles if role in ("between", "pair_and", "pair")]
-            rep = pick("owner", "between", "pair", "plain", "adj_owner", "adj", "host")
-            par = pick("with", "pair_and", "dest", "origin")
-            if par is None and len(pair) >= 2:
-                par = next((m for m in pair if m is not rep), None)
+            rep = pick(("owner", "between", "pair", "plain", "adj_owner", "adj", "host"), rep_pools)
+            par = pick(("with", "pair_and", "dest", "origin"), par_pools)
             if par is None:
-                others = [m for m, role in roles if m is not rep and (m.iso3 != iso(rep) or m.iso3 is None) and role in ("plain", "adj", "pair", "owner", "between")]
+                others = [m for m, role in roles if m is not rep and (m.iso3 != iso(rep) or m.iso3 is None) and role in ("plain", "adj", "pair", "owner", "between", "pair_and")]
                 if others and rep is not None:
                     par = others[0]
-            if rep is not None and par is not None and rep.iso3 == par.iso3:
-                par = None
+        if rep is not None and par is not None and (rep is par or (rep.iso3 and rep.iso3 == par.iso3)):
+            par = None
         reporter, partner = iso(rep), iso(par)
-        partner_group = par is not None and par.form == "group"
+        partner_group = (par is not None and par.form == "group") or (par is None and has_group)
         anaphora = bool(w["anaphora"].search(sentence))
+        flows = ("exports", "imports", "trade_turnover", "trade_balance")
         if reporter is None and partner is None and not has_group:
+            sib = next((o for o in siblings if o.reporter), None)
             if anaphora or (ind == "trade_turnover" and re.search(r"\bbetween\b|между", sentence, re.I)):
                 pair = self._recent_pair(a)
                 if pair:
                     reporter, partner = pair
-            elif (ctx["reporter"] is not None or ctx["partner"] not in (None, "WLD")) and ind in ("exports", "imports", "trade_turnover", "trade_balance", "investment") and not self._new_subject(a, f):
+            elif sib is not None and ind in flows:
+                reporter, partner = sib.reporter, sib.partner   # "Chinese exports ..., and imports ..."
+            elif (ctx["reporter"] is not None or ctx["partner"] not in (None, "WLD")) and ind in flows + ("investment",):
                 reporter, partner = ctx["reporter"], ctx["partner"]
-        elif reporter is not None and partner is None and not partner_group and ind in ("exports", "imports", "trade_turnover", "trade_balance", "other") and f.kind != "percent":
+        elif reporter is not None and partner is None and not partner_group and ind in flows + ("other",) and f.kind != "percent":
+            sibling = next((o for o in siblings if o.reporter == reporter and o.partner not in (None, "WLD")), None)
             if ind == "other" and not w["total"].search(sentence):
                 pass
+            elif sibling is not None:
+                partner = sibling.partner   # "exports to the US rose ..., while imports were ..."
             elif ctx["partner"] and ctx["reporter"] == reporter and not w["total"].search(sentence):
                 partner = ctx["partner"]
-            elif (sibling := next((o for o in siblings if o.reporter == reporter and o.partner not in (None, "WLD")), None)) is not None:
-                partner = sibling.partner   # "exports to the US rose ..., while imports were ..."
             elif ind != "other" or w["total"].search(sentence):
                 partner = "WLD"
-        elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover") and ctx["reporter"] and ctx["reporter"] != partner and not self._new_subject(a, f):
+        elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover") and ctx["reporter"] and ctx["reporter"] != partner:
             reporter = ctx["reporter"]
         if reporter is None and partner is None and not has_group and not anaphora and ind in ("exports", "imports", "trade_balance"):
             partner = "WLD"
         if reporter is None and partner is None and not has_group and not anaphora and ind == "trade_turnover" and w["total"].search(sentence):
             partner = "WLD"
         if partner is None and ind == "other" and f.kind in ("money", "ratio") and not has_group and not anaphora:
+            partner = "WLD"
+        if partner is None and reporter is None and ind == "other" and f.kind == "percent" and not roles:
             partner = "WLD"
         if reporter == partner:
             partner = None
