@@ -245,6 +245,9 @@ class _Document:
             d += 10**6
         if re.search(r"\b(?:imports?|exports?)\b|импорт|экспорт", between, re.I) and d > 25:
             d += 200
+        for p in self.periods:
+            if lo <= p.start and p.end <= hi and not p.compared and not p.period.same_as_current and re.search(r"[,;]\s*(?:in|в|за)?\s*$", t[max(lo, p.start - 6):p.start]) and f.span[1] <= p.start:
+                d += 10**6   # "it was $2 billion in 2017, in 2018 this figure grew ...": a new statement
         return d
 
     def _better_ratio(self, new: Figure, old: Figure) -> bool:
@@ -270,6 +273,11 @@ class _Document:
                 key = (m.end(), name != "trade_turnover")
                 if best is None or key > best[0]:
                     best = (key, name, m)
+        right = re.match(r"\s*[-–—]?\s*(?:for|на|по)\s+", t[end:end + 12])
+        if right:
+            for name, pattern in inds.items():
+                if pattern.match(t, end + right.end()):
+                    return name
         if best is not None:
             name = best[1]
             window = t[left_floor:start]
@@ -542,7 +550,7 @@ class _Document:
         period = None
         if chosen is not None:
             period = chosen.period
-        elif r.role == "level" and f.kind != "count" and ctx["period"] is not None and not self._unrelated_time(a, b):
+        elif r.role == "level" and ctx["period"] is not None and (f.kind != "count" or self.w["indicators"]["enterprises"].search(self._previous_sentence(a))):
             period = ctx["period"]
         r.period = period
         # the compared period
@@ -556,14 +564,28 @@ class _Document:
         """The figure a period is written right after ("$18 billion in 2022"), if any."""
         for o in anchors:
             f = o.figure
-            if f.span[1] <= p.start and re.fullmatch(r"\s*,?\s*(?:\(?(?:in|during|for|by\s+the\s+end\s+of|at\s+the\s+end\s+of|в|во|за|на)\s+)?(?:the\s+)?", self.folded[f.span[1]:p.start], re.I) and p.start - f.span[1] <= 24:
+            if f.span[1] <= p.start and re.fullmatch(r"\s*(?:\(?(?:in|during|for|by\s+the\s+end\s+of|at\s+the\s+end\s+of|в|во|за|на)\s+)?(?:the\s+)?", self.folded[f.span[1]:p.start], re.I) and p.start - f.span[1] <= 24:
                 return f
         return None
+
+    def _owner(self, p, anchors: list[_Row]) -> Figure | None:
+        """A period between two figures belongs to the nearer one; before or after all of them, to none."""
+        before = [o.figure for o in anchors if o.figure.span[1] <= p.start and o.role != "twin"]
+        after = [o.figure for o in anchors if o.figure.span[0] >= p.end and o.role != "twin"]
+        if not before or not after:
+            return None
+        x, y = before[-1], after[0]
+        return x if p.start - x.span[1] < y.span[0] - p.end else y
 
     def _period_distance(self, p, f: Figure, anchors: list[_Row]) -> int:
         bound = self._bound_to(p, anchors)
         if bound is f:
             return 0
+        if bound is not None:
+            return 10**6
+        owner = self._owner(p, anchors)
+        if owner is not None and owner is not f:
+            return 10**6
         lo, hi = (p.end, f.span[0]) if p.end <= f.span[0] else (f.span[1], p.start)
         d = max(0, hi - lo)
         between = self.folded[lo:hi] if lo < hi else ""
@@ -669,10 +691,11 @@ class _Document:
                 if last.period is not None:
                     ctx["period"] = last.period
         else:
-            for name, pattern in self.w["indicators"].items():
-                if pattern.search(t, a, b) and name != "enterprises":
-                    ctx["indicator"] = name
-                    break
+            found = [(m.start(), name) for name, pattern in self.w["indicators"].items() if name != "enterprises"
+                     for m in pattern.finditer(t, a, b)]
+            if found:
+                names = {n for _, n in found}
+                ctx["indicator"] = "trade_balance" if "trade_balance" in names else max(found)[1]
             roles = self._roles(a, b)
             names = [m for m, role in roles if m.iso3]
             if len(names) >= 1 and self.w["indicators"]["trade_turnover"].search(t, a, b):

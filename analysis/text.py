@@ -56,7 +56,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         before = text[max(0, m.start() - 6):m.start()]
-        if _NO_SPLIT_AFTER.search(before):
+        if _NO_SPLIT_AFTER.search(before) or (before.endswith("долл.") and text.startswith("США", m.end())):
             continue  # "U.S. Treasury", "Aug. 15", "В. Путин"
         end = m.start()
         if text[start:end].strip():
