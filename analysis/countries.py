@@ -45,11 +45,16 @@ def _patterns(lang: str) -> tuple[re.Pattern, list[tuple[re.Pattern, str, str]]]
                 entries.append((pattern, row["iso3"], form))
     for pattern in rules(lang).words("indicator_words", "groups"):
         entries.append((pattern, "", "group"))
-    flags = re.I if lang != "en" else 0
     B, E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
-    # adjectives glue into pairs ("Kazakh-Serbian", "казахско-узбекской"), so a hyphen ends a word too
-    big = re.compile(rf"{B}(?:{_alt(p for p, _, _ in entries)}){E}", flags)
-    compiled = [(re.compile(rf"(?:{p})", flags), iso, form) for p, iso, form in sorted(entries, key=lambda e: len(e[0]), reverse=True)]
+    # names are proper nouns and match case-sensitively ("Россия", not "российский"); adjectives in
+    # Russian are written in lower case inside a sentence, so they match in any case
+    def flags(form):
+        return re.I if form == "adj" and lang != "en" else 0
+
+    big = re.compile("|".join(
+        f"(?{'i' if flags(form) else ''}:{B}(?:{_alt(p for p, _, fm in entries if fm == form)}){E})"
+        for form in ("name", "capital", "group", "adj") if any(fm == form for _, _, fm in entries)))
+    compiled = [(re.compile(rf"(?:{p})", flags(form)), iso, form) for p, iso, form in sorted(entries, key=lambda e: len(e[0]), reverse=True)]
     return big, compiled
 
 

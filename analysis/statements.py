@@ -42,7 +42,7 @@ def _words(lang: str):
         change_after=re.compile(rf"^\s*(?:{_alt(iw.get('change_after', []))}){_E}", re.I),
         base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+(?:(?:almost|nearly|about|around|some|near|more\s+than|почти|около|более)\s+)?$", re.I),
         twin_gap=re.compile(rf"^\s*(?:{_alt(iw.get('twin_before', []))})\s*(?:(?:about|around|approximately|some|roughly|nearly|около|примерно|порядка)\s+)?$", re.I),
-        exclude_after=re.compile(rf"^\s*(?:{_alt(iw.get('exclude_after', []))})", re.I) if iw.get("exclude_after") else re.compile("(?!)"),
+        exclude_after=re.compile(rf"\s*(?:{_alt(iw.get('exclude_after', []))})", re.I) if iw.get("exclude_after") else re.compile("(?!)"),
         exclude=re.compile(rf"(?:{_B}(?:{_alt([p for p in iw.get('exclude', []) if p != '='])}){_E}|=)", re.I),
         anaphora=rx(iw.get("pair_anaphora", [])),
         our=rx(iw.get("our_country", [])),
@@ -195,8 +195,11 @@ class _Document:
             self._describe(r, a, b, ctx, anchors)
             rows.append(r)
         current = next((r.period for r in rows if r.role == "level" and r.period is not None and not r.period.same_as_current and r.period.offset is None), None)
+        mentions = [p for p in self.periods if a <= p.start < b]
         for r in rows:
             r.current = current
+            if r.ratio is not None:
+                r.compared = self._compared(r, mentions, anchors, a, b)
         for g in unattached:
             row = self._growth_only(g, a, b, ctx, previous + rows)
             if row is not None:
@@ -315,7 +318,7 @@ class _Document:
                                or self._indicator(a, b, f.span[0], f.span[1], a, nxt)
                                or ctx["indicator"])
         if r.indicator is None:
-            r.indicator = "other" if f.kind != "money" else None
+            r.indicator = "other"
         if r.indicator in ("exports", "imports", "trade_turnover") and self._commodity(left if left > a else a, f):
             r.indicator = "other"
         if r.ratio is not None:
@@ -422,7 +425,7 @@ class _Document:
 
         sentence = t[a:b]
         group_roles = ("dest", "with", "origin", "between", "pair_and", "plain")
-        has_group = any(m.form == "group" and role in group_roles for m, role in roles)
+        has_group = any(m.form == "group" and role in group_roles for m, role in local)
         rep = par = None
         if ind == "exports":
             rep = pick(("owner", "origin", "adj_owner", "adj", "pair", "plain", "between", "host"), rep_pools)
@@ -442,9 +445,9 @@ class _Document:
         elif ind == "other" and f.kind == "percent":
             rep = pick(("owner", "host"), [roles])
             near = [m for m, role in roles if m.end <= f.span[0] and f.span[0] - m.end < 25 and m is not rep]
-            par = near[-1] if near else pick(("with", "dest", "plain", "adj", "between", "pair_and"), [local])
+            par = near[-1] if near else pick(("with", "dest", "origin", "plain", "adj", "between", "pair_and"), [local, outside])
             if rep is None:
-                cand = [m for m, role in roles if m is not par and m.iso3]
+                cand = [m for m, role in roles if m is not par and m.iso3 and role in ("plain", "adj", "between", "owner")]
                 rep = cand[0] if cand else None
         else:  # turnover, balance, other money
             rep = pick(("owner", "between", "pair", "plain", "adj_owner", "adj", "host"), rep_pools)
@@ -467,7 +470,7 @@ class _Document:
                     reporter, partner = pair
             elif sib is not None and ind in flows:
                 reporter, partner = sib.reporter, sib.partner   # "Chinese exports ..., and imports ..."
-            elif (ctx["reporter"] is not None or ctx["partner"] not in (None, "WLD")) and ind in flows + ("investment",):
+            elif (ctx["reporter"] is not None or ctx["partner"] is not None) and ind in flows + ("investment",):
                 reporter, partner = ctx["reporter"], ctx["partner"]
         elif reporter is not None and partner is None and not partner_group and ind in flows + ("other",) and f.kind != "percent":
             sibling = next((o for o in siblings if o.reporter == reporter and o.partner not in (None, "WLD")), None)
@@ -485,7 +488,11 @@ class _Document:
             partner = "WLD"
         if reporter is None and partner is None and not has_group and not anaphora and ind == "trade_turnover" and w["total"].search(sentence):
             partner = "WLD"
-        if partner is None and ind == "other" and f.kind in ("money", "ratio") and not has_group and not anaphora:
+        if partner is None and reporter is None and ind == "other" and f.kind in ("money", "ratio") and ctx["indicator"] is not None and not roles:
+            reporter, partner = ctx["reporter"], ctx["partner"]   # "In physical terms, the volume grew ..." speaks of the same trade
+        elif partner is None and ind == "other" and f.kind in ("money", "ratio") and not has_group and not anaphora:
+            partner = "WLD"
+        if partner is None and reporter is not None and ind == "other" and f.kind == "percent" and not partner_group and w["total"].search(sentence):
             partner = "WLD"
         if partner is None and reporter is None and ind == "other" and f.kind == "percent" and not roles:
             partner = "WLD"
@@ -553,9 +560,7 @@ class _Document:
         elif r.role == "level" and ctx["period"] is not None and (f.kind != "count" or self.w["indicators"]["enterprises"].search(self._previous_sentence(a))):
             period = ctx["period"]
         r.period = period
-        # the compared period
-        if r.ratio is not None:
-            r.compared = self._compared(r, mentions, anchors, a, b)
+
 
     def _unrelated_time(self, a: int, b: int) -> bool:
         return False
@@ -575,6 +580,8 @@ class _Document:
         if not before or not after:
             return None
         x, y = before[-1], after[0]
+        if re.search(r",?\s+(?:while|whereas|but)\b|;|тогда\s+как|,\s+а\s|,\s+но\s", self.folded[x.span[1]:p.start]):
+            return y
         return x if p.start - x.span[1] < y.span[0] - p.end else y
 
     def _period_distance(self, p, f: Figure, anchors: list[_Row]) -> int:
