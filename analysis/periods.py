@@ -210,8 +210,10 @@ def find(text: str, lang: str) -> list[Mention]:
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=offset), False, m.group(0)))
     for m in c["same"].finditer(text):
         if free(*m.span()):
-            yr = re.match(r"\s*(?:of|in|for)?\s*((?:19|20)\d\d)", text[m.end():m.end() + 12])
-            out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, same_as_current=True), True, m.group(0)))
+            # "the same period" alone is unspecified (offset None); "year-on-year" means a year before
+            noun = re.search(r"period|month|quarter|indicator|figure|период", m.group(0), re.I)
+            out.append(Mention(m.start(), m.end(), Period(0, 0, offset=None if noun else -1, same_as_current=True),
+                               (_is_compared(c, text, m.start()) and not re.search(r"\b(?:over|during|for|in|за|в)\s+$", text[max(0, m.start() - 8):m.start()], re.I)) or not noun, m.group(0)))
     out.sort(key=lambda x: x.start)
     return _merge_same_period(out, text)
 

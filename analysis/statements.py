@@ -445,7 +445,7 @@ class _Document:
         elif ind == "other" and f.kind == "percent":
             rep = pick(("owner", "host"), [roles])
             near = [m for m, role in roles if m.end <= f.span[0] and f.span[0] - m.end < 25 and m is not rep]
-            par = near[-1] if near else pick(("with", "dest", "origin", "plain", "adj", "between", "pair_and"), [local, outside])
+            par = near[-1] if near else pick(("plain", "adj", "with", "dest", "origin", "between", "pair_and"), [[x for x in local if x[0] is not rep], outside])
             if rep is None:
                 cand = [m for m, role in roles if m is not par and m.iso3 and role in ("plain", "adj", "between", "owner")]
                 rep = cand[0] if cand else None
@@ -544,9 +544,7 @@ class _Document:
         mentions = [p for p in self.periods if a <= p.start < b]
         own = [p for p in mentions if not p.compared and not p.period.same_as_current]
         if r.role == "base":
-            cands = [p for p in mentions if not p.period.same_as_current or p.period.year]
-            if not cands:
-                cands = mentions
+            cands = mentions
         else:
             cands = own
         chosen = None
@@ -555,8 +553,11 @@ class _Document:
             if self._period_distance(chosen, f, anchors) > 10**5:
                 chosen = None
         period = None
+        same_here = [p for p in mentions if p.period.same_as_current and p.period.offset is None and p.period.year is None and not p.compared]
         if chosen is not None:
             period = chosen.period
+        elif r.role == "level" and same_here:
+            period = next((o.period for o in anchors if o is not r and o.period is not None), None) or ctx["period"]
         elif r.role == "level" and ctx["period"] is not None and (f.kind != "count" or self.w["indicators"]["enterprises"].search(self._previous_sentence(a))):
             period = ctx["period"]
         r.period = period
@@ -766,7 +767,7 @@ class _Document:
                 if p.year is not None and current is not None and current.first:
                     return Period(current.first, current.last, p.year)
                 return None
-            year = p.year if p.year is not None else cur.year + (p.offset or 0)
+            year = p.year if p.year is not None else cur.year + (p.offset if p.offset is not None else -1)
             return Period(cur.first, cur.last, year, last_year=None if cur.last_year is None else cur.last_year - cur.year + year)
         if p.year is not None:
             return p
