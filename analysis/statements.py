@@ -54,7 +54,7 @@ def _words(lang: str):
         positive=re.compile(r"\b(?:surplus|favourable|favorable|positive)\b|положительн\w*|профицит\w*", re.I),
         negative=re.compile(r"\b(?:deficit|negative|unfavourable|unfavorable|shortfall)\b|отрицательн\w*|дефицит\w*", re.I),
         anaphor_subject=re.compile(r"^\W*(?:that|this|it|these|это|этот|эта)\b", re.I),
-        figure_word=re.compile(r"\b(?:the|this)\s+(?:figure|indicator)\b|показател\w*|\bit\b", re.I),
+        figure_word=re.compile(r"\b(?:the|this)\s+(?:figure|indicator)\b|показател\w*|\bit\b|^\W*(?:the\s+)?(?:growth|increase|rise|decline|рост|прирост|увеличение|снижение|сокращение)\b", re.I),
         count_subject=re.compile(r"\bnumber\s+of\b|количеств\w*|\bчисл[оа]\b", re.I),
         in_host=re.compile(r"\b(?:in|into)\s+(?:the\s+)?$|\beconomy\s+of\s+(?:the\s+)?$|\bв\s+$|\bна\s+территории\s+$", re.I),
         capital_after=re.compile(r"^\s*(?:capital|investors?|investments?|companies|enterprises|firms|entities|business\w*|residents)", re.I),
@@ -135,8 +135,35 @@ class _Document:
         ctx = dict(indicator=None, reporter=None, partner=None, period=None, year=None, negative=False)
         for a, b in self.sentences:
             rows.extend(self._sentence(a, b, ctx, rows))
+        rows = self._merge_growth(rows)
         self._balance_signs(rows)
         return [self._record(r) for r in rows]
+
+    def _merge_growth(self, rows: list[_Row]) -> list[_Row]:
+        """A growth figure alone in a sentence next to one with the level it describes becomes one row.
+
+        "Trade grew 27.7% year on year. Trade between the two reached $196 billion." -> one observation.
+        """
+        index = {s: i for i, s in enumerate(self.sentences)}
+        dropped = set()
+        for g in rows:
+            if g.role != "growth" or g.ratio is None:
+                continue
+            gi = index.get(g.sentence, -99)
+            levels = [r for r in rows if r.role == "level" and r.ratio is None and r.figure.kind == "money"
+                      and r.indicator == g.indicator and 0 < abs(index.get(r.sentence, -99) - gi) <= 2
+                      and not any(o.role == "level" and o.figure.kind == "money" for o in rows if o.sentence == g.sentence)]
+            levels = [r for r in levels if (g.period is None or r.period is None or g.period == r.period)
+                      and not re.search(r"\b(?:today|now|currently|at\s+present)\b|сегодня|сейчас|в\s+настоящее\s+время", self.folded[r.sentence[0]:r.sentence[1]], re.I)
+                      and {g.reporter, g.partner} & {r.reporter, r.partner} - {None, "WLD"} or (g.reporter is None and g.partner is None)]
+            if len(levels) != 1 or id(levels[0]) in dropped:
+                continue
+            level = levels[0]
+            level.ratio, level.compared = g.ratio, g.compared
+            if level.period is None and g.period is not None:
+                level.period = g.period
+            dropped.add(id(g))
+        return [r for r in rows if id(r) not in dropped]
 
     # -----------------------------------------------------------------------------------------
     def _sentence(self, a: int, b: int, ctx: dict, previous: list[_Row]) -> list[_Row]:
@@ -166,6 +193,8 @@ class _Document:
                 r.role, r.twin_of = "twin", prev_row.twin_of or prev_row
             elif f.kind == "money" and (w["change_before"].search(before) or w["change_after"].search(after)):
                 r.role = "change"
+            elif f.kind == "money" and re.search(r"\(\s*$", before) and any(p.compared and 0 <= f.span[0] - p.end <= 3 for p in self.periods):
+                r.role = "base"   # "compared to the figure for 2021 ($3.4 billion)"
             elif f.kind in ("money", "number") and w["base_before"].search(before) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors):
                 r.role = "base"
             elif f.kind == "money" and w["base_before"].search(before) and re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I) and any(o.figure.span[0] > f.span[0] for o in anchors) and re.search(r"\bto\b|\bдо\b", t[f.span[1]:b]):
