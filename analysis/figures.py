@@ -194,8 +194,8 @@ def _nearest_cue(readers: _Readers, text: str, left: int, start: int, end: int, 
     before, after = text[left:start], text[end:right]
     for name, pattern in (("share", readers.share), ("up", readers.up), ("down", readers.down)):
         for m in pattern.finditer(before):
-            if m.group(0) in "+-" and m.end() != len(before.rstrip()):
-                continue
+            if m.group(0) in "+-" and m.end() != len(before):
+                continue  # a dash is a sign only when glued to the number
             d = len(before) - m.end()
             if d < dist:
                 best, dist = name, d

@@ -181,7 +181,11 @@ class _Document:
                 anchors.append(_Row(f, sentence=(a, b), indicator="other"))
             elif f.kind == "number" and (f.scale > 1 or self._count_context(a, f)) and not self._unit_word_after(f):
                 anchors.append(_Row(f, sentence=(a, b)))
-        anchors = [r for r in anchors if not self._excluded(r.figure, a, b, anchors)]
+        excluded = [r for r in anchors if self._excluded(r.figure, a, b, anchors)]
+        # the converted twin of an excluded amount ("contracts worth €10 billion ($11.8 billion)") goes too
+        excluded += [r for r in anchors if r.figure.kind == "money" and any(
+            x.figure.kind == "money" and x.figure.span[1] <= r.figure.span[0] and w["twin_gap"].match(t[x.figure.span[1]:r.figure.span[0]]) for x in excluded)]
+        anchors = [r for r in anchors if r not in excluded]
         ratios = [r for r in ratios if not self._excluded(r, a, b, anchors) and not self._compares_other_thing(r)]
         # roles: absolute changes, base values, parenthetical twins
         prev_row = None
@@ -193,6 +197,9 @@ class _Document:
                 r.role, r.twin_of = "twin", prev_row.twin_of or prev_row
             elif f.kind == "money" and (w["change_before"].search(before) or w["change_after"].search(after)):
                 r.role = "change"
+            elif f.kind == "money" and re.match(r"\s*compared\s+(?:to|with)\s+the\s+same|\s*по\s+сравнению\s+с\s+аналогичн", after, re.I) and any(
+                    o.figure.kind == "money" and o.figure.span[0] > f.span[1] for o in anchors):
+                r.role = "change"   # "exceeded $28.2 million compared to the same period ..., having made up $295.7 million"
             elif f.kind == "money" and re.search(r"\(\s*$", before) and any(p.compared and 0 <= f.span[0] - p.end <= 3 for p in self.periods):
                 r.role = "base"   # "compared to the figure for 2021 ($3.4 billion)"
             elif f.kind in ("money", "number") and w["base_before"].search(before) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors):
@@ -398,7 +405,7 @@ class _Document:
                 role = "pair_and"
             elif w["prep_from"].search(before):
                 role = "origin"
-            elif self.lang == "en" and w["in_host"].search(before):
+            elif w["in_host"].search(before) and (self.lang == "en" or re.search(r"[еи]$", m.text)):
                 role = "host"
             elif w["prep_to"].search(before):
                 role = "dest"
@@ -446,6 +453,8 @@ class _Document:
                             return m
             return None
 
+        if ind in ("investment", "enterprises"):
+            local = sorted(local, key=lambda x: min(abs(x[0].start - f.span[1]), abs(f.span[0] - x[0].end)))
         rep_pools = [local, [(m, role) for m, role in outside if role in subject_roles]]
         par_pools = [local] if ind in ("exports", "imports") else [local, [(m, role) for m, role in outside if role in pair_roles]]
 
@@ -454,7 +463,7 @@ class _Document:
 
         sentence = t[a:b]
         group_roles = ("dest", "with", "origin", "between", "pair_and", "plain")
-        has_group = any(m.form == "group" and role in group_roles for m, role in local)
+        has_group = any(m.form == "group" and role in group_roles and ((m, role) in local or m.end <= f.span[0]) for m, role in roles)
         rep = par = None
         if ind == "exports":
             rep = pick(("owner", "origin", "adj_owner", "adj", "pair", "plain", "between", "host"), rep_pools)
@@ -480,7 +489,7 @@ class _Document:
                 rep = cand[0] if cand else None
         else:  # turnover, balance, other money
             rep = pick(("owner", "between", "pair", "plain", "adj_owner", "adj", "host"), rep_pools)
-            par = pick(("with", "pair_and", "dest", "origin"), par_pools)
+            par = pick(("pair_and", "with", "dest", "origin"), par_pools)
             if par is None:
                 others = [m for m, role in roles if m is not rep and (m.iso3 != iso(rep) or m.iso3 is None) and role in ("plain", "adj", "pair", "owner", "between", "pair_and")]
                 if others and rep is not None:
@@ -499,8 +508,9 @@ class _Document:
                     reporter, partner = pair
             elif sib is not None and ind in flows:
                 reporter, partner = sib.reporter, sib.partner   # "Chinese exports ..., and imports ..."
-            elif (ctx["reporter"] is not None or ctx["partner"] is not None) and ind in flows + ("investment",):
-                reporter, partner = ctx["reporter"], ctx["partner"]
+            elif (ctx["reporter"] is not None or ctx["partner"] is not None) and ind in flows + ("investment",) and not (
+                    ind in ("exports", "imports") and ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")):
+                reporter, partner = ctx["reporter"], ctx["partner"]   # whose exports, in a bilateral turnover, is not said
         elif reporter is not None and partner is None and not partner_group and ind in flows + ("other",) and f.kind != "percent":
             sibling = next((o for o in siblings if o.reporter == reporter and o.partner not in (None, "WLD")), None)
             if ind == "other" and not w["total"].search(sentence):
@@ -672,7 +682,8 @@ class _Document:
             last = next((r for r in reversed(previous) if r.role == "level" and r.figure.kind == "money"), None)
             if last is not None and last.ratio is None:
                 last.ratio = g
-                last.compared = "derive-base"
+                own = [p for p in self.periods if a <= p.start < b and p.compared]
+                last.compared = own[0].period if own else "derive-base"
                 return None
         if ind is None and (w["figure_word"].search(clause) or not clause.strip() or re.match(r"^\W*$", clause)):
             ind = ctx["indicator"]
