@@ -126,21 +126,27 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_LETTERS = re.compile(r"[^\W\d_\x00-\x7f]+")
+# punctuation that cp1251 text (Russian or English) carries: quotes, dashes, ellipsis, numero, NBSP, bullets
+_CP1251_PUNCT = set("\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2116\u00a0\u00ab\u00bb"
+                    "\u2022\u00b0\u00a7\u00a9\u00ae\u00b1\u00b7\u2122\u20ac\u2030")
 
 
 def _plausible_cp1251(text: str) -> bool:
-    """Cyrillic letters dominate the non-ASCII characters and come in words, not one accent at a time.
+    """Non-ASCII letters are Cyrillic and come in words; other non-ASCII characters are typographic.
 
     cp1251 decodes almost any byte, so we must judge: Latin-1 "à é ü" also decode to Cyrillic letters, but
     alone between ASCII letters, while Russian words are runs of them.
     """
-    runs = _NON_ASCII_RUN.findall(text)
-    non_ascii = sum(map(len, runs))
-    if non_ascii == 0:
+    others = {ch for ch in text if ord(ch) > 127 and not ch.isalpha()}
+    if others - _CP1251_PUNCT:
+        return False
+    runs = _NON_ASCII_LETTERS.findall(text)
+    letters = sum(map(len, runs))
+    if letters == 0:
         return True
     cyr = len(_CYRILLIC.findall(text))
-    return cyr / non_ascii >= 0.8 and non_ascii / len(runs) >= 2.0
+    return cyr / letters >= 0.8 and letters / len(runs) >= 2.0
 
 
 def _check_controls(text: str, encoding: str) -> None:

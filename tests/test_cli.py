@@ -199,3 +199,14 @@ def test_python_dash_m_entry_point(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "analysis", "extract", str(tmp_path / "missing")],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "no such file" in proc.stderr
+
+
+def test_run_with_the_real_extract_prints_the_seed_figures(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(export, "find_browser", lambda: None)  # keep it quick: HTML only
+    out = tmp_path / "out"
+    assert cli.main(["run", "--out", str(out), "--formats", "html"]) == 0
+    printed = capsys.readouterr().out
+    assert "trade_turnover" in printed and "5.29e+07" in printed or "52900000" in printed
+    rows = read_frame(out / "tidy.csv")
+    assert 52.9e6 in rows["value"].tolist()
+    assert list(out.glob("turnover-*.html"))

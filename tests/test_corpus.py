@@ -153,3 +153,39 @@ def test_input_frame_is_not_mutated():
     before = frame.copy()
     corpus.extract_corpus(frame, extract=standin)
     pd.testing.assert_frame_equal(frame, before)
+
+
+# --- with the real analysis.extract --------------------------------------------------------------------
+
+def _seed_corpus(tmp_path):
+    from analysis import datasets
+
+    seed = datasets.seed_text()
+    (tmp_path / "seed.txt").write_text(seed, encoding="utf-8")
+    (tmp_path / "seed-cp1251.txt").write_bytes(seed.encode("cp1251", "replace"))
+    (tmp_path / "seed.html").write_text(f"<html><body><p>{seed}</p><script>1 million</script></body></html>")
+    (tmp_path / "news.jsonl").write_text(
+        json.dumps({"text": "Товарооборот между Казахстаном и Сербией за 9 месяцев 2022 года составил "
+                            "52,9 млн долларов США.", "published": "2022-11-07", "source": "ru-wire"},
+                   ensure_ascii=False) + "\n{broken\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_real_extract_over_a_folder_in_one_and_two_processes(tmp_path):
+    folder = _seed_corpus(tmp_path)
+    rows, errors = corpus.extract_corpus(folder)
+    turnover = rows[rows["indicator"] == "trade_turnover"]
+    assert set(turnover["value"]) == {52.9e6}
+    assert turnover["source"].str.rsplit("/", n=1).str[-1].tolist() == [
+        "ru-wire", "seed-cp1251.txt", "seed.html", "seed.txt"]
+    assert errors["line"].tolist() == [2]
+    validate(rows)
+    two = corpus.extract_corpus(folder, workers=2, batch_size=1)
+    pd.testing.assert_frame_equal(rows, two[0])
+    pd.testing.assert_frame_equal(errors, two[1])
+
+
+def test_real_extract_on_dask_is_identical(tmp_path, dask_client):
+    folder = _seed_corpus(tmp_path)
+    pd.testing.assert_frame_equal(corpus.extract_corpus(folder)[0],
+                                  corpus.extract_corpus(folder, client=dask_client, batch_size=1)[0])
