@@ -239,6 +239,7 @@ def _figures(text: str, lang: str | None = None) -> list[Figure]:
     raw.extend(_wordless_growth(rd, folded, raw))
     raw.sort(key=lambda r: r["start"])
     out = []
+    raw = [r for r in raw if math.isfinite(r["value"] * r["scale"] * (r["currency"][1] if r["currency"] else 1.0))]
     for i, item in enumerate(raw):
         prev_end = raw[i - 1]["end"] if i else 0
         next_start = raw[i + 1]["start"] if i + 1 < len(raw) else len(folded)
@@ -253,8 +254,8 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
     scale_written = t.group("scale") or t.group("gscale") or t.group("ascale")
     if digits:
         value, decimals, note = read_digits(digits, decimal_comma=decimal_comma, scaled=bool(scale_written))
-        if math.isnan(value):
-            return None
+        if not math.isfinite(value) or len(digits) > 40:
+            return None  # a run of digits too long to be an amount (and beyond float range)
     else:
         value = read_words(re.split(r"[ -]+", words), rd.rules.number_words, rd.rules.multiplying_words)
         decimals, note = 0, ""

@@ -573,7 +573,9 @@ class _Document:
                 if s <= a or best is None:
                     best = (s, names[0], names[1])
         if best:
-            return best[1], best[2]
+            # the country the text is about (named most often) reports
+            first, second = sorted(best[1:], key=lambda c: -self._counts.get(c, 0))
+            return first, second
         pair = self._doc_pair()
         return (pair[0], pair[1]) if pair else None
 
