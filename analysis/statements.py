@@ -137,7 +137,47 @@ class _Document:
             rows.extend(self._sentence(a, b, ctx, rows))
         rows = self._merge_growth(rows)
         self._balance_signs(rows)
+        self._consistency(rows)
         return [self._record(r) for r in rows]
+
+    def _consistency(self, rows: list[_Row]) -> None:
+        """Flag, never drop: flows that do not add up, and growth claims that miss a base stated beside them."""
+        def key(r):
+            src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
+            period = self._resolve(src.period)
+            # a world total may be written with or without "WLD": the named countries make the key
+            return (frozenset({src.reporter, src.partner} - {None, "WLD"}), str(period) if period else None, r.figure.unit)
+
+        money = [r for r in rows if r.figure.kind == "money" and r.role in ("level", "twin")]
+        groups: dict = {}
+        for r in money:
+            src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
+            groups.setdefault(key(r), {}).setdefault(src.indicator, []).append(r)
+        for (pair, period, unit), by in groups.items():
+            if period is None or not {"exports", "imports"} <= by.keys():
+                continue
+            exp, imp = by["exports"][0].figure, by["imports"][0].figure
+            slack = exp.precision + imp.precision
+            for name, expected, label in (("trade_turnover", exp.value + imp.value, "exports + imports"),
+                                          ("trade_balance", exp.value - imp.value, "exports - imports")):
+                for r in by.get(name, []):
+                    if abs(r.figure.value - expected) > slack + r.figure.precision:
+                        note = f"{label} = {expected:,.0f} {unit} but {name} = {r.figure.value:,.0f}"
+                        for x in (r, by["exports"][0], by["imports"][0]):
+                            x.flags.append(note)
+        for r in rows:
+            if r.ratio is None or r.role != "level" or r.figure.kind != "money":
+                continue
+            for b in rows:
+                if b.role == "base" and b.sentence == r.sentence and b.figure.unit == r.figure.unit and b.indicator == r.indicator:
+                    m, mp = r.ratio.multiplier, r.ratio.precision
+                    v, vp = r.figure.value, r.figure.precision
+                    if m - mp <= 0 or v <= 0:
+                        continue
+                    low, high = (v - vp) / (m + mp), (v + vp) / (m - mp)
+                    stated = b.figure.value
+                    if not low - b.figure.precision <= stated <= high + b.figure.precision:
+                        r.flags.append(f"stated base {stated:,.0f} is outside the {low:,.0f}..{high:,.0f} that value and growth imply")
 
     def _merge_growth(self, rows: list[_Row]) -> list[_Row]:
         """A growth figure alone in a sentence next to one with the level it describes becomes one row.
