@@ -270,6 +270,12 @@ class _Document:
         for r in anchors:
             self._describe(r, a, b, ctx, anchors)
             rows.append(r)
+        # "exports rose to $13.2 billion in 2022, while imports reached $11 billion": one sentence, one period
+        for r in rows:
+            if r.role == "level" and r.period is None and r.figure.kind == "money":
+                other = [o for o in rows if o.role == "level" and o.period is not None and o.figure.kind == "money"]
+                if other:
+                    r.period = min(other, key=lambda o: abs(o.figure.span[0] - r.figure.span[0])).period
         current = next((r.period for r in rows if r.role == "level" and r.period is not None and not r.period.same_as_current and r.period.offset is None), None)
         mentions = [p for p in self.periods if a <= p.start < b]
         for r in rows:
