@@ -90,7 +90,7 @@ def _compiled(lang: str):
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
     since = re.compile(rf"{B}(?:{_alt(p['since_start'])})(?:\s+(?:of\s+)?(?P<sy>{year}))?(?:\s*(?:{yw}))?", flags)
     same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
-    compared = re.compile(rf"(?:{_alt(p['compared'])})\s+(?:the\s+|a\s+)?(?:level\s+(?:of|in)\s+|figure\s+(?:of|for)\s+|period\s+(?:of\s+)?|indicator\s+of\s+)?$", flags)
+    compared = re.compile(rf"(?:{_alt(p['compared'])})\s+(?:(?:in|for|during|в|во|за)\s+)?(?:the\s+|a\s+)?(?:level\s+(?:of|in)\s+|figure\s+(?:of|for)\s+|period\s+(?:of\s+)?|indicator\s+of\s+)?$", flags)
     main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qn3", quarters_n),

@@ -56,7 +56,7 @@ def _words(lang: str):
         anaphor_subject=re.compile(r"^\W*(?:that|this|it|these|это|этот|эта)\b", re.I),
         figure_word=re.compile(r"\b(?:the|this)\s+(?:figure|indicator)\b|показател\w*|\bit\b|^\W*(?:the\s+)?(?:growth|increase|rise|decline|рост|прирост|увеличение|снижение|сокращение)\b", re.I),
         count_subject=re.compile(r"\bnumber\s+of\b|количеств\w*|\bчисл[оа]\b", re.I),
-        in_host=re.compile(r"\b(?:in|into)\s+(?:the\s+)?$|\beconomy\s+of\s+(?:the\s+)?$|\bв\s+$|\bна\s+территории\s+$", re.I),
+        in_host=re.compile(r"\b(?:in|into)\s+(?:the\s+)?$|\beconomy\s+of\s+(?:the\s+)?$|\bв\s+$|\bна\s+территории\s+$|\bэкономик\w+\s+$", re.I),
         capital_after=re.compile(r"^\s*(?:capital|investors?|investments?|companies|enterprises|firms|entities|business\w*|residents)", re.I),
         than_other=re.compile(r"^\s*(?:higher|lower|more|less|greater|larger|smaller|bigger)?\s*than\b", re.I),
     )
@@ -451,7 +451,7 @@ class _Document:
                 role = "pair_and"
             elif w["prep_from"].search(before):
                 role = "origin"
-            elif w["in_host"].search(before) and (self.lang == "en" or re.search(r"[еи]$", m.text)):
+            elif w["in_host"].search(before) and (self.lang == "en" or re.search(r"[еи]$", m.text) or re.search(r"экономик\w+\s+$", before)):
                 role = "host"
             elif w["prep_to"].search(before):
                 role = "dest"
@@ -519,7 +519,7 @@ class _Document:
             par = pick(("origin", "with", "adj_owner", "adj", "pair_and"), par_pools)
         elif ind in ("investment", "enterprises"):
             rep = pick(("host", "dest", "owner"), rep_pools)
-            par = pick(("adj_owner", "origin", "adj", "plain", "with"), [local, outside])
+            par = pick(("adj_owner", "origin", "owner", "adj", "plain", "with"), [local, outside])
             if rep is par:
                 par = None
             if rep is None and par is not None and par.iso3:
