@@ -26,7 +26,7 @@ _LAZY = {
     "highlight": "display",
     "extract_corpus": "corpus",
     "to_currency": "fx",
-    "reconcile": "reconcile",
+    "reconcile": "crosscheck",   # a module named reconcile would shadow the function
 }
 
 __all__ = sorted([*_LAZY, "AnalysisError", "ConversionError", "ParseError", "SchemaError", "__version__"])

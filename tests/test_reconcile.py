@@ -6,7 +6,7 @@ import pytest
 
 import analysis
 from analysis.errors import SchemaError
-from analysis.reconcile import rounding_interval
+from analysis.crosscheck import rounding_interval
 
 
 def seed_row(**over):

@@ -242,15 +242,3 @@ def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob
                                                               "converted", "news_row"]]
     out[text] = out[text].astype("str")
     return out
-
-
-class _CallableModule(__import__("types").ModuleType):
-    """Importing ``analysis.reconcile`` (the module) makes Python set ``analysis.reconcile`` to the module,
-    hiding the function of the same name that ``analysis/__init__.py`` exports lazily. Making the module
-    callable keeps ``analysis.reconcile(news, official)`` working whichever was imported first."""
-
-    def __call__(self, *args, **kwargs):
-        return reconcile(*args, **kwargs)
-
-
-__import__("sys").modules[__name__].__class__ = _CallableModule
