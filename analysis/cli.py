@@ -289,6 +289,10 @@ def cmd_chart(args) -> int:
         raise CliError(f"{args.file}: {e}") from None
     require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
                     str(args.file))
+    from .frames import TIDY_COLUMNS, validate
+
+    if set(TIDY_COLUMNS) - {"flags"} <= set(frame.columns):
+        validate(frame)  # schema at the boundary: a bad file is named with its column and rows
     reporter, partner = (args.pair or (None, None))
     if reporter:
         reporter, partner = reporter.upper(), partner.upper()

@@ -547,21 +547,48 @@ def iter_documents(source: Any, *, text_column: str = "text",
 
 
 def count_documents(source: Any, *, text_column: str = "text") -> int | None:
-    """A cheap count for the progress bar's ETA, or None when it would cost a pass over the data."""
+    """A cheap count for the progress bar's ETA (files, JSONL lines), or None when it would cost a full read."""
     import pandas as pd
 
-    if isinstance(source, (pd.DataFrame, pd.Series, list, tuple)):
+    if isinstance(source, (pd.DataFrame, pd.Series)):
         return len(source)
+    if isinstance(source, (list, tuple)):
+        if not any(isinstance(item, os.PathLike) for item in source):
+            return len(source)
+        total = 0
+        for item in source:
+            n = count_documents(item, text_column=text_column) if isinstance(item, os.PathLike) else 1
+            if n is None:
+                return None
+            total += n
+        return total
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if path.is_dir():
-            return sum(1 for p in _walk(path) if p.suffix.lower() in TEXT_SUFFIXES) or None
-        if path.suffix.lower() in (".jsonl", ".ndjson") and path.is_file():
-            n = 0
+            total = 0
+            for p in _walk(path):
+                n = count_documents(p) if p.suffix.lower() in TABLE_SUFFIXES else 1
+                if n is None:
+                    return None
+                total += n
+            return total
+        kind = TABLE_SUFFIXES.get(path.suffix.lower())
+        if kind == "jsonl" and path.is_file():
+            n, last = 0, b"\n"
             with open(path, "rb") as fh:
                 for block in iter(lambda: fh.read(1 << 20), b""):
                     n += block.count(b"\n")
-            return n
+                    last = block[-1:]
+            return n + (last != b"\n")
+        if kind == "parquet" and path.is_file():
+            try:
+                import pyarrow.parquet as pq
+
+                return pq.ParquetFile(path).metadata.num_rows
+            except Exception:
+                return None
+        if kind is None and path.is_file():
+            return 1
     return None
 
 

@@ -210,3 +210,12 @@ def test_run_with_the_real_extract_prints_the_seed_figures(tmp_path, capsys, mon
     rows = read_frame(out / "tidy.csv")
     assert 52.9e6 in rows["value"].tolist()
     assert list(out.glob("turnover-*.html"))
+
+
+def test_chart_refuses_a_rows_file_that_breaks_the_schema(tmp_path, capsys):
+    frame = read_frame(_rows_file(tmp_path))
+    frame.loc[0, "reporter"] = "Kazakhstan"
+    bad = write_frame(frame, tmp_path / "bad.csv")
+    assert cli.main(["chart", str(bad), "-o", str(tmp_path / "c.html")]) == 2
+    err = capsys.readouterr().err
+    assert "'reporter'" in err and "rows [0]" in err

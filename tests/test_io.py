@@ -341,3 +341,13 @@ def test_jsonl_is_utf8_and_one_object_a_line(tmp_path):
     assert json.loads(lines[2])["value"] is None
     assert not any(isinstance(v, float) and math.isnan(v) for v in first.values())
     assert np.isfinite(first["value"])
+
+
+def test_count_documents_for_the_progress_bar(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "b.jsonl").write_text('{"text": "1"}\n{"text": "2"}\n{"text": "3"}')
+    pd.DataFrame({"text": ["a", "b"]}).to_parquet(tmp_path / "c.parquet")
+    assert io.count_documents(tmp_path) == 6
+    assert io.count_documents([tmp_path / "a.txt", tmp_path / "b.jsonl"]) == 4
+    assert io.count_documents(["a", "b"]) == 2
+    assert io.count_documents(iter(["a"])) is None
