@@ -138,13 +138,25 @@ def _pool_context():
 
 
 def _processes(batches, extract, workers: int):
+    """Batches on a process pool, in order. A worker that dies (segfault, OOM kill, os._exit) breaks the pool:
+    the pool is restarted, the batch being waited for is rerun alone and then document by document, so only
+    the document that kills its worker is reported; batches behind it are simply resubmitted."""
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    def new_pool():
-        return ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+    import pandas as pd
 
-    state = {"pool": new_pool(), "restarts": 0}
+    from .frames import empty_frame
+
+    state = {"pool": None, "restarts": 0}
+
+    def restart():
+        if state["pool"] is not None:
+            state["pool"].shutdown(wait=False, cancel_futures=True)
+            state["restarts"] += 1
+            if state["restarts"] > 1000:
+                raise RuntimeError("worker processes keep dying; run with workers=1 to see the error here")
+        state["pool"] = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
 
     def submit(docs) -> Future:
         try:
@@ -154,7 +166,30 @@ def _processes(batches, extract, workers: int):
             failed.set_exception(e)
             return failed
 
-    inflight: deque = deque()  # [docs, read_errors, future, tries]
+    def alone(docs):
+        """Run a batch with nothing else in flight; if it still kills its worker, run each document alone."""
+        restart()
+        try:
+            return submit(docs).result()
+        except BrokenProcessPool:
+            pass
+        frames, errors = [], []
+        for pos, doc in enumerate(docs):
+            restart()
+            try:
+                rows, errs = submit([doc]).result()
+            except BrokenProcessPool:
+                rows, errs = empty_frame(), [(0, DocError(
+                    doc.source, "the worker process died while extracting this document "
+                                "(crash or out of memory)", doc.line))]
+            if len(rows):
+                frames.append(rows)
+            errors += [(pos, e) for _p, e in errs]
+        restart()
+        return (pd.concat(frames, ignore_index=True) if frames else empty_frame()), errors
+
+    restart()
+    inflight: deque = deque()  # [docs, read_errors, future]
     limit = 2 * workers
     batches = iter(batches)
     exhausted = False
@@ -166,39 +201,19 @@ def _processes(batches, extract, workers: int):
                 except StopIteration:
                     exhausted = True
                     break
-                inflight.append([docs, read_errors, submit(docs), 0])
+                inflight.append([docs, read_errors, submit(docs)])
             if not inflight:
                 break
-            entry = inflight[0]
+            entry = inflight.popleft()
             try:
                 rows, errors = entry[2].result()
             except BrokenProcessPool:
-                # a worker died (segfault, OOM kill, or it could not start): new pool, retry pending batches once
-                state["restarts"] += 1
-                if state["restarts"] > 3 and all(item[3] >= 1 for item in inflight):
-                    raise RuntimeError(
-                        "worker processes keep dying; run with workers=1 to see the error in this process"
-                    ) from None
-                state["pool"].shutdown(wait=False, cancel_futures=True)
-                state["pool"] = new_pool()
-                for item in inflight:
-                    item[3] += 1
-                    if item[3] <= 1:
-                        item[2] = submit(item[0])
-                if entry[3] <= 1:
-                    continue
-                rows, errors = _died(entry[0])
-            inflight.popleft()
+                rows, errors = alone(entry[0])
+                for item in inflight:  # innocent batches caught in the crash: run them again
+                    item[2] = submit(item[0])
             yield rows, _merge(entry[1], errors), len(entry[0]) + len(entry[1])
     finally:
         state["pool"].shutdown(wait=True, cancel_futures=True)
-
-
-def _died(docs):
-    from .frames import empty_frame
-
-    return empty_frame(), [(i, DocError(d.source, "worker process died while extracting this document's batch",
-                                        d.line)) for i, d in enumerate(docs)]
 
 
 def _dask(batches, extract, client):

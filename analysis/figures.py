@@ -192,6 +192,14 @@ def _nearest_cue(readers: _Readers, text: str, left: int, start: int, end: int, 
     """('up' | 'down' | 'share' | '', distance) of the cue nearest to the figure in its clause."""
     best, dist = "", 10**9
     before, after = text[left:start], text[end:right]
+    # "5.4 percent, or $30.2 million more than ...": the cue comes after the restatement
+    restated = re.match(r",?\s*(?:or|или)\s", text[end:end + 8])
+    if restated:
+        tail = re.split(r"[;!?]|\.\s", text[end + restated.end():end + restated.end() + 45])[0]
+        hits = [(m.start(), name) for name, pattern in (("up", readers.up), ("down", readers.down))
+                for m in pattern.finditer(tail) if m.group(0) not in "+-"]
+        if hits:
+            return min(hits)[1], 0
     for name, pattern in (("share", readers.share), ("up", readers.up), ("down", readers.down)):
         for m in pattern.finditer(before):
             if m.group(0) in "+-" and m.end() != len(before):

@@ -419,10 +419,13 @@ class _Document:
         for m2 in w["indicators"]["exports"].finditer(window):
             pass
         k = max((x for x in (m, m2) if x is not None), key=lambda x: x.start(), default=None)
+
+        def goods(text):   # "non-oil exports" are exports, not oil
+            return any(not re.search(r"(?:non|не)[-\s]?$", text[:g.start()], re.I) for g in w["commodities"].finditer(text))
+
         if k is None:
-            return bool(w["other"].search(window)) or bool(w["commodities"].search(t[left:f.span[0]]))
-        around = window[max(0, k.start() - 25):k.end() + 16]
-        return bool(w["commodities"].search(around)) or bool(w["other"].search(window))
+            return bool(w["other"].search(window)) or goods(t[left:f.span[0]])
+        return goods(window[max(0, k.start() - 25):k.end() + 16]) or bool(w["other"].search(window))
 
     def _check_ratio_clause(self, r: _Row) -> None:
         pass

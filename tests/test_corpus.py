@@ -16,7 +16,13 @@ RU = "Товарооборот составил 52,9 млн долларов С�
 
 
 def standin(text, published=None, source=None):
-    """A deterministic stand-in for analysis.extract: one row per number; raises on demand."""
+    """A deterministic stand-in for analysis.extract: one row per number; raises (or dies) on demand."""
+    if "DIE" in text:
+        import multiprocessing
+        import os
+
+        if multiprocessing.parent_process() is not None:  # only ever kill a worker, never the test runner
+            os._exit(1)
     if "RAISE" in text:
         raise RuntimeError("stand-in failure")
     if "BADROWS" in text:
@@ -109,6 +115,16 @@ def test_two_processes_give_identical_rows_in_the_same_order():
     pd.testing.assert_frame_equal(one[0], two[0])
     pd.testing.assert_frame_equal(one[1], two[1])
     assert len(one[0]) == 900
+
+
+def test_a_document_that_kills_its_worker_is_the_only_one_lost():
+    docs = texts(40)
+    docs[13] = "DIE here 1"
+    rows, errors = corpus.extract_corpus(docs, extract=standin, workers=2, batch_size=4)
+    expected = corpus.extract_corpus([d for i, d in enumerate(docs) if i != 13], extract=standin)[0]
+    assert rows["value"].tolist() == expected["value"].tolist()
+    assert errors["source"].tolist() == ["#13"]
+    assert "worker process died" in errors["reason"].iloc[0]
 
 
 def test_dask_client_gives_identical_rows(dask_client):
