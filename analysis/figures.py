@@ -67,6 +67,7 @@ class Figure:
 class _Readers:
     number: re.Pattern
     tail: re.Pattern
+    tail_single: re.Pattern    # the same without a range ("15-20")
     head: re.Pattern
     hedge: re.Pattern
     up: re.Pattern
@@ -102,9 +103,10 @@ def _readers(lang: str) -> _Readers:
     times = _alt(r.words("times", "after"))
     counts = _alt(r.words("counts", "nouns"))
     number = rf"(?<![\d.,])(?P<digits>{DIGITS})|(?<![^\W\d_])(?P<words>(?:{words})(?:[ -]+(?:(?:and|и) )?(?:{words}))*)(?![^\W\d_])"
+    range_part = rf"(?:(?P<rsep>\ ?[-]\ ?|\ to\ |\ до\ |\ and\ |\ и\ )(?:{symbols})?\ ?(?P<hi>{DIGITS}))?"
     tail = rf"""
         (?P<suffix>-(?:ти|ми|х|ух|ех|ёх|и|ого|го)(?![^\W\d_]))?
-        (?:(?P<rsep>\ ?[-]\ ?|\ to\ |\ до\ |\ and\ )(?P<hi>{DIGITS}))?
+        {range_part}
         (?:(?P<sgap>\ ?-?\ ?)(?P<scale>{free_scales})(?![^\W\d_])|(?P<gscale>{glued_scales})(?![^\W\d_]))?
         (?:\ (?:and\ |и\ )?(?P<num2>{DIGITS})\ ?(?P<scale2>{free_scales})(?![^\W\d_]))?
         (?:(?P<cgap>\ ?-?)(?:{currency_post})(?:\ (?P<ascale>{free_scales})(?![^\W\d_]))?)?
@@ -127,6 +129,7 @@ def _readers(lang: str) -> _Readers:
     return _Readers(
         number=re.compile(number, re.I),
         tail=re.compile(tail, flags),
+        tail_single=re.compile(tail.replace(range_part, ""), flags),
         head=re.compile(head, flags),
         hedge=re.compile(hedge, re.I),
         up=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'up'))})(?![^\W\d_])", re.I),
@@ -259,6 +262,13 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
     start, end = m.span()
     digits, words = m.group("digits"), m.group("words")
     t = rd.tail.match(text, end)
+    if t.group("hi"):
+        ranged = re.search(r"(?:between|между)\s*\S{0,4}\s*$", text[max(0, start - 14):start], re.I)
+        worded = t.group("rsep").strip() in ("and", "и", "to", "до")
+        year = bool(digits) and _is_year(digits, float(digits) if digits.isdigit() else 0.0)
+        marked = t.group("scale") or t.group("gscale") or t.group("post") or t.group("pct") or rd.head.search(text, max(floor, start - 14), start)
+        if (worded and not ranged) or year or not marked:
+            t = rd.tail_single.match(text, end)   # "from 2009 to $18 billion", "5 to 7": no range
     scale_written = t.group("scale") or t.group("gscale") or t.group("ascale")
     if digits:
         value, decimals, note = read_digits(digits, decimal_comma=decimal_comma, scaled=bool(scale_written))
@@ -302,17 +312,12 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
         # a currency-looking word that did not resolve: stop before it
         t_end = min(t_end, t.start("post"))
     scale = _scale_value(rd, scale_written)
-    hi = t.group("hi")
+    hi = t.groupdict().get("hi")
     item = dict(start=head.start() if head and cur and _currency(pre, lang, pscale) else start, end=t_end,
                 num_start=start, num_end=end, value=value, decimals=decimals, note=note, scale=scale,
                 currency=cur, kind=None, hi=None, suffix=t.group("suffix"))
     if hi:
-        if t.group("rsep").strip() in ("and",) or not (scale_written or cur or t.group("pct")):
-            item["end"] = end if not (cur and pre) else end
-            hi = None
-        else:
-            hv, hd, _ = read_digits(hi, decimal_comma=decimal_comma, scaled=bool(scale_written))
-            item["hi"] = hv
+        item["hi"] = read_digits(hi, decimal_comma=decimal_comma, scaled=bool(scale_written))[0]
     if split_list:
         item["end"] = t.end("scale") if t.group("scale") else end
     elif cut_post:
