@@ -385,8 +385,9 @@ def _wordless_growth(rd: _Readers, text: str, found: list[dict]) -> list[dict]:
     for m in rd.fraction_change.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        left = text[max(0, m.start() - 40):m.start()]
-        if not (rd.up.search(left) or rd.down.search(left) or re.match(r"(?:by|на)\b", m.group(0), re.I)):
+        left = text[max(0, m.start() - 14):m.start()]
+        worded = re.match(r"(?:by|на|an?|one|одну)\b", m.group(0), re.I)
+        if not (worded and (rd.up.search(left) or rd.down.search(left) or re.match(r"(?:by|на)\b", m.group(0), re.I))):
             continue  # "a third of exports" is a share, not a change
         frac = next(v for k, v in rd.rules.fraction_words.items() if re.fullmatch(k, m.group("frac"), re.I))
         out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=frac * 100,

@@ -486,9 +486,9 @@ class _Document:
         f = r.figure
         roles = self._roles(a, b)
         # the figure's own clause: from the previous figure up to it, and on to the next clause break
-        brk = re.search(r",?\s+(?:while|whereas|but|and\s+(?:imports?|exports?))\b|;|тогда\s+как|,\s+а\s|,\s+но\s", t[f.span[1]:nxt])
+        brk = re.search(r",?\s+(?:while|whereas|but|and\s+(?:imports?|exports?))\b|;|тогда\s+как|,\s+а\s|,\s+но\s|,\s+(?:в\s+том\s+числе|including|of\s+which)\b", t[f.span[1]:nxt])
         after_cut = f.span[1] + brk.start() if brk else nxt
-        local = [(m, role) for m, role in roles if left <= m.start < f.span[0] or f.span[1] <= m.start < after_cut]
+        local = [(m, role) for m, role in roles if left <= m.start < after_cut]
         outside = [(m, role) for m, role in roles if (m, role) not in local]
         ind = r.indicator
         subject_roles = SUBJECT_ROLES + (("host", "dest") if ind in ("investment", "enterprises") else ())
@@ -572,7 +572,8 @@ class _Document:
                 partner = "WLD"
         elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover") and ctx["reporter"] and ctx["reporter"] != partner:
             reporter = ctx["reporter"]
-        if reporter is None and partner is None and not has_group and not anaphora and ind in ("exports", "imports", "trade_balance"):
+        bilateral_context = ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")
+        if reporter is None and partner is None and not has_group and not anaphora and ind in ("exports", "imports", "trade_balance") and not bilateral_context:
             partner = "WLD"
         if reporter is None and partner is None and not has_group and not anaphora and ind == "trade_turnover" and w["total"].search(sentence):
             partner = "WLD"
@@ -782,6 +783,9 @@ class _Document:
         t = self.folded
         if rows:
             main = [r for r in rows if r.role in ("level", "growth") and r.indicator not in (None, "other", "enterprises")]
+            shares = [r for r in rows if r.indicator == "other" and r.reporter and r.partner not in (None, "WLD")]
+            if not main and shares:   # "X's share of Y's trade is 57%. Trade now exceeds $5 billion."
+                ctx["reporter"], ctx["partner"] = shares[-1].reporter, shares[-1].partner
             if main:
                 last = main[-1]
                 ctx["indicator"] = last.indicator
