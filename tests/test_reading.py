@@ -1,0 +1,169 @@
+"""Sentences written for this project (not from any corpus), read end to end by `extract`.
+
+Each case lists every row expected, field by field; a sentence with no trade figure expects none.
+"""
+import math
+
+import pytest
+
+from analysis import extract
+
+COLUMNS = ['indicator', 'reporter', 'partner', 'period_start', 'period_end', 'value', 'unit', 'multiplier', 'compared_start', 'compared_end']
+
+CASES = [
+    ('2023-03-01', "Kazakhstan's exports to China rose 18% year-on-year to $13.2 billion in 2022, while imports from China reached $11 billion.", [
+        ('exports', 'KAZ', 'CHN', '2022-01', '2022-12', 13200000000.0, 'USD', 1.18, '2021-01', '2021-12'),
+        ('imports', 'KAZ', 'CHN', '2022-01', '2022-12', 11000000000.0, 'USD', None, None, None),
+    ]),
+    ('2024-02-10', 'Bilateral trade between Uzbekistan and Turkey totaled $3.6 billion in 2023, up 12.5 percent from the previous year.', [
+        ('trade_turnover', 'UZB', 'TUR', '2023-01', '2023-12', 3600000000.0, 'USD', 1.125, '2022-01', '2022-12'),
+    ]),
+    ('2021-08-01', 'In January-June 2021, the trade turnover of Azerbaijan amounted to $14.1 billion, of which exports accounted for $8.9 billion and imports for $5.2 billion.', [
+        ('trade_turnover', 'AZE', 'WLD', '2021-01', '2021-06', 14100000000.0, 'USD', None, None, None),
+        ('exports', 'AZE', 'WLD', '2021-01', '2021-06', 8900000000.0, 'USD', None, None, None),
+        ('imports', 'AZE', 'WLD', '2021-01', '2021-06', 5200000000.0, 'USD', None, None, None),
+    ]),
+    ('2022-07-20', "Georgia's trade deficit widened to $2.9 billion in the first half of the year.", [
+        ('trade_balance', 'GEO', 'WLD', '2022-01', '2022-06', -2900000000.0, 'USD', None, None, None),
+    ]),
+    ('2019-11-05', 'Trade between Kyrgyzstan and Kazakhstan fell by 7% in the first nine months of 2019 to $640 million.', [
+        ('trade_turnover', 'KGZ', 'KAZ', '2019-01', '2019-09', 640000000.0, 'USD', 0.93, '2018-01', '2018-09'),
+    ]),
+    ('2020-05-05', 'Russia and Belarus plan to increase mutual trade to $50 billion by 2025.', [
+    ]),
+    (None, 'The volume of trade between the two countries doubled in 2021 compared to 2020.', [
+        ('trade_turnover', None, None, '2021-01', '2021-12', None, None, 2.0, '2020-01', '2020-12'),
+    ]),
+    ('2023-01-15', "Turkmenistan's exports to Afghanistan increased 2.5-fold last year, reaching $480 million.", [
+        ('exports', 'TKM', 'AFG', '2022-01', '2022-12', 480000000.0, 'USD', 2.5, '2021-01', '2021-12'),
+    ]),
+    ('2023-04-12', 'Товарооборот между Россией и Казахстаном в 2022 году вырос на 8,5% и составил 28,2 млрд долларов.', [
+        ('trade_turnover', 'RUS', 'KAZ', '2022-01', '2022-12', 28200000000.0, 'USD', 1.085, '2021-01', '2021-12'),
+    ]),
+    ('2022-10-20', 'За январь-август 2022 года экспорт Узбекистана в Кыргызстан составил 812,4 млн долларов США, увеличившись в 1,6 раза.', [
+        ('exports', 'UZB', 'KGZ', '2022-01', '2022-08', 812400000.0, 'USD', 1.6, '2021-01', '2021-08'),
+    ]),
+    ('2021-02-01', 'Импорт Беларуси из Китая по итогам 2020 года снизился на 3,1% - до 4,5 млрд долларов.', [
+        ('imports', 'BLR', 'CHN', '2020-01', '2020-12', 4500000000.0, 'USD', 0.969, '2019-01', '2019-12'),
+    ]),
+    ('2023-08-09', 'В первом полугодии 2023 года отрицательное сальдо внешней торговли Грузии составило 3,6 млрд долларов.', [
+        ('trade_balance', 'GEO', 'WLD', '2023-01', '2023-06', -3600000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-11-02', 'В Казахстане работают более 4 тыс. предприятий с российским капиталом.', [
+        ('enterprises', 'KAZ', 'RUS', None, None, 4000.0, 'count', None, None, None),
+    ]),
+    ('2024-01-20', 'По итогам прошлого года объем взаимной торговли Азербайджана и Турции достиг 7,5 млрд долларов.', [
+        ('trade_turnover', 'AZE', 'TUR', '2023-01', '2023-12', 7500000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-05-01', 'China-Kazakhstan trade hit a record $31.5 bn in 2023, according to Chinese customs data.', [
+        ('trade_turnover', 'CHN', 'KAZ', '2023-01', '2023-12', 31500000000.0, 'USD', None, None, None),
+    ]),
+    ('2022-12-01', 'Exports from Kazakhstan to Serbia amounted to $12.4 mln in January-October, while Serbian exports to Kazakhstan stood at $9.8 mln.', [
+        ('exports', 'KAZ', 'SRB', '2022-01', '2022-10', 12400000.0, 'USD', None, None, None),
+        ('exports', 'SRB', 'KAZ', '2022-01', '2022-10', 9800000.0, 'USD', None, None, None),
+    ]),
+    ('2024-04-10', "Kazakhstan's foreign trade turnover in January-February 2024 amounted to $20.1 billion, 4.2% less than in the same period of 2023.", [
+        ('trade_turnover', 'KAZ', 'WLD', '2024-01', '2024-02', 20100000000.0, 'USD', 0.958, '2023-01', '2023-02'),
+    ]),
+    ('2023-07-15', "In the second quarter, Armenia's imports from Russia surged 2.3 times to $1.1 billion.", [
+        ('imports', 'ARM', 'RUS', '2023-04', '2023-06', 1100000000.0, 'USD', 2.3, '2022-04', '2022-06'),
+    ]),
+    ('2018-03-01', 'Foreign direct investment from China into Tajikistan reached $1.5 billion in 2017.', [
+        ('investment', 'TJK', 'CHN', '2017-01', '2017-12', 1500000000.0, 'USD', None, None, None),
+    ]),
+    ('2021-09-30', 'According to the State Statistics Committee, the trade surplus of Azerbaijan stood at $5.2 billion for the first eight months, compared with $1.9 billion a year earlier.', [
+        ('trade_balance', 'AZE', 'WLD', '2021-01', '2021-08', 5200000000.0, 'USD', None, None, None),
+        ('trade_balance', 'AZE', 'WLD', '2020-01', '2020-08', 1900000000.0, 'USD', None, None, None),
+    ]),
+    ('2022-02-14', 'Товарооборот Армении с ЕАЭС в 2021 году увеличился на 17,4%, составив $3,5 млрд.', [
+        ('trade_turnover', 'ARM', None, '2021-01', '2021-12', 3500000000.0, 'USD', 1.174, '2020-01', '2020-12'),
+    ]),
+    ('2020-10-01', 'Экспорт казахстанской пшеницы в Узбекистан вырос на 12%.', [
+        ('exports', 'KAZ', 'UZB', None, None, None, None, 1.12, None, None),
+    ]),
+    ('2019-06-01', 'Объем инвестиций России в экономику Киргизии превысил $500 млн.', [
+        ('investment', 'KGZ', 'RUS', None, None, 500000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-02-01', 'В 2022 году внешнеторговый оборот Таджикистана составил $7,4 млрд, что на 17% больше, чем в 2021 году.', [
+        ('trade_turnover', 'TJK', 'WLD', '2022-01', '2022-12', 7400000000.0, 'USD', 1.17, '2021-01', '2021-12'),
+    ]),
+    ('2016-01-20', 'Trade between India and Iran fell to $9.1 billion in the fiscal year 2014-15 from $13.1 billion a year earlier.', [
+        ('trade_turnover', 'IND', 'IRN', '2014-04', '2015-03', 9100000000.0, 'USD', None, None, None),
+        ('trade_turnover', 'IND', 'IRN', '2013-04', '2014-03', 13100000000.0, 'USD', None, None, None),
+    ]),
+    ('2025-03-03', 'Mongolia recorded a trade surplus of US$5.1 billion last year; exports grew by 9.8 percent to US$15.8 billion and imports rose 6.1 percent to US$10.7 billion.', [
+        ('trade_balance', 'MNG', 'WLD', '2024-01', '2024-12', 5100000000.0, 'USD', None, None, None),
+        ('exports', 'MNG', 'WLD', '2024-01', '2024-12', 15800000000.0, 'USD', 1.098, '2023-01', '2023-12'),
+        ('imports', 'MNG', 'WLD', '2024-01', '2024-12', 10700000000.0, 'USD', 1.061, '2023-01', '2023-12'),
+    ]),
+    ('2024-08-08', 'Trade turnover between Russia and China in January-July 2024 amounted to 136.6 billion dollars (-0.9%).', [
+        ('trade_turnover', 'RUS', 'CHN', '2024-01', '2024-07', 136600000000.0, 'USD', 0.991, '2023-01', '2023-07'),
+    ]),
+    ('2022-11-11', "The share of China in Kyrgyzstan's imports reached 41%.", [
+        ('other', 'KGZ', 'CHN', None, None, 41.0, 'percent', None, None, None),
+    ]),
+    ('2023-06-06', "The country's exports fell 14 per cent to €12.3bn in the first quarter, the central bank said.", [
+        ('exports', None, 'WLD', '2023-01', '2023-03', 12300000000.0, 'EUR', 0.86, '2022-01', '2022-03'),
+    ]),
+    ('2021-12-12', 'Uzbekistan exported fruit and vegetables worth $1.1 billion in 11 months.', [
+        ('other', 'UZB', 'WLD', '2021-01', '2021-11', 1100000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-10-20', 'Trade turnover between Azerbaijan and Georgia amounted to $596.5 million from January through September 2023, Trend reports citing the State Customs Committee.', [
+        ('trade_turnover', 'AZE', 'GEO', '2023-01', '2023-09', 596500000.0, 'USD', None, None, None),
+    ]),
+    ('2023-10-20', 'This is 5.4 percent, or $30.2 million more than in the same period of 2022.', [
+    ]),
+    ('2022-05-05', "BAKU, Azerbaijan, May 5. Azerbaijan's non-oil exports to Russia grew by 18.6 percent in January-April 2022 compared to the same period in 2021, amounting to $290 million.", [
+        ('exports', 'AZE', 'RUS', '2022-01', '2022-04', 290000000.0, 'USD', 1.186, '2021-01', '2021-04'),
+    ]),
+    ('2021-03-03', 'ASTANA. KAZINFORM - The trade turnover between Kazakhstan and Germany made $2.3 bln in 2020.', [
+        ('trade_turnover', 'KAZ', 'DEU', '2020-01', '2020-12', 2300000000.0, 'USD', None, None, None),
+    ]),
+    ('2020-02-02', 'The trade turnover between the countries stood at $1.3 billion in 2019, which is 1.5 times higher than in 2018.', [
+        ('trade_turnover', None, None, '2019-01', '2019-12', 1300000000.0, 'USD', 1.5, '2018-01', '2018-12'),
+    ]),
+    ('2019-12-12', 'Tashkent and Moscow intend to bring bilateral trade to $10 billion.', [
+    ]),
+    ('2023-05-22', 'По данным Бюро национальной статистики, в январе-марте 2023 года товарооборот Казахстана и Германии составил 1,1 млрд долларов США.', [
+        ('trade_turnover', 'KAZ', 'DEU', '2023-01', '2023-03', 1100000000.0, 'USD', None, None, None),
+    ]),
+    ('2024-03-15', 'Экспорт из России в Китай в 2023 году вырос на 12,7%, до $129,1 млрд, импорт - на 46,9%, до $111 млрд.', [
+        ('exports', 'RUS', 'CHN', '2023-01', '2023-12', 129100000000.0, 'USD', 1.127, '2022-01', '2022-12'),
+        ('imports', 'RUS', 'CHN', '2023-01', '2023-12', 111000000000.0, 'USD', 1.469, '2022-01', '2022-12'),
+    ]),
+    ('2018-09-09', 'Сальдо торгового баланса сложилось положительным в размере 12,4 млрд долларов.', [
+        ('trade_balance', None, 'WLD', None, None, 12400000000.0, 'USD', None, None, None),
+    ]),
+    ('2019-04-04', 'Казахстанско-российский товарооборот за 2018 год составил $18,2 млрд, увеличившись на 4,4%.', [
+        ('trade_turnover', 'KAZ', 'RUS', '2018-01', '2018-12', 18200000000.0, 'USD', 1.044, '2017-01', '2017-12'),
+    ]),
+    ('2022-08-01', 'Kazakhstan and Uzbekistan signed 15 agreements worth $1.5 billion.', [
+    ]),
+    ('2023-03-03', "The share of Russia in Armenia's foreign trade turnover was 35.3% in 2022.", [
+        ('other', 'ARM', 'RUS', '2022-01', '2022-12', 35.3, 'percent', None, None, None),
+    ]),
+    ('2017-06-06', "Georgia's foreign trade turnover in January-May 2017 stood at $3.62 billion, up 13 percent year-on-year. Exports amounted to $1.04 billion, while imports stood at $2.58 billion.", [
+        ('trade_turnover', 'GEO', 'WLD', '2017-01', '2017-05', 3620000000.0, 'USD', 1.13, '2016-01', '2016-05'),
+        ('exports', 'GEO', 'WLD', '2017-01', '2017-05', 1040000000.0, 'USD', None, None, None),
+        ('imports', 'GEO', 'WLD', '2017-01', '2017-05', 2580000000.0, 'USD', None, None, None),
+    ]),
+]
+
+
+
+def _same(got, want):
+    if want is None:
+        return got is None or (isinstance(got, float) and math.isnan(got))
+    if isinstance(want, float):
+        return got is not None and abs(float(got) - want) <= 1e-4 * abs(want)
+    return str(got) == want
+
+
+@pytest.mark.parametrize("published, text, expected", CASES, ids=[c[1][:40] for c in CASES])
+def test_sentence_reads_as_expected(published, text, expected):
+    frame = extract(text, published=published)
+    got = [tuple(r) for r in frame[COLUMNS].itertuples(index=False)]
+    assert len(got) == len(expected), frame[COLUMNS].to_string()
+    for g, e in zip(got, expected):
+        bad = [(c, gv, ev) for c, gv, ev in zip(COLUMNS, g, e) if not _same(gv, ev)]
+        assert not bad, bad
