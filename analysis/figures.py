@@ -102,7 +102,9 @@ def _readers(lang: str) -> _Readers:
     points = _alt(r.words("percent", "points"))
     times = _alt(r.words("times", "after"))
     counts = _alt(r.words("counts", "nouns"))
-    number = rf"(?<![\d.,])(?P<digits>{DIGITS})|(?<![^\W\d_])(?P<words>(?:{words})(?:[ -]+(?:(?:and|и) )?(?:{words}))*)(?![^\W\d_])"
+    bare = _alt(r.words("numbers", "bare_scales")) or "(?!)"
+    number = (rf"(?<![\d.,])(?P<digits>{DIGITS})|(?<![^\W\d_])(?P<words>(?:{words})(?:[ -]+(?:(?:and|и) )?(?:{words}))*)(?![^\W\d_])"
+              rf"|(?<![^\W\d_])(?P<bare>{bare})(?![^\W\d_])")
     range_part = rf"(?:(?P<rsep>\ ?[-]\ ?|\ to\ |\ до\ |\ and\ |\ и\ )(?:{symbols})?\ ?(?P<hi>{DIGITS}))?"
     tail = rf"""
         (?P<suffix>-(?:ти|ми|х|ух|ех|ёх|и|ого|го)(?![^\W\d_]))?
@@ -260,17 +262,22 @@ def _figures(text: str, lang: str | None = None) -> list[Figure]:
 
 def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: bool, floor: int = 0) -> dict | None:
     start, end = m.span()
-    digits, words = m.group("digits"), m.group("words")
+    digits, words, bare = m.group("digits"), m.group("words"), m.group("bare")
     t = rd.tail.match(text, end)
     if t.group("hi"):
-        ranged = re.search(r"(?:between|между)\s*\S{0,4}\s*$", text[max(0, start - 14):start], re.I)
+        ranged = re.search(r"(?:between|между|от)\s*\S{0,4}\s*$", text[max(0, start - 14):start], re.I)
         worded = t.group("rsep").strip() in ("and", "и", "to", "до")
         year = bool(digits) and _is_year(digits, float(digits) if digits.isdigit() else 0.0)
         marked = t.group("scale") or t.group("gscale") or t.group("post") or t.group("pct") or rd.head.search(text, max(floor, start - 14), start)
         if (worded and not ranged) or year or not marked:
             t = rd.tail_single.match(text, end)   # "from 2009 to $18 billion", "5 to 7": no range
     scale_written = t.group("scale") or t.group("gscale") or t.group("ascale")
-    if digits:
+    if bare:
+        # "триллион рублей": a scale word alone is one of it, and only with a currency
+        if not (t.group("post") or t.group("post2")) or scale_written:
+            return None
+        value, decimals, note, scale_written = 1.0, 0, "", bare
+    elif digits:
         value, decimals, note = read_digits(digits, decimal_comma=decimal_comma, scaled=bool(scale_written))
         if not math.isfinite(value) or len(digits) > 40:
             return None  # a run of digits too long to be an amount (and beyond float range)

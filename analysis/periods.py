@@ -79,7 +79,7 @@ def _compiled(lang: str):
     month_range = rf"{B}(?P<m1>{month_alt}){E}\s*(?:{joiners})\s*(?P<m2>{month_alt}){E}"
     rel_year = r"this\s+year|the\s+current\s+year|last\s+year|этого\s+года|текущего\s+года|прошлого\s+года|нынешнего\s+года"
     year_after = rf"(?:,?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
-    n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?\s+(?:{p['months_word']}){E}"
+    n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:\s+(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
     quarter = rf"(?:{B}(?P<qo>{ord_alt})\s*(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E}))"
     quarters_n = rf"{B}(?:the\s+)?first\s+(?P<qcount>two|three|2|3)\s+quarters{E}"
     half = rf"(?:{B}(?P<ho>{ord_alt})\s*(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E}))"

@@ -20,6 +20,7 @@ from .text import detect_language, fold, sentences
 
 _B, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 # roles of a country outside a figure's own clause that still speak for it (the sentence's subject)
+_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but|and\s+(?:imports?|exports?|imported|exported))\b|;|тогда\s+как|,\s+а\s|,\s+но\s|,\s+(?:в\s+том\s+числе|including|of\s+which)\b|\s+а\s+(?:импорт|экспорт)", re.I)
 SUBJECT_ROLES = ("owner", "plain", "between", "pair_and", "pair", "adj_owner", "adj")
 
 
@@ -379,10 +380,16 @@ class _Document:
         return None
 
     def _clause_left(self, f: Figure, a: int, anchors: list[_Row]) -> int:
+        """Where a figure's clause starts: after the previous figure, or after the clause break behind it
+        ("exported $1.2 billion to Uzbekistan and imported $456 million": "to Uzbekistan" is the exports')."""
         left = a
         for o in anchors:
             if o.figure.span[1] <= f.span[0] and o.role != "twin":
                 left = max(left, o.figure.span[1])
+        if left > a:
+            brk = _CLAUSE_BREAK.search(self.folded, left, f.span[0])
+            if brk:
+                left = brk.start()
         return left
 
     def _describe(self, r: _Row, a: int, b: int, ctx: dict, anchors: list[_Row]) -> None:
@@ -486,7 +493,7 @@ class _Document:
         f = r.figure
         roles = self._roles(a, b)
         # the figure's own clause: from the previous figure up to it, and on to the next clause break
-        brk = re.search(r",?\s+(?:while|whereas|but|and\s+(?:imports?|exports?))\b|;|тогда\s+как|,\s+а\s|,\s+но\s|,\s+(?:в\s+том\s+числе|including|of\s+which)\b", t[f.span[1]:nxt])
+        brk = _CLAUSE_BREAK.search(t[f.span[1]:nxt])
         after_cut = f.span[1] + brk.start() if brk else nxt
         local = [(m, role) for m, role in roles if left <= m.start < after_cut]
         outside = [(m, role) for m, role in roles if (m, role) not in local]

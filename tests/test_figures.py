@@ -133,7 +133,6 @@ def test_ranges_keep_both_ends():
     assert (g.low, g.high) == (2e9, 3e9)
 
 
-@pytest.mark.xfail(strict=True, reason="'от 2 до 3 млрд долларов' raises ParseError 'digits outside the figure' (no range)")
 def test_russian_range_keeps_both_ends():
     g = analysis.parse("от 2 до 3 млрд долларов")
     assert (g.low, g.high) == (2e9, 3e9)
