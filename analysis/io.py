@@ -224,7 +224,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
           "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "dl", "figcaption", "main",
           "aside", "nav", "form", "td", "th", "title"}
-_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas"}
 
 
 class _TextParser(HTMLParser):
@@ -232,9 +232,14 @@ class _TextParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        self.in_head = False  # a missing </head> ends at <body>, as in browsers
         self.published: str | None = None
 
     def handle_starttag(self, tag, attrs):
+        if tag == "head":
+            self.in_head = True
+        elif tag == "body":
+            self.in_head = False
         if tag in _SKIP:
             self.skip += 1
         elif tag in _BLOCK:
@@ -253,13 +258,15 @@ class _TextParser(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_data(self, data):
-        if not self.skip:
+        if not self.skip and not self.in_head:
             self.parts.append(data)
 
 

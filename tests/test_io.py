@@ -351,3 +351,8 @@ def test_count_documents_for_the_progress_bar(tmp_path):
     assert io.count_documents([tmp_path / "a.txt", tmp_path / "b.jsonl"]) == 4
     assert io.count_documents(["a", "b"]) == 2
     assert io.count_documents(iter(["a"])) is None
+
+
+def test_html_without_closing_head_still_has_a_body():
+    text, _ = io.html_to_text("<html><head><title>T</title><body><p>Exports rose</p>")
+    assert text == "Exports rose"
