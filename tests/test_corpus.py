@@ -120,7 +120,7 @@ def test_two_processes_give_identical_rows_in_the_same_order():
 def test_a_document_that_kills_its_worker_is_the_only_one_lost():
     docs = texts(40)
     docs[13] = "DIE here 1"
-    rows, errors = corpus.extract_corpus(docs, extract=standin, workers=2, batch_size=4)
+    rows, errors = corpus.extract_corpus(docs, extract=standin, workers=2, batch_size=2)
     expected = corpus.extract_corpus([d for i, d in enumerate(docs) if i != 13], extract=standin)[0]
     assert rows["value"].tolist() == expected["value"].tolist()
     assert errors["source"].tolist() == ["#13"]
