@@ -66,6 +66,13 @@ def bench_scan(n_docs: int) -> list[dict]:
     analysis.scan(docs[0])
     runners = {"analysis.scan": lambda t: len(analysis.scan(t))}
     try:
+        from analysis.statements import extract
+
+        extract(docs[0])
+        runners["analysis.extract"] = lambda t: len(extract(t))
+    except ImportError:
+        pass
+    try:
         from price_parser import Price
 
         runners["price-parser"] = lambda t: int(Price.fromstring(t).amount is not None)
