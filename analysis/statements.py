@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -124,11 +125,28 @@ class _Document:
         self.source = None if source is None else str(source)
         self.figures = _figures(text, self.lang)
         self.periods = period_mentions.find(self.folded, self.lang)
-        spans = [f.span for f in self.figures if f.kind == "money"]
-        # "US dollars" names a currency, not a country
-        self.countries = [m for m in country_mentions.find(self.folded, self.lang)
-                          if not any(a <= m.start < b for a, b in spans)]
         self.sentences = sentences(self.folded) or [(0, len(self.folded))]
+        self._figure_starts = [f.number_span[0] for f in self.figures]
+        self._period_starts = [p.start for p in self.periods]
+        money = [f.span for f in self.figures if f.kind == "money"]
+        money_starts = [a for a, _ in money]
+
+        def inside_money(pos):   # "US dollars" names a currency, not a country
+            i = bisect.bisect_right(money_starts, pos) - 1
+            return i >= 0 and money[i][0] <= pos < money[i][1]
+
+        self.countries = [m for m in country_mentions.find(self.folded, self.lang) if not inside_money(m.start)]
+        self._country_starts = [m.start for m in self.countries]
+
+    # the figures, periods and countries whose start lies in [a, b), found by bisection: documents can be long
+    def _figs_in(self, a: int, b: int) -> list[Figure]:
+        return self.figures[bisect.bisect_left(self._figure_starts, a):bisect.bisect_left(self._figure_starts, b)]
+
+    def _periods_in(self, a: int, b: int) -> list:
+        return self.periods[bisect.bisect_left(self._period_starts, a):bisect.bisect_left(self._period_starts, b)]
+
+    def _countries_in(self, a: int, b: int) -> list:
+        return self.countries[bisect.bisect_left(self._country_starts, a):bisect.bisect_left(self._country_starts, b)]
 
     # -----------------------------------------------------------------------------------------
     def records(self) -> list[dict]:
@@ -209,7 +227,7 @@ class _Document:
     # -----------------------------------------------------------------------------------------
     def _sentence(self, a: int, b: int, ctx: dict, previous: list[_Row]) -> list[_Row]:
         t, w = self.folded, self.w
-        figs = [f for f in self.figures if a <= f.number_span[0] < b]
+        figs = self._figs_in(a, b)
         if not figs:
             self._carry_context(a, b, ctx)
             return []
@@ -241,7 +259,7 @@ class _Document:
             elif f.kind == "money" and re.match(r"\s*compared\s+(?:to|with)\s+the\s+same|\s*по\s+сравнению\s+с\s+аналогичн", after, re.I) and any(
                     o.figure.kind == "money" and o.figure.span[0] > f.span[1] for o in anchors):
                 r.role = "change"   # "exceeded $28.2 million compared to the same period ..., having made up $295.7 million"
-            elif f.kind == "money" and re.search(r"\(\s*$", before) and any(p.compared and 0 <= f.span[0] - p.end <= 3 for p in self.periods):
+            elif f.kind == "money" and re.search(r"\(\s*$", before) and any(p.compared and 0 <= f.span[0] - p.end <= 3 for p in self._periods_in(f.span[0] - 200, f.span[0])):
                 r.role = "base"   # "compared to the figure for 2021 ($3.4 billion)"
             elif f.kind in ("money", "number") and w["base_before"].search(before) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors):
                 r.role = "base"
@@ -278,7 +296,7 @@ class _Document:
                 if other:
                     r.period = min(other, key=lambda o: abs(o.figure.span[0] - r.figure.span[0])).period
         current = next((r.period for r in rows if r.role == "level" and r.period is not None and not r.period.same_as_current and r.period.offset is None), None)
-        mentions = [p for p in self.periods if a <= p.start < b]
+        mentions = self._periods_in(a, b)
         for r in rows:
             r.current = current
             if r.ratio is not None:
@@ -293,7 +311,7 @@ class _Document:
 
     # -----------------------------------------------------------------------------------------
     def _count_context(self, a: int, f: Figure) -> bool:
-        before = self.folded[a:f.span[0]]
+        before = self.folded[max(a, f.span[0] - 150):f.span[0]]
         return bool(self.w["count_subject"].search(before)) and bool(self.w["indicators"]["enterprises"].search(before))
 
     def _unit_word_after(self, f: Figure) -> bool:
@@ -320,7 +338,7 @@ class _Document:
         if not m or g.kind != "ratio":
             return False
         rest = after[m.end():m.end() + 40]
-        return not any(g.span[1] + m.end() <= p.start <= g.span[1] + m.end() + 40 for p in self.periods) and not re.search(r"same|аналогичн|last|прошл|previous|year", rest, re.I)
+        return not self._periods_in(g.span[1] + m.end(), g.span[1] + m.end() + 41) and not re.search(r"same|аналогичн|last|прошл|previous|year", rest, re.I)
 
     def _distance(self, g: Figure, f: Figure, a: int, b: int) -> int:
         t = self.folded
@@ -331,8 +349,8 @@ class _Document:
             d += 10**6
         if re.search(r"\b(?:imports?|exports?)\b|импорт|экспорт", between, re.I) and d > 25:
             d += 200
-        for p in self.periods:
-            if lo <= p.start and p.end <= hi and not p.compared and not p.period.same_as_current and re.search(r"[,;]\s*(?:in|в|за)?\s*$", t[max(lo, p.start - 6):p.start]) and f.span[1] <= p.start:
+        for p in self._periods_in(lo, hi):
+            if p.end <= hi and not p.compared and not p.period.same_as_current and re.search(r"[,;]\s*(?:in|в|за)?\s*$", t[max(lo, p.start - 6):p.start]) and f.span[1] <= p.start:
                 d += 10**6   # "it was $2 billion in 2017, in 2018 this figure grew ...": a new statement
         return d
 
@@ -442,7 +460,7 @@ class _Document:
         """(mention, role) in a span: owner, dest, origin, with, between, adj, host, plain, group."""
         t, w = self.folded, self.w
         out = []
-        ms = [m for m in self.countries if a <= m.start < b]
+        ms = self._countries_in(a, b)
         for i, m in enumerate(ms):
             before = t[max(a, m.start - 30):m.start]
             after = t[m.end:m.end + 20]
@@ -618,17 +636,20 @@ class _Document:
         ranked = sorted(self._counts, key=lambda k: -self._counts[k])
         return tuple(ranked[:2]) if len(ranked) >= 2 else None
 
+    @functools.cached_property
+    def _pairs(self) -> list[tuple[int, str, str]]:
+        """(sentence start, first, second) for each sentence that names two countries."""
+        out = []
+        for s, e in self.sentences:
+            names = list(dict.fromkeys(m.iso3 for m in self._countries_in(s, e) if m.iso3))
+            if len(names) >= 2:
+                out.append((s, names[0], names[1]))
+        return out
+
     def _recent_pair(self, a: int) -> tuple[str, str] | None:
         """The two countries the text last named together, else the two it names most."""
-        best = None
-        for s, e in self.sentences:
-            names = []
-            for m in self.countries:
-                if s <= m.start < e and m.iso3 and m.iso3 not in names:
-                    names.append(m.iso3)
-            if len(names) >= 2 and (best is None or s <= a or best[0] > a):
-                if s <= a or best is None:
-                    best = (s, names[0], names[1])
+        before = [p for p in self._pairs if p[0] <= a]
+        best = before[-1] if before else (self._pairs[0] if self._pairs else None)
         if best:
             # the country the text is about (named most often) reports
             first, second = sorted(best[1:], key=lambda c: -self._counts.get(c, 0))
@@ -639,7 +660,7 @@ class _Document:
     # -----------------------------------------------------------------------------------------
     def _period(self, r: _Row, a: int, b: int, ctx: dict, anchors: list[_Row]) -> None:
         f = r.figure
-        mentions = [p for p in self.periods if a <= p.start < b]
+        mentions = self._periods_in(a, b)
         own = [p for p in mentions if not p.compared and not p.period.same_as_current]
         if r.role == "base":
             cands = mentions
@@ -726,7 +747,7 @@ class _Document:
         t, w = self.folded, self.w
         left = a
         changes = {id(r.figure) for r in previous if r.role == "change"}
-        for f in self.figures:
+        for f in self._figs_in(a, g.span[0]):
             if a <= f.span[1] <= g.span[0] and f.kind in ("money", "count", "ratio", "percent") and id(f) not in changes and not self.w["change_before"].search(t[max(a, f.span[0] - 30):f.span[0]]):
                 left = max(left, f.span[1])
         clause = t[left:g.span[0]]
@@ -741,7 +762,7 @@ class _Document:
             last = next((r for r in reversed(previous) if r.role == "level" and r.figure.kind == "money"), None)
             if last is not None and last.ratio is None:
                 last.ratio = g
-                own = [p for p in self.periods if a <= p.start < b and p.compared]
+                own = [p for p in self._periods_in(a, b) if p.compared]
                 last.compared = own[0].period if own else "derive-base"
                 return None
         if ind is None and (w["figure_word"].search(clause) or not clause.strip() or re.match(r"^\W*$", clause)):
@@ -754,7 +775,7 @@ class _Document:
         row.ratio = g
         siblings = [o for o in previous if o.sentence == (a, b) and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
         self._countries(row, a, b, left, min(b, g.span[1] + 40), ctx, siblings)
-        mentions = [p for p in self.periods if a <= p.start < b]
+        mentions = self._periods_in(a, b)
         own = [p for p in mentions if not p.compared and not p.period.same_as_current]
         if own:
             row.period = min(own, key=lambda p: (g.span[0] - p.end) if p.end <= g.span[0] else (p.start - g.span[1] + 15)).period
@@ -769,7 +790,7 @@ class _Document:
         if not self.w["respectively"].search(t[a:b]):
             return
         levels = [r for r in rows if r.role == "level" and r.figure.kind in ("money", "number")]
-        names = [m for m in self.countries if a <= m.start < b and m.iso3]
+        names = [m for m in self._countries_in(a, b) if m.iso3]
         first = levels[0].figure.span[0] if levels else b
         before = [m for m in names if m.start < first]
         if len(levels) >= 2 and len(before) >= len(levels):
@@ -811,7 +832,7 @@ class _Document:
             if len(names) >= 1 and self.w["indicators"]["trade_turnover"].search(t, a, b):
                 ctx["reporter"] = names[0].iso3
                 ctx["partner"] = names[1].iso3 if len(names) > 1 and names[1].iso3 != names[0].iso3 else ("WLD" if self.w["total"].search(t, a, b) else None)
-        mentions = [p for p in self.periods if a <= p.start < b and not p.compared]
+        mentions = [p for p in self._periods_in(a, b) if not p.compared]
         if mentions and not rows:
             ctx["period"] = mentions[-1].period
         ctx["negative"] = bool(self.w["negative"].search(t, a, b)) and not self.w["positive"].search(t, a, b)
@@ -958,5 +979,5 @@ class _Document:
 
     def _base_period(self, r: _Row) -> Period | None:
         a, b = r.sentence
-        bases = [p for p in self.periods if a <= p.start < b and p.end <= r.figure.span[0]]
+        bases = [p for p in self._periods_in(a, b) if p.end <= r.figure.span[0]]
         return self._resolve(bases[0].period) if bases else None
