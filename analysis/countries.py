@@ -58,20 +58,28 @@ def _patterns(lang: str) -> tuple[re.Pattern, list[tuple[re.Pattern, str, str]]]
     return big, compiled
 
 
+@functools.lru_cache(maxsize=8192)
+def _which(lang: str, written: str) -> tuple[str, str] | None:
+    """(iso3, form) of a matched mention; the same names recur, so the answer is cached."""
+    for pattern, iso, form in _patterns(lang)[1]:
+        if pattern.fullmatch(written):
+            return iso, form
+    return None
+
+
 _DATELINE_CAPITAL = re.compile(r"^\s*[A-ZА-Я][A-ZА-Я-]+(?:,\s*[A-Z][a-z]+)?,\s+[A-ZА-Яa-zа-я]+\.?\s+\d")
 
 
 def find(text: str, lang: str) -> list[CountryMention]:
     """Every country or group mention in `text` (folded), in order; a dateline city is not a mention."""
-    big, compiled = _patterns(lang)
+    big = _patterns(lang)[0]
     out = []
     for m in big.finditer(text):
         written = m.group(0)
-        for pattern, iso, form in compiled:
-            if pattern.fullmatch(written):
-                break
-        else:
+        found = _which(lang, written)
+        if found is None:
             continue
+        iso, form = found
         if form == "capital" and m.start() < 40 and _DATELINE_CAPITAL.match(text[max(0, m.start() - 2):]):
             continue
         out.append(CountryMention(m.start(), m.end(), iso or None, "group" if form == "group" else form, written))

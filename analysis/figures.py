@@ -147,9 +147,12 @@ def _readers(lang: str) -> _Readers:
 
 
 def _scale_value(readers: _Readers, written: str | None) -> float:
-    if not written:
-        return 1.0
-    for pattern, factor in readers.scale_of.items():
+    return _scale_of(readers.rules.code, written.lower()) if written else 1.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _scale_of(lang: str, written: str) -> float:
+    for pattern, factor in _readers(lang).scale_of.items():
         if re.fullmatch(pattern, written, re.I):
             return factor
     return 1.0

@@ -128,6 +128,12 @@ def currency_codes() -> frozenset[str]:
         return frozenset(row["code"] for row in csv.DictReader(fh, delimiter="\t"))
 
 
+@functools.cache
+def _by_length() -> list[tuple[Currency, re.Pattern]]:
+    return [(c, re.compile(c.pattern, re.I)) for c in sorted(currencies(), key=lambda c: len(c.pattern), reverse=True)]
+
+
+@functools.lru_cache(maxsize=8192)
 def resolve_currency(written: str, lang: str) -> tuple[str, float] | None:
     """The (code, factor) for a currency as written, trying the longest pattern first.
 
@@ -137,7 +143,7 @@ def resolve_currency(written: str, lang: str) -> tuple[str, float] | None:
     written = re.sub(r"\s+", " ", written.strip())
     if written.upper() in currency_codes():
         return written.upper(), 1.0
-    for cur in sorted(currencies(), key=lambda c: len(c.pattern), reverse=True):
-        if cur.kind in ("symbol", lang) and re.fullmatch(cur.pattern, written, re.I):
+    for cur, pattern in _by_length():
+        if cur.kind in ("symbol", lang) and pattern.fullmatch(written):
             return cur.code, cur.factor
     return None

@@ -113,11 +113,17 @@ def _rel_offset(written: str | None) -> int | None:
     return -1 if re.search(r"last|прошл", written, re.I) else 0
 
 
-def _lookup(forms: dict[int, list[str]], written: str) -> int | None:
-    for number, patterns in forms.items():
+@functools.lru_cache(maxsize=4096)
+def _lookup_in(forms: tuple, written: str) -> int | None:
+    for number, patterns in forms:
         if any(re.fullmatch(p, written, re.I) for p in patterns):
             return number
     return None
+
+
+def _lookup(forms: dict[int, list[str]], written: str) -> int | None:
+    """The number (month, ordinal) a written form stands for; forms are few, lookups many: cached."""
+    return _lookup_in(tuple((k, tuple(v)) for k, v in forms.items()), written.lower())
 
 
 def _count(written: str, r) -> int | None:
