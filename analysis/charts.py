@@ -19,12 +19,12 @@ A missing column raises `analysis.errors.SchemaError` naming it and the columns 
 """
 from __future__ import annotations
 
-import html
 import math
 import re
 from typing import Iterable
 
-from .frames import require_columns
+from .frames import is_missing, require_columns
+from .text import escape_html
 
 __all__ = [
     "LANGS",
@@ -40,7 +40,7 @@ __all__ = [
     "turnover_chart",
 ]
 
-LANGS = ("en", "ru")
+LANGS = ("en", "ru")   # the languages whose rules file has [chart_labels]
 TEMPLATE_NAME = "analysis"
 _FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 _COLORS = ["#3360a9", "#c05917", "#18866e", "#883039", "#6d3e91", "#b16214", "#286bbb", "#578145"]
@@ -48,36 +48,21 @@ _BASE_COLOR = "#9aa9c4"  # the implied (computed) base: lighter than reported va
 _WIDTH, _HEIGHT = 900, 520
 
 # --- words ---------------------------------------------------------------------------------------
-_WORDS = {
-    "en": {
-        "trade_turnover": "Trade turnover", "exports": "Exports", "imports": "Imports",
-        "trade_balance": "Trade balance", "investment": "Investment", "enterprises": "Enterprises",
-        "other": "Other",
-        "reported": "Reported", "implied_base": "Implied base (value ÷ multiplier)",
-        "rounding": "range allowed by rounding", "source": "Source", "sources": "Sources",
-        "no_data": "No data for this chart", "period": "Period", "value": "Value",
-        "with": "with", "by_partner": "by partner", "flows": "Exports, imports and balance",
-        "related": "side by side", "times": "×", "partner": "Partner",
-        "compared": "compared with", "count": "count", "more": "and {} more",
-        "other_units": "{} row(s) in other units not shown (convert with analysis.to_currency)",
-        "scale": {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"},
-        "short": {1e3: "k", 1e6: "M", 1e9: "bn", 1e12: "tn"},
-    },
-    "ru": {
-        "trade_turnover": "Товарооборот", "exports": "Экспорт", "imports": "Импорт",
-        "trade_balance": "Сальдо торговли", "investment": "Инвестиции", "enterprises": "Предприятия",
-        "other": "Другое",
-        "reported": "Сообщено", "implied_base": "Расчётная база (значение ÷ кратность)",
-        "rounding": "диапазон с учётом округления", "source": "Источник", "sources": "Источники",
-        "no_data": "Нет данных для этого графика", "period": "Период", "value": "Значение",
-        "with": "и", "by_partner": "по партнёрам", "flows": "Экспорт, импорт и сальдо",
-        "related": "рядом", "times": "×", "partner": "Партнёр",
-        "compared": "по сравнению с", "count": "шт.", "more": "и ещё {}",
-        "other_units": "строк в других единицах не показано: {} (пересчёт: analysis.to_currency)",
-        "scale": {1e3: "тыс.", 1e6: "млн", 1e9: "млрд", 1e12: "трлн"},
-        "short": {1e3: "тыс.", 1e6: "млн", 1e9: "млрд", 1e12: "трлн"},
-    },
-}
+class _LabelBook(dict):
+    """Chart words per language, read from `rules/<lang>.toml` ([chart_labels]) on first use."""
+
+    def __missing__(self, lang):
+        from .lang import rules
+
+        raw = rules(lang).table("chart_labels")
+        words = {k: v for k, v in raw.items() if not isinstance(v, dict)}
+        for key in ("scale", "short"):
+            words[key] = {float(x): label for x, label in raw[key].items()}
+        self[lang] = words
+        return words
+
+
+_WORDS = _LabelBook()
 _CURRENCY_RU = {"USD": "долл.", "EUR": "евро", "RUB": "руб.", "KZT": "тенге", "CNY": "юаней",
                 "GBP": "фунтов", "UZS": "сумов", "RSD": "динаров", "BYN": "бел. руб.", "KGS": "сомов"}
 _MONTHS = {
@@ -105,20 +90,12 @@ def _lang(lang: str) -> str:
     return lang
 
 
-def _esc(text) -> str:
-    """Article-derived text -> safe for plotly titles, annotations and hover (which accept some HTML)."""
-    return html.escape("" if text is None else str(text), quote=True)
 
 
-def _isna(x) -> bool:
-    try:
-        return x is None or (isinstance(x, float) and math.isnan(x)) or bool(x != x)
-    except (TypeError, ValueError):
-        return False
 
 
 def country_name(code, lang: str = "en") -> str:
-    if _isna(code) or code == "":
+    if is_missing(code) or code == "":
         return "?"
     names = _COUNTRIES.get(str(code))
     return names[0 if _lang(lang) == "en" else 1] if names else str(code)
@@ -130,7 +107,7 @@ def indicator_name(indicator: str, lang: str = "en") -> str:
 
 def unit_label(unit, lang: str = "en") -> str:
     """'USD' -> 'USD' / 'долл.'; 'count' -> ''; 'percent' -> '%'."""
-    if _isna(unit) or unit in ("count", "number", "ratio"):
+    if is_missing(unit) or unit in ("count", "number", "ratio"):
         return ""
     if unit == "percent":
         return "%"
@@ -169,7 +146,7 @@ def format_value(value, unit=None, lang: str = "en", *, scale: float | None = No
     Counts below ten thousand are written in full ("36", "1,234"); NaN gives "–".
     """
     lang = _lang(lang)
-    if _isna(value):
+    if is_missing(value):
         return "–"
     value = float(value)
     if scale is None:
@@ -200,7 +177,7 @@ def _axis_title(unit, scale: float, lang: str) -> str:
 
 # --- periods -------------------------------------------------------------------------------------
 def _ym(s) -> tuple[int, int] | None:
-    if _isna(s):
+    if is_missing(s):
         return None
     m = re.fullmatch(r"(\d{4})-(\d{2})", str(s))
     return (int(m.group(1)), int(m.group(2))) if m else None
@@ -275,14 +252,14 @@ def _source_note(frame, source, lang: str) -> str:
     if not source:
         return ""
     word = _WORDS[lang]["source"]
-    return f"{word}: {_esc(source)}"
+    return f"{word}: {escape_html(source)}"
 
 
 def _finish(fig, *, title: str, note: str, lang: str, height: int = _HEIGHT):
     """Apply the template, the (escaped) title and the source note under the plot area."""
     fig.update_layout(
         template=template(),
-        title=dict(text=_esc(title)),
+        title=dict(text=escape_html(title)),
         separators=",\u202f" if lang == "ru" else ".,",
         width=_WIDTH,
         height=height,
@@ -316,8 +293,8 @@ def _pick_pair(frame, reporter, partner):
     if len(sub) and (reporter is None or partner is None):
         counts = sub.groupby(["reporter", "partner"], dropna=False).size().sort_values(ascending=False, kind="stable")
         reporter, partner = counts.index[0]
-        sub = sub[(sub["reporter"].isna() if _isna(reporter) else sub["reporter"] == reporter)
-                  & (sub["partner"].isna() if _isna(partner) else sub["partner"] == partner)]
+        sub = sub[(sub["reporter"].isna() if is_missing(reporter) else sub["reporter"] == reporter)
+                  & (sub["partner"].isna() if is_missing(partner) else sub["partner"] == partner)]
     return sub, reporter, partner
 
 
@@ -327,11 +304,11 @@ def _pair_title(reporter, partner, lang) -> str:
 
 def _quote_hover(row, limit: int = 140) -> str:
     q = row.get("quote") if hasattr(row, "get") else None
-    if _isna(q) or not q:
+    if is_missing(q) or not q:
         return ""
     q = str(q)
     q = q if len(q) <= limit else q[: limit - 1] + "…"
-    return "<br><i>“" + _esc(q) + "”</i>"
+    return "<br><i>“" + escape_html(q) + "”</i>"
 
 
 def _main_unit(sub):
@@ -352,7 +329,7 @@ def _one_unit(sub):
 def _unit_note(note: str, dropped: int, lang: str) -> str:
     if not dropped:
         return note
-    extra = _esc(_WORDS[lang]["other_units"].format(dropped))
+    extra = escape_html(_WORDS[lang]["other_units"].format(dropped))
     return f"{note}<br>{extra}" if note else extra
 
 
@@ -405,18 +382,18 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         label = cat(row["period_start"], row["period_end"])
         x.append(label)
         y.append(row["value"] / scale)
-        hover.append(f"<b>{_esc(label)}</b>: {format_value(row['value'], row['unit'], lang)}{_quote_hover(row)}")
-        if has_claims and not _isna(row["base_value"]) and not _isna(row["compared_start"]):
+        hover.append(f"<b>{escape_html(label)}</b>: {format_value(row['value'], row['unit'], lang)}{_quote_hover(row)}")
+        if has_claims and not is_missing(row["base_value"]) and not is_missing(row["compared_start"]):
             blabel = cat(row["compared_start"], row["compared_end"])
             base = row["base_value"]
-            lo = row["base_low"] if not _isna(row["base_low"]) else base
-            hi = row["base_high"] if not _isna(row["base_high"]) else base
+            lo = row["base_low"] if not is_missing(row["base_low"]) else base
+            hi = row["base_high"] if not is_missing(row["base_high"]) else base
             bx.append(blabel)
             by.append(base / scale)
             berr_plus.append((hi - base) / scale)
             berr_minus.append((base - lo) / scale)
             rng = f"{format_value(lo, row['unit'], lang)} … {format_value(hi, row['unit'], lang)}"
-            bhover.append(f"<b>{_esc(blabel)}</b>: {format_value(base, row['unit'], lang)}"
+            bhover.append(f"<b>{escape_html(blabel)}</b>: {format_value(base, row['unit'], lang)}"
                           f"<br>{_WORDS[lang]['rounding']}: {rng}")
             mult = row["multiplier"]
             arrows.append((blabel, base / scale, label, row["value"] / scale, mult))
@@ -432,7 +409,7 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     fig.add_trace(go.Bar(x=x, y=y, name=_WORDS[lang]["reported"], marker_color=_COLORS[0],
                          customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
     for i, (bl, b, rl, r, mult) in enumerate(arrows):
-        if _isna(mult):
+        if is_missing(mult):
             continue
         fig.add_annotation(  # the arrow: from the top of the implied base to the reported value
             x=rl, y=r, ax=bl, ay=b, xref="x", yref="y", axref="x", ayref="y", showarrow=True, text="",
@@ -483,7 +460,7 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
         sign = -1.0 if ind == "imports" else 1.0
         xs = [period_label(a, b, lang) for a, b in zip(part["period_start"], part["period_end"])]
         ys = [sign * v / scale for v in part["value"]]
-        hv = [f"<b>{_esc(indicator_name(ind, lang))}, {_esc(xl)}</b>: {format_value(r['value'], r['unit'], lang)}"
+        hv = [f"<b>{escape_html(indicator_name(ind, lang))}, {escape_html(xl)}</b>: {format_value(r['value'], r['unit'], lang)}"
               f"{_quote_hover(r)}" for xl, (_, r) in zip(xs, part.iterrows())]
         if ind == "trade_balance":
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", name=indicator_name(ind, lang),
@@ -538,7 +515,7 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     sub = sub.drop_duplicates(partner, keep="last").sort_values("value", kind="stable").tail(top)
     scale = 1.0 if unit in ("count", "percent") else _scale_for(sub["value"].abs().max())
     names = [country_name(p, lang) for p in sub[partner]]
-    hv = [f"<b>{_esc(n)}</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r)}"
+    hv = [f"<b>{escape_html(n)}</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r)}"
           for n, (_, r) in zip(names, sub.iterrows())]
     fig = go.Figure(go.Bar(
         x=list(sub["value"] / scale), y=names, orientation="h", marker_color=_COLORS[0],
@@ -586,16 +563,16 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
             color = colors.setdefault(name, _COLORS[len(colors) % len(_COLORS)])
             lx, ly, mx, my, hv = [], [], [], [], []
             for _, r in _chronological(grp).iterrows():
-                end = r["period_end"] if not _isna(r["period_end"]) else r["period_start"]
+                end = r["period_end"] if not is_missing(r["period_end"]) else r["period_start"]
                 a, b = _month_start(r["period_start"]), _month_end(end)
                 v = r["value"] / scale
                 lx += [a, b, None]
                 ly += [v, v, None]
                 mx.append(a + (b - a) / 2)
                 my.append(v)
-                hv.append(f"<b>{_esc(period_label(r['period_start'], end, lang))}</b>: "
+                hv.append(f"<b>{escape_html(period_label(r['period_start'], end, lang))}</b>: "
                           f"{format_value(r['value'], r['unit'], lang)}"
-                          + (f"<br>{_esc(name)}" if series else "") + _quote_hover(r))
+                          + (f"<br>{escape_html(name)}" if series else "") + _quote_hover(r))
             legend = series is not None and name not in shown
             shown.add(name)
             fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4), name=name,
@@ -672,7 +649,7 @@ def panel_chart(frame, *, indicator: str = "trade_turnover", reporter=None, part
 
 # --- the standard set ----------------------------------------------------------------------------
 def _safe(*parts) -> str:
-    text = "-".join("any" if _isna(p) or p == "" else str(p) for p in parts)
+    text = "-".join("any" if is_missing(p) or p == "" else str(p) for p in parts)
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._") or "chart"
 
 
@@ -689,8 +666,8 @@ def default_charts(frame, lang: str = "en") -> dict:
     pairs = data.groupby(["reporter", "partner"], dropna=False, sort=True)
     for (rep, par), grp in pairs:
         inds = set(grp["indicator"])
-        rep_f = None if _isna(rep) else rep
-        par_f = None if _isna(par) else par
+        rep_f = None if is_missing(rep) else rep
+        par_f = None if is_missing(par) else par
         # _pick_pair with None would re-pick the most frequent pair: pass the group itself instead
         if "trade_turnover" in inds:
             out[_safe("turnover", rep, par)] = turnover_chart(grp, reporter=rep_f, partner=par_f, lang=lang)

@@ -4,9 +4,10 @@ All text that comes from documents is HTML-escaped before it reaches the page.
 """
 from __future__ import annotations
 
-import html
-import math
 from dataclasses import dataclass, field
+
+from .frames import is_missing
+from .text import escape_html
 
 __all__ = ["Extraction", "Highlighted", "explorer", "figure_html", "highlight"]
 
@@ -26,28 +27,21 @@ _STYLE = (
 )
 
 
-def _esc(text) -> str:
-    return html.escape("" if text is None else str(text), quote=True)
 
 
-def _isna(x) -> bool:
-    try:
-        return x is None or (isinstance(x, float) and math.isnan(x)) or bool(x != x)
-    except (TypeError, ValueError):
-        return False
 
 
 def _label(row, lang: str) -> str:
     from .charts import format_value, indicator_name
 
     ind = row.get("indicator")
-    name = indicator_name(ind, lang) if not _isna(ind) else "figure"
+    name = indicator_name(ind, lang) if not is_missing(ind) else "figure"
     value = row.get("value")
-    if _isna(value):
+    if is_missing(value):
         return name
     text = f"{name} · {format_value(value, row.get('unit'), lang)}"
     mult = row.get("multiplier")
-    if not _isna(mult):
+    if not is_missing(mult):
         text += f" · ×{mult:.3g}"
     return text
 
@@ -64,14 +58,14 @@ class Highlighted:
         for start, end, label, indicator in self.spans:
             if start < pos:  # overlapping span: keep the earlier one, drop this
                 continue
-            out.append(_esc(self.text[pos:start]))
+            out.append(escape_html(self.text[pos:start]))
             color = _COLORS.get(indicator, _COLORS["other"])
             out.append(
-                f'<mark style="background:{color}" title="{_esc(label)}">{_esc(self.text[start:end])}'
-                f'<span class="analysis-label">{_esc(label)}</span></mark>'
+                f'<mark style="background:{color}" title="{escape_html(label)}">{escape_html(self.text[start:end])}'
+                f'<span class="analysis-label">{escape_html(label)}</span></mark>'
             )
             pos = end
-        out.append(_esc(self.text[pos:]))
+        out.append(escape_html(self.text[pos:]))
         return _STYLE + '<div class="analysis-hl">' + "".join(out) + "</div>"
 
     def _repr_html_(self) -> str:
@@ -93,10 +87,10 @@ def highlight(text: str, frame, *, lang: str = "en") -> Highlighted:
         for _, row in frame.iterrows():
             start, end = row.get("start"), row.get("end")
             quote = row.get("quote")
-            ok = not _isna(start) and not _isna(end) and 0 <= int(start) < int(end) <= len(text)
-            if ok and not _isna(quote) and quote and text[int(start):int(end)] != quote:
+            ok = not is_missing(start) and not is_missing(end) and 0 <= int(start) < int(end) <= len(text)
+            if ok and not is_missing(quote) and quote and text[int(start):int(end)] != quote:
                 ok = False
-            if not ok and not _isna(quote) and quote and quote in text:
+            if not ok and not is_missing(quote) and quote and quote in text:
                 start, end, ok = text.index(quote), text.index(quote) + len(quote), True
             if ok:
                 spans.append((int(start), int(end), _label(row, lang), row.get("indicator")))
@@ -110,7 +104,7 @@ def figure_html(figure) -> str:
 
     get = lambda name: getattr(figure, name, None)  # noqa: E731
     kind, value, unit = get("kind"), get("value"), get("unit")
-    if kind == "ratio" and not _isna(value):
+    if kind == "ratio" and not is_missing(value):
         shown = f"×{value:.4g}"
     elif kind == "money" or unit not in (None, "", "ratio", "number"):
         try:
@@ -118,15 +112,15 @@ def figure_html(figure) -> str:
         except (TypeError, ValueError):
             shown = str(value)
     else:
-        shown = "–" if _isna(value) else f"{value:,.6g}"
+        shown = "–" if is_missing(value) else f"{value:,.6g}"
     rows = "".join(
-        f"<tr><th>{name}</th><td>{_esc(repr(get(name)))}</td></tr>"
+        f"<tr><th>{name}</th><td>{escape_html(repr(get(name)))}</td></tr>"
         for name in ("value", "unit", "multiplier", "kind", "raw", "span", "precision")
         if hasattr(figure, name)
     )
     return (
-        _STYLE + f'<div><b style="font-size:1.2em">{_esc(shown)}</b> '
-        f'<span style="color:#666">from “{_esc(get("raw"))}”</span>'
+        _STYLE + f'<div><b style="font-size:1.2em">{escape_html(shown)}</b> '
+        f'<span style="color:#666">from “{escape_html(get("raw"))}”</span>'
         f'<table class="analysis-fig">{rows}</table></div>'
     )
 
@@ -187,7 +181,7 @@ def explorer(text: str = "", *, lang: str = "en", published=None, source=None):
             try:
                 ex = Extraction.from_text(box.value, published=published, source=source, lang=language.value)
             except Exception as exc:  # noqa: BLE001 - shown to the person, not raised into the widget loop
-                status.value = f'<span style="color:#a00">{_esc(type(exc).__name__)}: {_esc(exc)}</span>'
+                status.value = f'<span style="color:#a00">{escape_html(type(exc).__name__)}: {escape_html(exc)}</span>'
                 return
             status.value = f"{len(ex.frame)} row(s)"
             display(ex)

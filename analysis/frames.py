@@ -163,3 +163,17 @@ def normalize(values):
         out[name] = arr[take]
     frame = pd.DataFrame(out, index=series.index)
     return frame.astype(NORMALIZE_COLUMNS)
+
+
+def is_missing(x) -> bool:
+    """None, NaN, NaT and pandas' NA all count as missing; anything else (including "") does not.
+
+    >>> is_missing(None), is_missing(float("nan")), is_missing(""), is_missing(0)
+    (True, True, False, False)
+    """
+    if x is None or type(x).__name__ in ("NAType", "NaTType"):
+        return True
+    try:
+        return bool(x != x)
+    except (TypeError, ValueError):
+        return False

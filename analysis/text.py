@@ -65,3 +65,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def escape_html(text) -> str:
+    """Text from an article made safe for HTML (titles, hover labels, highlighted views).
+
+    >>> escape_html('<script>alert("x")</script>')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+    """
+    import html
+
+    return html.escape("" if text is None else str(text), quote=True)
