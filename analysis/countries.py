@@ -67,6 +67,7 @@ def _which(lang: str, written: str) -> tuple[str, str] | None:
     return None
 
 
+_ADJECTIVE_ENDING = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|ом|их|им|ими|ую|ое)$", re.I)
 _DATELINE_CAPITAL = re.compile(r"^\s*[A-ZА-Я][A-ZА-Я-]+(?:,\s*[A-Z][a-z]+)?,\s+[A-ZА-Яa-zа-я]+\.?\s+\d")
 
 
@@ -80,6 +81,8 @@ def find(text: str, lang: str) -> list[CountryMention]:
         if found is None:
             continue
         iso, form = found
+        if form == "name" and _ADJECTIVE_ENDING.search(written):
+            form = "adj"   # "Российский", "казахстанского": a name stem with an adjective's ending
         if form == "capital" and m.start() < 40 and _DATELINE_CAPITAL.match(text[max(0, m.start() - 2):]):
             continue
         out.append(CountryMention(m.start(), m.end(), iso or None, "group" if form == "group" else form, written))

@@ -123,7 +123,7 @@ def _readers(lang: str) -> _Readers:
     """
     head = rf"(?<![^\W\d_])(?:{currency_pre})\ ?$"
     hedge = rf"(?<![^\W\d_])(?P<hedge>{_alt(r.hedges)})\s*$"
-    growth_words = _alt(r.growth_words)
+    growth_words = _alt([*r.growth_words, *r.times_words])
     fraction_words = _alt(r.fraction_words)
     fraction_change = rf"(?<![^\W\d_])(?:by\ |на\ )?(?:an?\ |one\ |одну\ )?(?P<frac>{fraction_words})(?![^\W\d_])"
     index = r"\ ?(?:к|против|of\ the\ level\ of)\ (?!общ)"
@@ -389,9 +389,12 @@ def _wordless_growth(rd: _Readers, text: str, found: list[dict]) -> list[dict]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         word = m.group(0).lower()
-        factor = next(v for k, v in rd.rules.growth_words.items() if re.fullmatch(k, word, re.I))
+        neutral = next((v for k, v in rd.rules.times_words.items() if re.fullmatch(k, word, re.I)), None)
+        factor = neutral or next(v for k, v in rd.rules.growth_words.items() if re.fullmatch(k, word, re.I))
+        # "сократился вдвое" halves; "doubled" doubles whatever verb stands near it
         out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=factor,
-                        decimals=0, note="", scale=1.0, currency=None, kind="growth_word", hi=None, suffix=None))
+                        decimals=0, note="", scale=1.0, currency=None, kind="times" if neutral else "growth_word",
+                        hi=None, suffix=None))
     for m in rd.fraction_change.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue

@@ -63,6 +63,10 @@ class Rules:
         return {k: float(v) for k, v in self.table("growth_words").items()}
 
     @functools.cached_property
+    def times_words(self) -> dict[str, float]:
+        return {k: float(v) for k, v in self.table("times_words").items()}
+
+    @functools.cached_property
     def hedges(self) -> dict[str, str]:
         return self.table("hedges")
 

@@ -21,7 +21,7 @@ from .text import detect_language, fold, sentences
 
 _B, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 # roles of a country outside a figure's own clause that still speak for it (the sentence's subject)
-_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but|and\s+(?:imports?|exports?|imported|exported))\b|;|тогда\s+как|,\s+а\s|,\s+но\s|,\s+(?:в\s+том\s+числе|including|of\s+which)\b|\s+а\s+(?:импорт|экспорт)", re.I)
+_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but|and\s+(?:imports?|exports?|imported|exported))\b|;|тогда\s+как|,\s+а\s|,\s+но\s|,\s+(?:в\s+том\s+числе|including|of\s+which)\b|\s+а\s+(?:импорт|экспорт)|,\s+(?:и\s+)?(?:импорт|экспорт|imports?|exports?)\b", re.I)
 SUBJECT_ROLES = ("owner", "plain", "between", "pair_and", "pair", "adj_owner", "adj")
 
 
@@ -345,7 +345,7 @@ class _Document:
         lo, hi = (g.span[1], f.span[0]) if g.span[1] <= f.span[0] else (f.span[1], g.span[0])
         between = t[lo:hi] if lo < hi else ""
         d = max(0, hi - lo)
-        if re.search(r";|\bwhile\b|\bwhereas\b|тогда\s+как|\bа\s+(?:импорт|экспорт)|\band\s+(?:imports?|exports?)\b|,\s+(?:imports?|exports?)\b|\bin\s+contrast\b", between, re.I):
+        if re.search(r";|\bwhile\b|\bwhereas\b|тогда\s+как|\bа\s+(?:импорт|экспорт)|,\s+а\s+(?:в|во|за|по|с)\s|\band\s+(?:imports?|exports?)\b|,\s+(?:imports?|exports?)\b|\bin\s+contrast\b", between, re.I):
             d += 10**6
         if re.search(r"\b(?:imports?|exports?)\b|импорт|экспорт", between, re.I) and d > 25:
             d += 200
@@ -595,8 +595,12 @@ class _Document:
                 partner = ctx["partner"]
             elif ind != "other" or w["total"].search(sentence):
                 partner = "WLD"
-        elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover") and ctx["reporter"] and ctx["reporter"] != partner:
-            reporter = ctx["reporter"]
+        elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover"):
+            sibling = next((o for o in siblings if o.reporter and o.reporter != partner), None)
+            if sibling is not None:
+                reporter = sibling.reporter   # "Russian exports to China ..., imports from China ..."
+            elif ctx["reporter"] and ctx["reporter"] != partner:
+                reporter = ctx["reporter"]
         bilateral_context = ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")
         if reporter is None and partner is None and not has_group and not anaphora and ind in ("exports", "imports", "trade_balance") and not bilateral_context:
             partner = "WLD"
@@ -722,6 +726,8 @@ class _Document:
                 d += 400
         if bound is not None:
             d += 500
+        if _CLAUSE_BREAK.search(between) or re.search(r",\s+а\s+(?:в|во|за|по|с)\s", between):
+            d += 500   # the period opens another clause
         if p.start > f.span[1]:
             d += 15  # "in 2022 ... $3.2 billion" beats "... compared to 2021 ($3.4 billion)"
             if re.search(r"[;]|\bwhile\b|тогда как", between):
