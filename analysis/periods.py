@@ -100,10 +100,11 @@ def _compiled(lang: str):
         ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{year})|(?P<hrel>year|this\s+year|current\s+year|текущего\s+года|этого\s+года|прошлого\s+года))(?:\s*(?:{yw}))?)?"),
         ("fy", fiscal),
         ("yr", year_range),
-        ("mo", rf"{B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
+        ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
-    return dict(main=main, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
+    date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
+    return dict(main=main, date_before=date_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
                 relative_months=relative_months, since=since, same=same, compared=compared, rules=r)
 
 
@@ -197,7 +198,8 @@ def find(text: str, lang: str) -> list[Mention]:
             if mo and not (g["m"].lower() in ("may", "march", "mar", "ма", "мае") and not g["my"] and not re.match(r"\s*\d", text[m.end():m.end() + 2]) and _weak_month(text, m.start(), lang)):
                 period = Period(mo, mo, int(g["my"]) if g["my"] else None, offset=_rel_offset(g["mrel"]))
         elif g["yo"]:
-            period = Period(1, 12, int(g["yy"]))
+            if not c["date_before"].search(text, max(0, m.start() - 20), m.start()):
+                period = Period(1, 12, int(g["yy"]))   # "4 December 2024" is a day, not a year
         if period is not None:
             is_range = True  # written periods: "from 2019", "from January to June" are not comparisons by "from" alone
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
