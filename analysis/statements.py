@@ -236,7 +236,7 @@ class _Document:
         for f in figs:
             if f.kind == "money" or f.kind == "count":
                 anchors.append(_Row(f, sentence=(a, b)))
-            elif f.kind == "percent" and "percentage points" not in f.note:
+            elif f.kind == "percent" and "percentage points" not in f.note and self._about_trade(a, b):
                 anchors.append(_Row(f, sentence=(a, b), indicator="other"))
             elif f.kind == "number" and (f.scale > 1 or self._count_context(a, f)) and not self._unit_word_after(f):
                 anchors.append(_Row(f, sentence=(a, b)))
@@ -288,7 +288,8 @@ class _Document:
         rows: list[_Row] = []
         for r in anchors:
             self._describe(r, a, b, ctx, anchors)
-            rows.append(r)
+            if r.role != "drop" and not (r.twin_of is not None and r.twin_of.role == "drop"):
+                rows.append(r)
         # "exports rose to $13.2 billion in 2022, while imports reached $11 billion": one sentence, one period
         for r in rows:
             if r.role == "level" and r.period is None and r.figure.kind == "money":
@@ -310,6 +311,10 @@ class _Document:
         return rows
 
     # -----------------------------------------------------------------------------------------
+    def _about_trade(self, a: int, b: int) -> bool:
+        """Does the sentence name any indicator (trade, exports, investment, ...) at all?"""
+        return any(p.search(self.folded, a, b) for p in self.w["indicators"].values())
+
     def _count_context(self, a: int, f: Figure) -> bool:
         before = self.folded[max(a, f.span[0] - 150):f.span[0]]
         return bool(self.w["count_subject"].search(before)) and bool(self.w["indicators"]["enterprises"].search(before))
@@ -416,7 +421,7 @@ class _Document:
         if r.role == "twin":
             return
         left = self._clause_left(f, a, anchors)
-        nxt = min([o.figure.span[0] for o in anchors if o.figure.span[0] >= f.span[1]] + [b])
+        nxt = min([o.figure.span[0] for o in anchors if o.figure.span[0] >= f.span[1] and o.role != "twin"] + [b])
         if r.indicator is None:
             if f.kind == "count" or (f.kind == "number" and self._count_context(a, f)):
                 r.indicator = "enterprises"
@@ -425,11 +430,12 @@ class _Document:
                                or self._indicator(a, b, f.span[0], f.span[1], a, nxt)
                                or ctx["indicator"])
         if r.indicator is None:
+            if f.kind in ("money", "number") and not self._about_trade(a, b):
+                r.role = "drop"   # an amount in a sentence that speaks of no trade at all ("the bridge cost $2 billion")
+                return
             r.indicator = "other"
         if r.indicator in ("exports", "imports", "trade_turnover") and self._commodity(left if left > a else a, f):
             r.indicator = "other"
-        if r.ratio is not None:
-            self._check_ratio_clause(r)
         siblings = [o for o in anchors if o is not r and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
         self._countries(r, a, b, left, nxt, ctx, siblings)
         self._period(r, a, b, ctx, anchors)
@@ -451,9 +457,6 @@ class _Document:
         if k is None:
             return bool(w["other"].search(window)) or goods(t[left:f.span[0]])
         return goods(window[max(0, k.start() - 25):k.end() + 16]) or bool(w["other"].search(window))
-
-    def _check_ratio_clause(self, r: _Row) -> None:
-        pass
 
     # -----------------------------------------------------------------------------------------
     def _roles(self, a: int, b: int) -> list[tuple[object, str]]:
@@ -618,9 +621,6 @@ class _Document:
             partner = None
         r.reporter, r.partner = reporter, partner
 
-    def _new_subject(self, a: int, f: Figure) -> bool:
-        return False
-
     def _other_country(self, iso3: str) -> str | None:
         pair = self._doc_pair()
         if pair and iso3 in pair:
@@ -685,9 +685,6 @@ class _Document:
             period = ctx["period"]
         r.period = period
 
-
-    def _unrelated_time(self, a: int, b: int) -> bool:
-        return False
 
     def _bound_to(self, p, anchors: list[_Row]) -> Figure | None:
         """The figure a period is written right after ("$18 billion in 2022"), if any."""
