@@ -339,6 +339,8 @@ def _official_rows():
     from .frames import TIDY_COLUMNS
 
     official = datasets.official_trade()
+    # one basis per chart: each country's own statistics (mirror figures differ by design), whole periods only
+    official = official[(official["basis"] == "reporter") & official["period_start"].notna()].reset_index(drop=True)
     out = pd.DataFrame(index=official.index)
     for col, dtype in TIDY_COLUMNS.items():
         if col in official.columns:
