@@ -227,7 +227,7 @@ def template():
         t.layout.font = dict(family=_FONT, size=13, color="#333")
         t.layout.colorway = _COLORS
         t.layout.title = dict(x=0.01, xanchor="left", font=dict(size=18))
-        t.layout.margin = dict(l=70, r=30, t=80, b=110)
+        t.layout.margin = dict(l=70, r=30, t=80, b=125)
         t.layout.legend = dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0)
         t.layout.hoverlabel = dict(font=dict(family=_FONT))
         pio.templates[TEMPLATE_NAME] = t
@@ -266,7 +266,7 @@ def _finish(fig, *, title: str, note: str, lang: str, height: int = _HEIGHT):
     )
     if note:
         fig.add_annotation(
-            text=note, xref="paper", yref="paper", x=0, y=0, yshift=-75, xanchor="left", yanchor="top",
+            text=note, xref="paper", yref="paper", x=0, y=0, yshift=-98, xanchor="left", yanchor="top",
             showarrow=False, align="left", font=dict(size=11, color="#666"), name="source-note",
         )
     return fig

@@ -740,7 +740,7 @@ class FrameWriter:
     """
 
     def __init__(self, path: str | os.PathLike | None, *, format: str | None = None, neutralize: bool = True,
-                 stream=None):
+                 stream=None, row_group_rows: int = 65_536):
         self.path = Path(path) if path is not None else None
         self.format = _format_of(self.path, format) if self.path is not None else (format or "csv")
         self.neutralize = neutralize
@@ -750,6 +750,10 @@ class FrameWriter:
         self._parquet = None
         self._columns = None
         self._header = False
+        self._pending: list = []  # Parquet: Arrow tables waiting to fill one row group
+        self._schema = None
+        self._pending_rows = 0
+        self.row_group_rows = row_group_rows
         self.rows = 0
 
     def __enter__(self):
@@ -779,19 +783,35 @@ class FrameWriter:
         elif self.format == "jsonl":
             self._fh.writelines(_jsonl_lines(frame))
         else:
+            # Parquet keeps every row group's metadata in memory until the file closes: many tiny row groups
+            # grow memory with the corpus, so chunks are gathered (as compact Arrow tables) into row groups
             import pyarrow as pa
-            import pyarrow.parquet as pq
 
             table = pa.Table.from_pandas(frame, preserve_index=False)
-            if self._parquet is None:
-                self._parquet = pq.ParquetWriter(self._fh, table.schema)
-            else:
-                table = table.cast(self._parquet.schema)
-            self._parquet.write_table(table)
+            if self._schema is None:
+                self._schema = table.schema
+            elif table.schema != self._schema:
+                table = table.cast(self._schema)
+            self._pending.append(table)
+            self._pending_rows += len(frame)
+            if self._pending_rows >= self.row_group_rows:
+                self._flush_parquet()
         self.rows += len(frame)
+
+    def _flush_parquet(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._parquet is None:
+            self._parquet = pq.ParquetWriter(self._fh, self._schema)
+        if self._pending:
+            self._parquet.write_table(pa.concat_tables(self._pending))
+        self._pending, self._pending_rows = [], 0
 
     def __exit__(self, exc_type, exc, tb):
         try:
+            if exc_type is None and self._schema is not None:
+                self._flush_parquet()
             if self._parquet is not None:
                 self._parquet.close()
             if self._stream is not None:
