@@ -740,7 +740,7 @@ class FrameWriter:
     """
 
     def __init__(self, path: str | os.PathLike | None, *, format: str | None = None, neutralize: bool = True,
-                 stream=None, row_group_rows: int = 65_536):
+                 stream=None, row_group_rows: int = 16_384):
         self.path = Path(path) if path is not None else None
         self.format = _format_of(self.path, format) if self.path is not None else (format or "csv")
         self.neutralize = neutralize
