@@ -456,7 +456,7 @@ class _Document:
 
         if k is None:
             return bool(w["other"].search(window)) or goods(t[left:f.span[0]])
-        return goods(window[max(0, k.start() - 25):k.end() + 16]) or bool(w["other"].search(window))
+        return goods(window[max(0, k.start() - 25):k.end() + 30]) or bool(w["other"].search(window))
 
     # -----------------------------------------------------------------------------------------
     def _roles(self, a: int, b: int) -> list[tuple[object, str]]:

@@ -78,8 +78,9 @@ CASES = [
     ('2022-02-14', 'Товарооборот Армении с ЕАЭС в 2021 году увеличился на 17,4%, составив $3,5 млрд.', [
         ('trade_turnover', 'ARM', None, '2021-01', '2021-12', 3500000000.0, 'USD', 1.174, '2020-01', '2020-12'),
     ]),
+    # a single good (wheat) is 'other', as crude oil imports are: the convention for commodity-level figures
     ('2020-10-01', 'Экспорт казахстанской пшеницы в Узбекистан вырос на 12%.', [
-        ('exports', 'KAZ', 'UZB', None, None, None, None, 1.12, None, None),
+        ('other', 'KAZ', 'UZB', None, None, None, None, 1.12, None, None),
     ]),
     ('2019-06-01', 'Объем инвестиций России в экономику Киргизии превысил $500 млн.', [
         ('investment', 'KGZ', 'RUS', None, None, 500000000.0, 'USD', None, None, None),
