@@ -25,19 +25,25 @@ def _default_extract(text, published=None, source=None):
     return extract(text, published=published, source=source)
 
 
+_COLUMNS: list[str] = []
+
+
 def _one(doc: Document, extract: Extractor | None):
     """Rows of one document (a frame with the tidy columns) or a DocError; never raises for an exception."""
     from .frames import TIDY_COLUMNS, require_columns
 
+    if not _COLUMNS:
+        _COLUMNS.extend(TIDY_COLUMNS)
     fn = extract or _default_extract
     try:
         frame = fn(doc.text, published=doc.published, source=doc.source)
         if not len(frame):
             return frame
-        require_columns(frame, [c for c in TIDY_COLUMNS if c != "flags"], "extract() result")
-        if "flags" not in frame.columns:
-            frame = frame.assign(flags="")
-        frame = frame[list(TIDY_COLUMNS)]
+        if list(frame.columns) != _COLUMNS:  # the usual case costs one comparison
+            require_columns(frame, [c for c in TIDY_COLUMNS if c != "flags"], "extract() result")
+            if "flags" not in frame.columns:
+                frame = frame.assign(flags="")
+            frame = frame[_COLUMNS]
         if frame["source"].isna().any():
             frame = frame.assign(source=frame["source"].fillna(doc.source))
         if doc.published is not None and frame["published"].isna().any():
@@ -280,7 +286,7 @@ def _iter_corpus(source: Any, *, workers: int | None = 1, client=None, progress:
     else:
         workers = (os.cpu_count() or 1) if not workers or workers < 0 else int(workers)
         mode = "processes" if workers > 1 else "serial"
-    size = batch_size or (16 if mode == "serial" else 32)
+    size = batch_size or 64
     show = sys.stderr.isatty() if progress is None else bool(progress)
     bar = _progress_bar(show, count_documents(source, text_column=text_column) if show else None)
     docs = iter_documents(source, text_column=text_column, max_bytes=max_bytes)
