@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-from .errors import AnalysisError, ConversionError, ParseError, SchemaError
+from .errors import AnalysisError, ConversionError, ParseError, SchemaError  # noqa: F401  (public names)
 
 __version__ = "0.1.0"
 

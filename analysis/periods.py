@@ -265,7 +265,6 @@ _DATELINE = re.compile(
 def dateline(text: str, lang: str) -> str | None:
     """A publication date written near the top of an article ("6 November 2022, 12:45") as YYYY-MM-DD."""
     head = text[:400]
-    c = _compiled(lang)
     for m in _DATELINE.finditer(head):
         if m.group("y3"):
             return f"{m.group('y3')}-{m.group('m3')}-{m.group('d3')}"

@@ -416,7 +416,6 @@ class _Document:
         return left
 
     def _describe(self, r: _Row, a: int, b: int, ctx: dict, anchors: list[_Row]) -> None:
-        t, w = self.folded, self.w
         f = r.figure
         if r.role == "twin":
             return
@@ -732,7 +731,6 @@ class _Document:
         return d
 
     def _compared(self, r: _Row, mentions, anchors, a: int, b: int):
-        t = self.folded
         g = r.ratio
         # a stated base figure's period
         bases = [o for o in anchors if o.role == "base" and o.figure.span[0] > r.figure.span[0] - 200]
@@ -937,8 +935,6 @@ class _Document:
                 compared = period.shifted(-1) if period is not None else None
                 if c == "derive-base":
                     compared = self._base_period(src) or compared
-        if src.role == "base" and src.period is not None and src.period.same_as_current:
-            compared_like = None
         value = f.value
         unit = f.unit if f.kind in ("money", "count", "percent") else ("count" if indicator == "enterprises" else None)
         if f.kind == "ratio":
