@@ -80,6 +80,20 @@ class _Row:
     current: Period | None = None   # the sentence's own period, for "the previous year" and "the same period"
 
 
+def _bounded(text: str, spans: list[tuple[int, int]], longest: int = 1200) -> list[tuple[int, int]]:
+    """Sentences longer than any real one (a list, a table flattened to text) cut at clause marks,
+    so that the work per sentence stays bounded and a long document reads in linear time."""
+    out = []
+    for a, b in spans:
+        while b - a > longest:
+            cut = max((m.end() for m in re.finditer(r"[;,]\s|\s-\s", text[a + longest // 2:a + longest])), default=None)
+            cut = a + longest // 2 + cut if cut is not None else a + longest
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
+
+
 def _published(value) -> tuple[int | None, int | None, str | None]:
     if value is None:
         return None, None, None
@@ -125,7 +139,7 @@ class _Document:
         self.source = None if source is None else str(source)
         self.figures = _figures(text, self.lang)
         self.periods = period_mentions.find(self.folded, self.lang)
-        self.sentences = sentences(self.folded) or [(0, len(self.folded))]
+        self.sentences = _bounded(self.folded, sentences(self.folded) or [(0, len(self.folded))])
         self._figure_starts = [f.number_span[0] for f in self.figures]
         self._period_starts = [p.start for p in self.periods]
         money = [f.span for f in self.figures if f.kind == "money"]
@@ -184,11 +198,15 @@ class _Document:
                         note = f"{label} = {expected:,.0f} {unit} but {name} = {r.figure.value:,.0f}"
                         for x in (r, by["exports"][0], by["imports"][0]):
                             x.flags.append(note)
+        bases: dict = {}
+        for b in rows:
+            if b.role == "base":
+                bases.setdefault(b.sentence, []).append(b)
         for r in rows:
             if r.ratio is None or r.role != "level" or r.figure.kind != "money":
                 continue
-            for b in rows:
-                if b.role == "base" and b.sentence == r.sentence and b.figure.unit == r.figure.unit and b.indicator == r.indicator:
+            for b in bases.get(r.sentence, ()):
+                if b.figure.unit == r.figure.unit and b.indicator == r.indicator:
                     m, mp = r.ratio.multiplier, r.ratio.precision
                     v, vp = r.figure.value, r.figure.precision
                     if m - mp <= 0 or v <= 0:
