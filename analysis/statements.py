@@ -310,7 +310,7 @@ class _Document:
                 rows.append(r)
         # "exports rose to $13.2 billion in 2022, while imports reached $11 billion": one sentence, one period
         for r in rows:
-            if r.role == "level" and r.period is None and r.figure.kind == "money":
+            if r.role == "level" and r.period is None and r.figure.kind in ("money", "percent"):
                 other = [o for o in rows if o.role == "level" and o.period is not None and o.figure.kind == "money"]
                 if other:
                     r.period = min(other, key=lambda o: abs(o.figure.span[0] - r.figure.span[0])).period
@@ -605,7 +605,7 @@ class _Document:
             elif (ctx["reporter"] is not None or ctx["partner"] is not None) and ind in flows + ("investment",) and not (
                     ind in ("exports", "imports") and ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")):
                 reporter, partner = ctx["reporter"], ctx["partner"]   # whose exports, in a bilateral turnover, is not said
-        elif reporter is not None and partner is None and not partner_group and ind in flows + ("other",) and f.kind != "percent":
+        elif reporter is not None and partner is None and not partner_group and not anaphora and ind in flows + ("other",) and f.kind != "percent":
             sibling = next((o for o in siblings if o.reporter == reporter and o.partner not in (None, "WLD")), None)
             if ind == "other" and not w["total"].search(sentence):
                 pass
