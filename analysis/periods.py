@@ -201,7 +201,7 @@ def find(text: str, lang: str) -> list[Mention]:
             if not c["date_before"].search(text, max(0, m.start() - 20), m.start()):
                 period = Period(1, 12, int(g["yy"]))   # "4 December 2024" is a day, not a year
         if period is not None:
-            is_range = True  # written periods: "from 2019", "from January to June" are not comparisons by "from" alone
+            is_range = bool(g["mr"] or g["yr"] or g["fy"])   # "from January through June": never a comparison
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
     taken = [(x.start, x.end) for x in out]
 
@@ -252,8 +252,11 @@ def _weak_month(text: str, start: int, lang: str) -> bool:
 
 def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
     m = c["compared"].search(text[max(0, start - 40):start])
-    if m and is_range and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(r"(?:up|down|rose|fell|increased|decreased|grew|declined|dropped)\s+from\s+$", text[max(0, start - 40):start], re.I):
-        return False  # "from January through June", "the record from 2019": not a comparison by "from" alone
+    if m and is_range and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I):
+        return False
+    # "the record from 2019" is no comparison; "up 38% from 2020" and "down from 2019" are
+    if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(r"(?:up|down|rose|fell|increased|decreased|grew|declined|dropped|%|percent|per\s?cent|times|fold)\s+from\s+$", text[max(0, start - 40):start], re.I):
+        return False
     return bool(m)
 
 

@@ -78,6 +78,7 @@ class _Row:
     sentence: tuple[int, int] = (0, 0)
     flags: list = field(default_factory=list)
     current: Period | None = None   # the sentence's own period, for "the previous year" and "the same period"
+    flow: str | None = None         # "exports"/"imports" behind an 'other' row ("imports of cars from China")
 
 
 def _bounded(text: str, spans: list[tuple[int, int]], longest: int = 1200) -> list[tuple[int, int]]:
@@ -452,7 +453,7 @@ class _Document:
                 return
             r.indicator = "other"
         if r.indicator in ("exports", "imports", "trade_turnover") and self._commodity(left if left > a else a, f):
-            r.indicator = "other"
+            r.flow, r.indicator = r.indicator, "other"
         siblings = [o for o in anchors if o is not r and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
         self._countries(r, a, b, left, nxt, ctx, siblings)
         self._period(r, a, b, ctx, anchors)
@@ -535,7 +536,7 @@ class _Document:
         after_cut = f.span[1] + brk.start() if brk else nxt
         local = [(m, role) for m, role in roles if left <= m.start < after_cut]
         outside = [(m, role) for m, role in roles if (m, role) not in local]
-        ind = r.indicator
+        ind = r.flow or r.indicator   # a good's exports are read like exports
         subject_roles = SUBJECT_ROLES + (("host", "dest") if ind in ("investment", "enterprises") else ())
         pair_roles = ("with", "pair_and", "between")
 
@@ -788,9 +789,10 @@ class _Document:
             ind = ctx["indicator"]
         if ind is None or ind == "enterprises":
             return None
+        flow = None
         if ind in ("exports", "imports", "trade_turnover") and self._commodity(left, g):
-            ind = "other"
-        row = _Row(g, role="growth", indicator=ind, sentence=(a, b))
+            flow, ind = ind, "other"
+        row = _Row(g, role="growth", indicator=ind, sentence=(a, b), flow=flow)
         row.ratio = g
         siblings = [o for o in previous if o.sentence == (a, b) and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
         self._countries(row, a, b, left, min(b, g.span[1] + 40), ctx, siblings)
