@@ -227,6 +227,100 @@ CASES = [
     ('2023-10-20', 'Trade turnover between Azerbaijan and Georgia amounted to $596.5 million from January through September 2023, Trend reports citing the State Customs Committee. This is 5.4 percent, or $30.2 million more than in the same period of 2022.', [
         ('trade_turnover', 'AZE', 'GEO', '2023-01', '2023-09', 596500000.0, 'USD', 1.054, '2022-01', '2022-09'),
     ]),
+    ('2022-08-10', 'Kazakhstan exported $2.8 billion worth of goods to Uzbekistan in the first half of the year. Imports from Uzbekistan amounted to $900 million over the same period.', [
+        ('exports', 'KAZ', 'UZB', '2022-01', '2022-06', 2800000000.0, 'USD', None, None, None),
+        ('imports', 'KAZ', 'UZB', '2022-01', '2022-06', 900000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-12-12', 'Last year, trade turnover between the two nations reached a record high of $4.5 billion. In January-October this year it has already exceeded $4 billion.', [
+        ('trade_turnover', None, None, '2022-01', '2022-12', 4500000000.0, 'USD', None, None, None),
+        ('trade_turnover', None, None, '2023-01', '2023-10', 4000000000.0, 'USD', None, None, None),
+    ]),
+    ('2021-01-25', "The country's foreign trade surplus reached $8.4 billion in 2020, down from $12.3 billion in 2019.", [
+        ('trade_balance', None, 'WLD', '2020-01', '2020-12', 8400000000.0, 'USD', None, None, None),
+        ('trade_balance', None, 'WLD', '2019-01', '2019-12', 12300000000.0, 'USD', None, None, None),
+    ]),
+    ('2019-06-06', 'Exports to the CIS countries grew by 12% to $3.1 billion, while exports to other countries fell by 5%.', [
+        ('exports', None, None, None, None, 3100000000.0, 'USD', 1.12, None, None),
+        ('exports', None, None, None, None, None, None, 0.95, None, None),
+    ]),
+    ('2024-10-10', "The volume of investment from Turkey in Azerbaijan's economy has exceeded $19.5 billion, while Azerbaijan's investments in Turkey reached $21 billion.", [
+        ('investment', 'AZE', 'TUR', None, None, 19500000000.0, 'USD', None, None, None),
+        ('investment', 'TUR', 'AZE', None, None, 21000000000.0, 'USD', None, None, None),
+    ]),
+    ('2020-04-04', "Uzbekistan's trade turnover with Russia in 2019 totaled $6.6 billion, an increase of 15 percent compared with 2018.", [
+        ('trade_turnover', 'UZB', 'RUS', '2019-01', '2019-12', 6600000000.0, 'USD', 1.15, '2018-01', '2018-12'),
+    ]),
+    ('2016-09-09', 'В январе-июле 2016 года товарооборот Казахстана со странами ЕАЭС составил 7,6 млрд долларов, сократившись на 27,7%.', [
+        ('trade_turnover', 'KAZ', None, '2016-01', '2016-07', 7600000000.0, 'USD', 0.723, '2015-01', '2015-07'),
+    ]),
+    ('2017-11-11', 'По данным ГТК, за 9 месяцев 2017 года экспорт Азербайджана в Италию составил $2,2 млрд.', [
+        ('exports', 'AZE', 'ITA', '2017-01', '2017-09', 2200000000.0, 'USD', None, None, None),
+    ]),
+    ('2025-01-20', "In 2024, China's imports of Russian crude oil rose 1% to a record 108.5 million tonnes.", [
+        ('other', 'CHN', 'RUS', '2024-01', '2024-12', None, None, 1.01, '2023-01', '2023-12'),
+    ]),
+    ('2022-03-03', 'The EU imported goods worth €61.8 billion from Russia in the third quarter of 2021.', [
+        ('imports', None, 'RUS', '2021-07', '2021-09', 61800000000.0, 'EUR', None, None, None),
+    ]),
+    ('2022-02-02', 'Товарооборот Казахстана и Турции в 2021 году составил 4,8 млрд долларов против 3,1 млрд долларов годом ранее.', [
+        ('trade_turnover', 'KAZ', 'TUR', '2021-01', '2021-12', 4800000000.0, 'USD', None, None, None),
+        ('trade_turnover', 'KAZ', 'TUR', '2020-01', '2020-12', 3100000000.0, 'USD', None, None, None),
+    ]),
+    ('2021-07-07', 'Trade turnover between Azerbaijan and Russia amounted to $1,2 billion in January-May 2021, which is 1,3 times more than in the same period of 2020.', [
+        ('trade_turnover', 'AZE', 'RUS', '2021-01', '2021-05', 1200000000.0, 'USD', 1.3, '2020-01', '2020-05'),
+    ]),
+    ('2023-03-03', "Kazakhstan's exports to the EU countries made up 38.7 percent of its total exports in 2022.", [
+        ('other', 'KAZ', None, '2022-01', '2022-12', 38.7, 'percent', None, None, None),
+    ]),
+    ('2020-08-08', 'Mutual trade between Kyrgyzstan and Uzbekistan declined to $600 million in 2019 from $700 million in 2018.', [
+        ('trade_turnover', 'KGZ', 'UZB', '2019-01', '2019-12', 600000000.0, 'USD', None, None, None),
+        ('trade_turnover', 'KGZ', 'UZB', '2018-01', '2018-12', 700000000.0, 'USD', None, None, None),
+    ]),
+    ('2024-06-06', 'Экспорт Таджикистана в Россию за пять месяцев 2024 года увеличился в 2,3 раза по сравнению с тем же периодом 2023 года.', [
+        ('exports', 'TJK', 'RUS', '2024-01', '2024-05', None, None, 2.3, '2023-01', '2023-05'),
+    ]),
+    ('2019-12-12', 'The trade turnover between Kazakhstan and Russia amounted to 15 billion 300 million dollars in 9 months.', [
+        ('trade_turnover', 'KAZ', 'RUS', '2019-01', '2019-09', 15300000000.0, 'USD', None, None, None),
+    ]),
+    ('2018-05-05', "Georgia's imports from Turkey stood at $1.4 billion last year, accounting for 17% of total imports.", [
+        ('imports', 'GEO', 'TUR', '2017-01', '2017-12', 1400000000.0, 'USD', None, None, None),
+        ('other', 'GEO', 'TUR', '2017-01', '2017-12', 17.0, 'percent', None, None, None),
+    ]),
+    ('2022-10-10', 'In the first eight months of 2022, the trade turnover with Serbia amounted to $45.3 million, Kazakh Foreign Ministry said.', [
+        ('trade_turnover', 'KAZ', 'SRB', '2022-01', '2022-08', 45300000.0, 'USD', None, None, None),
+    ]),
+    ('2025-04-04', "Bilateral trade reached $3.5 billion in 2024, a 21% year-on-year increase, according to Uzbekistan's statistics agency.", [
+        ('trade_turnover', 'UZB', None, '2024-01', '2024-12', 3500000000.0, 'USD', 1.21, '2023-01', '2023-12'),
+    ]),
+    ('2021-04-21', 'Since the beginning of 2021, the volume of trade between Kazakhstan and Belarus has grown by 23% and reached $242 million.', [
+        ('trade_turnover', 'KAZ', 'BLR', '2021-01', None, 242000000.0, 'USD', 1.23, '2020-01', None),
+    ]),
+    (None, 'ASTANA. KAZINFORM – Kazakhstan and Turkey aim to increase the trade turnover to $10 billion. According to the results of 2021, the trade turnover between the two countries amounted to $4.8 billion, up 38% from 2020.', [
+        ('trade_turnover', 'KAZ', 'TUR', '2021-01', '2021-12', 4800000000.0, 'USD', 1.38, '2020-01', '2020-12'),
+    ]),
+    ('2023-09-09', 'По итогам первого полугодия доля России во внешнеторговом обороте Казахстана составила 20,4%, Китая – 21,9%.', [
+        ('other', 'KAZ', 'RUS', '2023-01', '2023-06', 20.4, 'percent', None, None, None),
+        ('other', 'KAZ', 'CHN', '2023-01', '2023-06', 21.9, 'percent', None, None, None),
+    ]),
+    ('2020-02-20', "Uzbekistan's exports grew by 28% in 2019 to $17.5 billion, of which gold accounted for $5 billion.", [
+        ('exports', 'UZB', 'WLD', '2019-01', '2019-12', 17500000000.0, 'USD', 1.28, '2018-01', '2018-12'),
+        ('other', 'UZB', 'WLD', '2019-01', '2019-12', 5000000000.0, 'USD', None, None, None),
+    ]),
+    ('2022-06-15', 'В январе-мае 2022 года объем торговли России со странами АСЕАН сократился на 12,4%.', [
+        ('trade_turnover', 'RUS', None, '2022-01', '2022-05', None, None, 0.876, '2021-01', '2021-05'),
+    ]),
+    ('2019-03-03', 'Belarusian exports to Russia totaled $16.3 billion last year.', [
+        ('exports', 'BLR', 'RUS', '2018-01', '2018-12', 16300000000.0, 'USD', None, None, None),
+    ]),
+    ('2024-11-11', 'Over nine months of this year, trade between the two countries exceeded $1 billion, said the Uzbek ambassador to Turkmenistan.', [
+        ('trade_turnover', 'UZB', 'TKM', '2024-01', '2024-09', 1000000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-01-01', 'Imports of cars from China to Kazakhstan increased fourfold.', [
+        ('other', 'KAZ', 'CHN', None, None, None, None, 4.0, None, None),
+    ]),
+    ('2023-07-07', 'Trade turnover: $5.6 billion (+12.3%).', [
+        ('trade_turnover', None, None, None, None, 5600000000.0, 'USD', 1.123, None, None),
+    ]),
 ]
 
 
