@@ -250,6 +250,7 @@ class _Document:
         if not figs:
             self._carry_context(a, b, ctx)
             return []
+        figs = self._parallel_changes(figs, a, b)
         ratios = [f for f in figs if f.kind == "ratio"]
         anchors: list[_Row] = []
         for f in figs:
@@ -805,13 +806,42 @@ class _Document:
         row.compared = self._compared(row, mentions, [], a, b)
         return row
 
+    def _parallel_changes(self, figs: list[Figure], a: int, b: int) -> list[Figure]:
+        """"Trade with A climbed 5.3%, and with B and C came in at 5.2 percent and 11 percent, respectively":
+        bare percents listed after a change, in a 'respectively' sentence, are changes of the same kind."""
+        if not self.w["respectively"].search(self.folded, a, b):
+            return figs
+        first = next((f for f in figs if f.kind == "ratio" and f.raw.rstrip().endswith(("%", "percent", "per cent", "процента", "процентов"))), None)
+        if first is None:
+            return figs
+        out = []
+        for f in figs:
+            if f.kind == "percent" and f.span[0] > first.span[1] and "percentage points" not in f.note and not self._share_before(f):
+                ratio = 1 + f.value / 100 if first.multiplier >= 1 else 1 - f.value / 100
+                f = replace(f, kind="ratio", unit="ratio", value=ratio, multiplier=ratio, precision=f.precision / 100,
+                            direction=first.direction)
+            out.append(f)
+        return out
+
+    def _share_before(self, f: Figure) -> bool:
+        return bool(re.search(r"\b(?:share|accounted|accounting|of\s+(?:the\s+)?total)\b|дол[яеию]|приходится", self.folded[max(0, f.span[0] - 40):f.span[1] + 25], re.I))
+
     def _respectively(self, rows: list[_Row], a: int, b: int) -> None:
         """"exports to Russia and China ... 0.83 billion and 0.27 billion respectively"."""
         t = self.folded
         if not self.w["respectively"].search(t[a:b]):
             return
+        changes = [r for r in rows if r.role == "growth"]
+        mentions = self._countries_in(a, b)
+        if len(changes) >= 2:
+            # partners named in a list before the listed changes, groups included ("the US and ASEAN")
+            first_change = changes[1].figure.span[0]
+            listed = [m for m in mentions if m.start < first_change and m.start > changes[0].figure.span[1]]
+            if len(listed) >= len(changes) - 1:
+                for r, m in zip(changes[1:], listed[-(len(changes) - 1):]):
+                    r.partner = m.iso3
         levels = [r for r in rows if r.role == "level" and r.figure.kind in ("money", "number")]
-        names = [m for m in self._countries_in(a, b) if m.iso3]
+        names = [m for m in mentions if m.iso3]
         first = levels[0].figure.span[0] if levels else b
         before = [m for m in names if m.start < first]
         if len(levels) >= 2 and len(before) >= len(levels):

@@ -321,6 +321,22 @@ CASES = [
     ('2023-07-07', 'Trade turnover: $5.6 billion (+12.3%).', [
         ('trade_turnover', None, None, None, None, 5600000000.0, 'USD', 1.123, None, None),
     ]),
+    # lists read with 'respectively'
+    (None, "Kazakhstan's trade with Germany rose 12 percent, while trade with France and Italy grew 7 percent and 9 percent, respectively.", [
+        ('trade_turnover', 'KAZ', 'DEU', None, None, None, None, 1.12, None, None),
+        ('trade_turnover', 'KAZ', 'FRA', None, None, None, None, 1.07, None, None),
+        ('trade_turnover', 'KAZ', 'ITA', None, None, None, None, 1.09, None, None),
+    ]),
+    (None, "Экспорт России в Индию вырос на 20%, а в Китай и Турцию - на 15% и 10% соответственно.", [
+        ('exports', 'RUS', 'IND', None, None, None, None, 1.2, None, None),
+        ('exports', 'RUS', 'CHN', None, None, None, None, 1.15, None, None),
+        ('exports', 'RUS', 'TUR', None, None, None, None, 1.1, None, None),
+    ]),
+    (None, "Uzbekistan's trade with Russia climbed 9 percent, and trade with China and Turkey came in at 14 percent and 3 percent, respectively.", [
+        ('trade_turnover', 'UZB', 'RUS', None, None, None, None, 1.09, None, None),
+        ('trade_turnover', 'UZB', 'CHN', None, None, None, None, 1.14, None, None),
+        ('trade_turnover', 'UZB', 'TUR', None, None, None, None, 1.03, None, None),
+    ]),
 ]
 
 
