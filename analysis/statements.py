@@ -615,6 +615,9 @@ class _Document:
                 partner = sibling.partner   # "exports to the US rose ..., while imports were ..."
             elif ctx["partner"] and ctx["reporter"] == reporter and not w["total"].search(sentence):
                 partner = ctx["partner"]
+            elif any(o.partner == reporter and o.reporter not in (None, "WLD") for o in siblings) or (
+                    ctx["partner"] == reporter and ctx["reporter"] not in (None, "WLD") and ind in ("exports", "imports")):
+                pass   # "China's exports to Russia rose ..., Russia's imports ...": a bilateral sentence, not the world
             elif ind != "other" or w["total"].search(sentence):
                 partner = "WLD"
         elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover"):
