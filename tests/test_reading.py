@@ -337,6 +337,32 @@ CASES = [
         ('trade_turnover', 'UZB', 'CHN', None, None, None, None, 1.14, None, None),
         ('trade_turnover', 'UZB', 'TUR', None, None, None, None, 1.03, None, None),
     ]),
+    # sentences with numbers that are no trade observation (targets, prices, GDP, rates, ranks)
+    ('2023-05-05', 'The ministers discussed prospects for increasing trade to $5 billion in the coming years.', [
+    ]),
+    ('2022-02-02', 'Kazakhstan has set a goal of bringing exports to $40 billion by 2025.', [
+    ]),
+    ('2021-09-09', 'The population of Uzbekistan exceeded 35 million people.', [
+    ]),
+    ('2020-10-10', 'Oil prices fell by 20% to $40 per barrel.', [
+    ]),
+    ('2019-03-03', 'The company invested $200 million in a new plant in Kazakhstan.', [
+        ('investment', 'KAZ', None, None, None, 200000000.0, 'USD', None, None, None),
+    ]),
+    ('2024-04-04', 'The inflation rate reached 8.5% in March.', [
+    ]),
+    ('2023-08-08', 'GDP grew by 5.1% in the first half of 2023.', [
+    ]),
+    ('2022-12-12', 'В 2023 году стороны намерены довести товарооборот до 10 млрд долларов.', [
+    ]),
+    ('2021-06-06', 'Средняя зарплата в Казахстане составила 250 тыс. тенге.', [
+    ]),
+    ('2020-01-01', 'The tenge exchange rate was 381 tenge per dollar.', [
+    ]),
+    ('2024-09-09', 'The two leaders signed 12 documents, including an agreement on trade and economic cooperation.', [
+    ]),
+    ('2023-11-11', 'Kazakhstan ranks 25th in the world in terms of exports.', [
+    ]),
 ]
 
 
