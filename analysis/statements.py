@@ -44,6 +44,7 @@ def _words(lang: str):
         change_after=re.compile(rf"^\s*(?:{_alt(iw.get('change_after', []))}){_E}", re.I),
         base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+(?:(?:almost|nearly|about|around|some|near|more\s+than|почти|около|более)\s+)?$", re.I),
         twin_gap=re.compile(rf"^\s*(?:{_alt(iw.get('twin_before', []))})\s*(?:(?:about|around|approximately|some|roughly|nearly|около|примерно|порядка)\s+)?$", re.I),
+        target_year=re.compile(_alt(iw.get("target_year", [])), re.I) if iw.get("target_year") else re.compile("(?!)"),
         exclude_after=re.compile(rf"\s*(?:{_alt(iw.get('exclude_after', []))})", re.I) if iw.get("exclude_after") else re.compile("(?!)"),
         exclude=re.compile(rf"(?:{_B}(?:{_alt([p for p in iw.get('exclude', []) if p != '='])}){_E}|=)", re.I),
         anaphora=rx(iw.get("pair_anaphora", [])),
@@ -354,7 +355,17 @@ class _Document:
                 right = min(right, o.figure.span[0])
                 break
         window = t[left:f.span[0]] + " " + t[f.span[1]:right]
-        return bool(self.w["exclude"].search(window)) or bool(self.w["exclude_after"].match(t, f.span[1]))
+        return (bool(self.w["exclude"].search(window)) or bool(self.w["exclude_after"].match(t, f.span[1]))
+                or any(int(m.group("year")) > self._latest_year for m in self.w["target_year"].finditer(window)))
+
+    @functools.cached_property
+    def _latest_year(self) -> int:
+        """The latest year the text reports on (or was published in): 'by 2030' beyond it is a target,
+        while '+2.8% к 2022 году' in a text about 2023 is a comparison."""
+        years = [p.period.year for p in self.periods if p.period.year and not p.compared
+                 and not re.search(r"\b(?:by|к|до)\s+$", self.folded[max(0, p.start - 20):p.start], re.I)]
+        years.append(self.pub_year or 0)
+        return max(years) if max(years) else 1800
 
     def _compares_other_thing(self, g: Figure) -> bool:
         """"ten times lower than trade between Serbia and the EU" compares partners, not periods."""

@@ -363,6 +363,44 @@ CASES = [
     ]),
     ('2023-11-11', 'Kazakhstan ranks 25th in the world in terms of exports.', [
     ]),
+    # period notations and targets ('by 2030' ahead of the text's years is a target; '+2.8% к 2022 году' compares)
+    ('2022-11-01', "In Jan-Sep 2022, Kazakhstan's exports to Russia reached $6.8 bln.", [
+        ('exports', 'KAZ', 'RUS', '2022-01', '2022-09', 6800000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-08-01', 'In H1 2023, the trade turnover between Uzbekistan and China amounted to $5.2 bn.', [
+        ('trade_turnover', 'UZB', 'CHN', '2023-01', '2023-06', 5200000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-05-01', "In 1Q 2023, Turkey's imports from Russia rose 25% y/y to $13.1bn.", [
+        ('imports', 'TUR', 'RUS', '2023-01', '2023-03', 13100000000.0, 'USD', 1.25, '2022-01', '2022-03'),
+    ]),
+    ('2023-05-01', "In the first quarter of 2023, Turkey's imports from Russia rose 25% y/y to $13.1bn.", [
+        ('imports', 'TUR', 'RUS', '2023-01', '2023-03', 13100000000.0, 'USD', 1.25, '2022-01', '2022-03'),
+    ]),
+    ('2022-10-20', 'За январь–сентябрь 2022 г. товарооборот Кыргызстана с Казахстаном составил $1,1 млрд.', [
+        ('trade_turnover', 'KGZ', 'KAZ', '2022-01', '2022-09', 1100000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-07-20', 'В 1 полугодии 2023 г. экспорт Армении в Россию вырос в 2,2 раза.', [
+        ('exports', 'ARM', 'RUS', '2023-01', '2023-06', None, None, 2.2, '2022-01', '2022-06'),
+    ]),
+    ('2022-11-10', 'По итогам 9 месяцев 2022 г. товарооборот России и Ирана вырос на 15%.', [
+        ('trade_turnover', 'RUS', 'IRN', '2022-01', '2022-09', None, None, 1.15, '2021-01', '2021-09'),
+    ]),
+    ('2024-03-01', 'Товарооборот между Казахстаном и Азербайджаном в 2023 году достиг отметки в 540 млн долларов.', [
+        ('trade_turnover', 'KAZ', 'AZE', '2023-01', '2023-12', 540000000.0, 'USD', None, None, None),
+    ]),
+    ('2024-03-01', 'Внешнеторговый оборот Казахстана в 2023 году составил $139,8 млрд (+2,8% к 2022 году).', [
+        ('trade_turnover', 'KAZ', 'WLD', '2023-01', '2023-12', 139800000000.0, 'USD', 1.028, '2022-01', '2022-12'),
+    ]),
+    ('2021-02-15', 'In 2020, trade turnover between Kazakhstan and Russia decreased by 10.6% compared to 2019.', [
+        ('trade_turnover', 'KAZ', 'RUS', '2020-01', '2020-12', None, None, 0.894, '2019-01', '2019-12'),
+    ]),
+    (None, 'Kazakhstan and Russia plan to bring trade to $50 billion by 2030.', [
+    ]),
+    (None, 'Товарооборот должен вырасти до 10 млрд долларов к 2030 году.', [
+    ]),
+    (None, 'By the end of 2023 trade reached $5 billion.', [
+        ('trade_turnover', None, None, '2023-01', '2023-12', 5000000000.0, 'USD', None, None, None),
+    ]),
 ]
 
 
