@@ -546,7 +546,9 @@ class _Document:
         # the figure's own clause: from the previous figure up to it, and on to the next clause break
         brk = _CLAUSE_BREAK.search(t[f.span[1]:nxt])
         after_cut = f.span[1] + brk.start() if brk else nxt
-        local = [(m, role) for m, role in roles if left <= m.start < after_cut]
+        # "..., Kazakhstan - $150 million": a name followed by a dash labels the figure after it
+        local = [(m, role) for m, role in roles if left <= m.start < after_cut
+                 and not (m.start >= f.span[1] and re.match(r"\s*[-:]\s*(?:[$€£¥₽₸]|\d|[A-Z]{3}\s?\d)", t[m.end:m.end + 10]))]
         outside = [(m, role) for m, role in roles if (m, role) not in local]
         ind = r.flow or r.indicator   # a good's exports are read like exports
         subject_roles = SUBJECT_ROLES + (("host", "dest") if ind in ("investment", "enterprises") else ())
@@ -562,8 +564,13 @@ class _Document:
 
         if ind in ("investment", "enterprises"):
             local = sorted(local, key=lambda x: min(abs(x[0].start - f.span[1]), abs(f.span[0] - x[0].end)))
-        rep_pools = [local, [(m, role) for m, role in outside if role in subject_roles]]
-        par_pools = [local] if ind in ("exports", "imports") else [local, [(m, role) for m, role in outside if role in pair_roles]]
+        # a sentence's subject stands before the figure; names after it belong to later figures
+        rep_pools = [local, [(m, role) for m, role in outside if role in subject_roles and m.start < f.span[0]]]
+        # partners outside the figure's clause only from the sentence's opening ("trade between X and Y ... rose
+        # 30% and reached $31.5 billion"); names between earlier figures are theirs
+        opening = min((g.span[0] for g in self._figs_in(a, b) if g.kind in ("money", "count", "ratio")), default=b)
+        par_pools = [local] if ind in ("exports", "imports") else [
+            local, [(m, role) for m, role in outside if role in pair_roles and m.start < opening]]
 
         def iso(m):
             return None if m is None else m.iso3
@@ -607,6 +614,13 @@ class _Document:
         partner_group = (par is not None and par.form == "group") or (par is None and has_group)
         anaphora = bool(w["anaphora"].search(sentence))
         flows = ("exports", "imports", "trade_turnover", "trade_balance")
+        if ind == "trade_turnover" and rep is not None and pick(("pair_and", "with", "dest", "origin"), [local]) is None:
+            sibling = next((o for o in siblings if o.reporter and o.partner and o.reporter != rep.iso3), None)
+            roles_here = [role for m, role in local if m is rep]
+            if sibling is not None and roles_here == ["plain"]:
+                reporter, partner = sibling.reporter, rep.iso3   # "including with Russia - $310 million, Kazakhstan - $150 million"
+        if reporter is None and has_group and ctx["reporter"] and ctx["partner"] == "WLD" and ind in flows:
+            reporter = ctx["reporter"]   # "Kyrgyzstan's trade ... The trade with the EAEU countries ..."
         if reporter is None and partner is None and not has_group:
             sib = next((o for o in siblings if o.reporter), None)
             if anaphora or (ind == "trade_turnover" and re.search(r"\bbetween\b|между", sentence, re.I)):

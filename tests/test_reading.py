@@ -401,6 +401,22 @@ CASES = [
     (None, 'By the end of 2023 trade reached $5 billion.', [
         ('trade_turnover', None, None, '2023-01', '2023-12', 5000000000.0, 'USD', None, None, None),
     ]),
+    # paragraphs: a region's flows, a breakdown by partner ('including with Russia - X, Kazakhstan - Y')
+    ('2023-03-10', 'Внешнеторговый оборот Самарской области в 2022 году составил 9,1 млрд долларов. Экспорт вырос на 12% и достиг 6,2 млрд долларов, импорт сократился на 8% - до 2,9 млрд долларов. Основными торговыми партнерами региона стали Китай, Казахстан и Турция.', [
+        ('trade_turnover', 'RUS', 'WLD', '2022-01', '2022-12', 9100000000.0, 'USD', None, None, None),
+        ('exports', 'RUS', 'WLD', '2022-01', '2022-12', 6200000000.0, 'USD', 1.12, '2021-01', '2021-12'),
+        ('imports', 'RUS', 'WLD', '2022-01', '2022-12', 2900000000.0, 'USD', 0.92, '2021-01', '2021-12'),
+    ]),
+    ('2022-04-01', "Kyrgyzstan's foreign trade turnover in January-February 2022 amounted to $1.2 billion. The trade turnover with the EAEU countries amounted to $480 million, including with Russia - $310 million, Kazakhstan - $150 million.", [
+        ('trade_turnover', 'KGZ', 'WLD', '2022-01', '2022-02', 1200000000.0, 'USD', None, None, None),
+        ('trade_turnover', 'KGZ', None, '2022-01', '2022-02', 480000000.0, 'USD', None, None, None),
+        ('trade_turnover', 'KGZ', 'RUS', '2022-01', '2022-02', 310000000.0, 'USD', None, None, None),
+        ('trade_turnover', 'KGZ', 'KAZ', '2022-01', '2022-02', 150000000.0, 'USD', None, None, None),
+    ]),
+    ('2021-05-05', 'Товарооборот Казахстана с Китаем в первом квартале 2021 года вырос на 10% и составил 3,5 млрд долларов. Из них на экспорт пришлось 1,9 млрд долларов.', [
+        ('trade_turnover', 'KAZ', 'CHN', '2021-01', '2021-03', 3500000000.0, 'USD', 1.1, '2020-01', '2020-03'),
+        ('exports', None, None, '2021-01', '2021-03', 1900000000.0, 'USD', None, None, None),
+    ]),
 ]
 
 
