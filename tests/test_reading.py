@@ -437,6 +437,27 @@ CASES = [
     ('2018-10-10', 'С начала года товарооборот между Азербайджаном и Грузией составил 1,03 млрд долларов, увеличившись на 11 процентов.', [
         ('trade_turnover', 'AZE', 'GEO', '2018-01', None, 1030000000.0, 'USD', 1.11, '2017-01', None),
     ]),
+    # shares beside levels, flows with bracketed growth, groups as reporters, goods
+    ('2024-01-25', "Trade between Kazakhstan and Kyrgyzstan grew to $1.5 billion in 2023, while the share of Kyrgyzstan in Kazakhstan's foreign trade was 1.1%.", [
+        ('trade_turnover', 'KAZ', 'KGZ', '2023-01', '2023-12', 1500000000.0, 'USD', None, None, None),
+        ('other', 'KAZ', 'KGZ', '2023-01', '2023-12', 1.1, 'percent', None, None, None),
+    ]),
+    ('2022-07-07', "According to the Customs Committee, Uzbekistan's foreign trade turnover amounted to $23.8 billion in January-June 2022. Exports totaled $9.6 billion (+24.5%), and imports $14.2 billion (+18.6%).", [
+        ('trade_turnover', 'UZB', 'WLD', '2022-01', '2022-06', 23800000000.0, 'USD', None, None, None),
+        ('exports', 'UZB', 'WLD', '2022-01', '2022-06', 9600000000.0, 'USD', 1.245, '2021-01', '2021-06'),
+        ('imports', 'UZB', 'WLD', '2022-01', '2022-06', 14200000000.0, 'USD', 1.186, '2021-01', '2021-06'),
+    ]),
+    ('2019-02-02', 'The trade turnover between the EU and Kazakhstan reached €24 billion in 2018.', [
+        ('trade_turnover', None, 'KAZ', '2018-01', '2018-12', 24000000000.0, 'EUR', None, None, None),
+    ]),
+    ('2023-06-06', "Turkmenistan's gas exports to China fell by 5% in 2022.", [
+        ('other', 'TKM', 'CHN', '2022-01', '2022-12', None, None, 0.95, '2021-01', '2021-12'),
+    ]),
+    ('2020-03-03', 'Товарооборот России с Казахстаном по итогам 2019 года составил около $20 млрд. При этом российский экспорт составил $13 млрд, а импорт из Казахстана – $7 млрд.', [
+        ('trade_turnover', 'RUS', 'KAZ', '2019-01', '2019-12', 20000000000.0, 'USD', None, None, None),
+        ('exports', 'RUS', 'KAZ', '2019-01', '2019-12', 13000000000.0, 'USD', None, None, None),
+        ('imports', 'RUS', 'KAZ', '2019-01', '2019-12', 7000000000.0, 'USD', None, None, None),
+    ]),
 ]
 
 
