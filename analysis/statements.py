@@ -119,10 +119,15 @@ def extract(text: str, published=None, source=None):
     """
     from .frames import to_frame
 
+    return to_frame(extract_records(text, published, source))
+
+
+def extract_records(text: str, published=None, source=None) -> list[dict]:
+    """The rows of `extract` as plain dicts (one per observation), for callers that batch many documents
+    into one frame (`extract_corpus`): building a frame per document would cost more than reading it."""
     if not isinstance(text, str):
         raise TypeError(f"extract() needs the text as a str, not {type(text).__name__}")
-    doc = _Document(text, published, source)
-    return to_frame(doc.records())
+    return _Document(text, published, source).records()
 
 
 class _Document:
