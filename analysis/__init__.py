@@ -32,7 +32,14 @@ _LAZY = {
 __all__ = sorted([*_LAZY, "AnalysisError", "ConversionError", "ParseError", "SchemaError", "__version__"])
 
 
+# submodules reachable as attributes (`analysis.datasets.official_trade()`), imported on first use
+_SUBMODULES = frozenset({"charts", "corpus", "countries", "crosscheck", "datasets", "display", "export", "figures",
+                         "frames", "fx", "io", "lang", "numbers", "periods", "statements", "text", "units"})
+
+
 def __getattr__(name: str):
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")

@@ -34,3 +34,9 @@ def test_non_strings_raise_type_error_naming_the_type(bad):
     for fn in (analysis.parse, analysis.scan, analysis.extract):
         with pytest.raises(TypeError, match=type(bad).__name__):
             fn(bad)
+
+
+def test_submodules_are_reachable_as_attributes():
+    code = "import analysis; print(len(analysis.datasets.official_trade()) > 0, callable(analysis.charts.default_charts))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True"]
