@@ -602,7 +602,8 @@ class _Document:
         elif ind == "other" and f.kind == "percent":
             rep = pick(("owner", "host"), [roles])
             near = [m for m, role in roles if m.end <= f.span[0] and f.span[0] - m.end < 25 and m is not rep]
-            par = near[-1] if near else pick(("plain", "adj", "with", "dest", "origin", "between", "pair_and"), [[x for x in local if x[0] is not rep], outside])
+            other_side = [[x for x in pool if rep is None or x[0].iso3 != rep.iso3] for pool in (local, outside)]
+            par = near[-1] if near else pick(("plain", "adj", "with", "dest", "origin", "between", "pair_and"), other_side)
             if rep is None:
                 cand = [m for m, role in roles if m is not par and m.iso3 and role in ("plain", "adj", "between", "owner")]
                 rep = cand[0] if cand else None

@@ -458,6 +458,23 @@ CASES = [
         ('exports', 'RUS', 'KAZ', '2019-01', '2019-12', 13000000000.0, 'USD', None, None, None),
         ('imports', 'RUS', 'KAZ', '2019-01', '2019-12', 7000000000.0, 'USD', None, None, None),
     ]),
+    # adjectival pairs, 'doubled' over years, non-oil exports, a share of the reporter's total
+    ('2024-02-02', 'Kazakh-Chinese trade turnover reached a record $31.5 billion last year, Chinese customs data showed.', [
+        ('trade_turnover', 'KAZ', 'CHN', '2023-01', '2023-12', 31500000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-04-04', 'Over the past five years, trade between Russia and Uzbekistan has doubled.', [
+        ('trade_turnover', 'RUS', 'UZB', None, None, None, None, 2.0, None, None),
+    ]),
+    ('2022-01-20', "Azerbaijan's non-oil exports in 2021 amounted to $2.7 billion, 46% more than in 2020.", [
+        ('exports', 'AZE', 'WLD', '2021-01', '2021-12', 2700000000.0, 'USD', 1.46, '2020-01', '2020-12'),
+    ]),
+    ('2021-10-10', 'The turnover of goods between the countries for eight months of this year amounted to $570.5 million, which is 26.8 percent more than in the same period of 2020.', [
+        ('trade_turnover', None, None, '2021-01', '2021-08', 570500000.0, 'USD', 1.268, '2020-01', '2020-08'),
+    ]),
+    ('2020-11-11', 'За январь-сентябрь 2020 года товарооборот между Таджикистаном и Китаем составил $534,1 млн, или 11% от общего объема внешней торговли Таджикистана.', [
+        ('trade_turnover', 'TJK', 'CHN', '2020-01', '2020-09', 534100000.0, 'USD', None, None, None),
+        ('other', 'TJK', 'CHN', '2020-01', '2020-09', 11.0, 'percent', None, None, None),
+    ]),
 ]
 
 
