@@ -85,7 +85,8 @@ def _compiled(lang: str):
     half = rf"(?:{B}(?P<ho>{ord_alt})\s*(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E}))"
     fiscal = rf"{B}{p.get('fiscal', '')}(?P<fy1>{year})[-/](?P<fy2>\d\d){E}(?!\s*-?(?:\d|{month_alt}))"
     year_range = rf"{B}(?P<yr1>{year})\s*[-–]\s*(?P<yr2>{year}){E}"
-    four_quarters_to = rf"{B}(?:the\s+)?(?:four\s+quarters|12\s+months|twelve\s+months)\s+to\s+(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})\s+(?P<fq_y>{year})"
+    four_quarters_to = (rf"{B}(?:the\s+)?(?P<fq_n>\d{{1,2}}|{words})\s+(?P<fq_unit>months?|quarters?)\s+(?:to|ending|ended)\s+"
+                        rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})\s+(?P<fq_y>{year})")
     relative_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_years"]]
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
     since = re.compile(rf"{B}(?:{_alt(p['since_start'])})(?:\s+(?:of\s+)?(?P<sy>{year}))?(?:\s*(?:{yw}))?", flags)
@@ -156,9 +157,14 @@ def find(text: str, lang: str) -> list[Mention]:
         g = m.groupdict()
         period = None
         if g["fq"]:
+            # "the three months to December 2022", "the four quarters to the end of December 2022"
             last = _lookup(c["month_forms"], g["fq_m"])
             y = int(g["fq_y"])
-            period = Period(1, 12, y) if last == 12 else Period(last % 12 + 1, last, y - 1, last_year=y)
+            n = _count(g["fq_n"], r)
+            months = (n or 0) * (3 if g["fq_unit"].lower().startswith("quarter") else 1)
+            if last and 1 <= months <= 12:
+                first = last - months + 1
+                period = Period(first, last, y) if first >= 1 else Period(first + 12, last, y - 1, last_year=y)
         elif g["qn3"]:
             n = {"two": 2, "three": 3}.get(g["qcount"].lower(), None) or int(g["qcount"])
             period = Period(1, 3 * n, offset=0)

@@ -475,6 +475,26 @@ CASES = [
         ('trade_turnover', 'TJK', 'CHN', '2020-01', '2020-09', 534100000.0, 'USD', None, None, None),
         ('other', 'TJK', 'CHN', '2020-01', '2020-09', 11.0, 'percent', None, None, None),
     ]),
+    # monthly releases: surpluses and deficits beside flows, 'the three months to December 2022'
+    ('2023-01-13', "China's exports fell 9.9% year-on-year in December to $306.1 billion, while imports dropped 7.5% to $228 billion, leaving a trade surplus of $78 billion.", [
+        ('exports', 'CHN', 'WLD', '2022-12', '2022-12', 306100000000.0, 'USD', 0.901, '2021-12', '2021-12'),
+        ('imports', 'CHN', 'WLD', '2022-12', '2022-12', 228000000000.0, 'USD', 0.925, '2021-12', '2021-12'),
+        ('trade_balance', 'CHN', 'WLD', '2022-12', '2022-12', 78000000000.0, 'USD', None, None, None),
+    ]),
+    ('2022-10-14', "India's merchandise exports in September rose 4.82% to $35.45 billion, while the trade deficit widened to $25.71 billion.", [
+        ('exports', 'IND', 'WLD', '2022-09', '2022-09', 35450000000.0, 'USD', 1.0482, '2021-09', '2021-09'),
+        ('trade_balance', 'IND', 'WLD', '2022-09', '2022-09', -25710000000.0, 'USD', None, None, None),
+    ]),
+    ('2023-02-10', "The UK's trade deficit narrowed by £1.7 billion to £5.3 billion in the three months to December 2022.", [
+        ('trade_balance', 'GBR', 'WLD', '2022-10', '2022-12', -5300000000.0, 'GBP', None, None, None),
+    ]),
+    ('2021-07-13', "In the first half of 2021, China's foreign trade in yuan terms rose 27.1% year-on-year to 18.07 trillion yuan.", [
+        ('trade_turnover', 'CHN', 'WLD', '2021-01', '2021-06', 18070000000000.0, 'CNY', 1.271, '2020-01', '2020-06'),
+    ]),
+    ('2024-05-09', 'Exports from Russia to India jumped to a record $65 billion in 2023, while Indian exports to Russia were just $4 billion.', [
+        ('exports', 'RUS', 'IND', '2023-01', '2023-12', 65000000000.0, 'USD', None, None, None),
+        ('exports', 'IND', 'RUS', '2023-01', '2023-12', 4000000000.0, 'USD', None, None, None),
+    ]),
 ]
 
 
