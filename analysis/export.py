@@ -19,6 +19,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -163,10 +164,12 @@ def _render_static(jobs, browser: str, timeout: float) -> list[Path]:
                 result.setdefault("paths", []).append(path)
 
     def worker():
+        started = time.monotonic()
         try:
             asyncio.run(asyncio.wait_for(run(), overall))
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
             result["error"] = exc
+            result["elapsed"] = time.monotonic() - started
 
     thread = threading.Thread(target=worker, name="analysis-export", daemon=True)
     thread.start()
@@ -174,7 +177,10 @@ def _render_static(jobs, browser: str, timeout: float) -> list[Path]:
     if thread.is_alive():
         raise ExportTimeoutError(f"static export did not finish within {overall:.0f} s (browser {browser})")
     error = result.get("error")
-    if isinstance(error, (asyncio.TimeoutError, TimeoutError)):
+    # a time-out cancels the render; under load the browser's channel may close first and surface as
+    # CancelledError or ChannelClosedError: past the time limit, either is the time-out
+    late = timeout and result.get("elapsed", 0) >= timeout and type(error).__name__ in ("CancelledError", "ChannelClosedError")
+    if isinstance(error, (asyncio.TimeoutError, TimeoutError)) or late:
         raise ExportTimeoutError(
             f"static export timed out (limit {timeout} s per image, {overall:.0f} s in all; browser {browser})"
         ) from error
