@@ -38,6 +38,14 @@ _default_extract.records = _default_records
 _COLUMNS: list[str] = []
 
 
+def _failed(doc: Document, exc: BaseException) -> DocError:
+    """The error row for a document whose extraction raised."""
+    if isinstance(exc, RecursionError):
+        return DocError(doc.source, "extract() failed: RecursionError (input too deeply nested)", doc.line)
+    message = str(exc).splitlines()[0][:300] if str(exc) else ""
+    return DocError(doc.source, f"extract() failed: {type(exc).__name__}: {message}".rstrip(": "), doc.line)
+
+
 def _one(doc: Document, extract: Extractor | None):
     """Rows of one document (a frame with the tidy columns) or a DocError; never raises for an exception."""
     from .frames import TIDY_COLUMNS, require_columns
@@ -58,11 +66,8 @@ def _one(doc: Document, extract: Extractor | None):
             frame = frame.assign(source=frame["source"].fillna(doc.source))
         if doc.published is not None and frame["published"].isna().any():
             frame = frame.assign(published=frame["published"].fillna(doc.published))
-    except RecursionError:
-        return DocError(doc.source, "extract() failed: RecursionError (input too deeply nested)", doc.line)
-    except Exception as e:  # one document never sinks the others
-        message = str(e).splitlines()[0][:300] if str(e) else ""
-        return DocError(doc.source, f"extract() failed: {type(e).__name__}: {message}".rstrip(": "), doc.line)
+    except Exception as e:  # one document never sinks the others (RecursionError included)
+        return _failed(doc, e)
     return frame
 
 
@@ -128,12 +133,8 @@ def _run_batch_records(docs: list[Document], extract_records: Extractor):
     for pos, doc in enumerate(docs):
         try:
             rows = extract_records(doc.text, published=doc.published, source=doc.source)
-        except RecursionError:
-            errors.append((pos, DocError(doc.source, "extract() failed: RecursionError (input too deeply nested)", doc.line)))
-            continue
         except Exception as e:  # one document never sinks the others
-            message = str(e).splitlines()[0][:300] if str(e) else ""
-            errors.append((pos, DocError(doc.source, f"extract() failed: {type(e).__name__}: {message}".rstrip(": "), doc.line)))
+            errors.append((pos, _failed(doc, e)))
             continue
         if rows:
             records.extend(rows)
@@ -237,22 +238,8 @@ def _processes(batches, extract, workers: int):
         return (pd.concat(frames, ignore_index=True) if frames else empty_frame()), errors
 
     restart()
-    inflight: deque = deque()  # [docs, read_errors, future]
-    limit = 2 * workers
-    batches = iter(batches)
-    exhausted = False
     try:
-        while inflight or not exhausted:
-            while not exhausted and len(inflight) < limit:
-                try:
-                    docs, read_errors = next(batches)
-                except StopIteration:
-                    exhausted = True
-                    break
-                inflight.append([docs, read_errors, submit(docs)])
-            if not inflight:
-                break
-            entry = inflight.popleft()
+        for entry, inflight in _in_flight(batches, submit, 2 * workers):
             try:
                 rows, errors = entry[2].result()
             except BrokenProcessPool:
@@ -264,6 +251,25 @@ def _processes(batches, extract, workers: int):
         state["pool"].shutdown(wait=True, cancel_futures=True)
 
 
+def _in_flight(batches, submit, limit: int):
+    """Keep up to `limit` batches submitted and hand them back oldest first, as ([docs, read_errors, future],
+    the entries still in flight) — so results keep document order and a caller may resubmit after a crash."""
+    window: deque = deque()
+    batches = iter(batches)
+    exhausted = False
+    while True:
+        while not exhausted and len(window) < limit:
+            try:
+                docs, read_errors = next(batches)
+            except StopIteration:
+                exhausted = True
+                break
+            window.append([docs, read_errors, submit(docs)])
+        if not window:
+            return
+        yield window.popleft(), window
+
+
 def _dask(batches, extract, client):
     owned = False
     if isinstance(client, str):
@@ -273,21 +279,11 @@ def _dask(batches, extract, client):
         owned = True
     try:
         nthreads = sum(client.nthreads().values()) or 1
-        limit = 2 * nthreads
-        inflight: deque = deque()
-        batches = iter(batches)
-        exhausted = False
-        while inflight or not exhausted:
-            while not exhausted and len(inflight) < limit:
-                try:
-                    docs, read_errors = next(batches)
-                except StopIteration:
-                    exhausted = True
-                    break
-                inflight.append((docs, read_errors, client.submit(_run_batch, docs, extract, pure=False)))
-            if not inflight:
-                break
-            docs, read_errors, future = inflight.popleft()
+
+        def submit(docs):
+            return client.submit(_run_batch, docs, extract, pure=False)
+
+        for (docs, read_errors, future), _window in _in_flight(batches, submit, 2 * nthreads):
             try:
                 rows, errors = future.result()
             except Exception as e:  # KilledWorker, lost connection...: the batch is reported, the run goes on

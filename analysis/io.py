@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import html
 import json
 import math
 import os
@@ -632,29 +631,25 @@ def neutralize_formulas(frame):
     Cells already starting with quotes before such a character get one more, so
     :func:`restore_formulas` undoes it exactly.
     """
-    import pandas as pd
-
-    out = frame.copy()
-    for col in out.columns:
-        s = out[col]
-        if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
-            mask = s.map(lambda v: isinstance(v, str) and _FORMULA.match(v) is not None).astype(bool)
-            if mask.any():
-                out[col] = s.where(~mask, "'" + s.astype("str"))
-    return out
+    return _rewrite_text_cells(frame, _FORMULA, lambda s: "'" + s)
 
 
 def restore_formulas(frame):
     """Undo :func:`neutralize_formulas`."""
+    return _rewrite_text_cells(frame, _ESCAPED, lambda s: s.str.slice(1))
+
+
+def _rewrite_text_cells(frame, pattern, change):
+    """Copy of `frame` where the text cells matching `pattern` become `change(cells as str)`."""
     import pandas as pd
 
     out = frame.copy()
     for col in out.columns:
         s = out[col]
         if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
-            mask = s.map(lambda v: isinstance(v, str) and _ESCAPED.match(v) is not None).astype(bool)
+            mask = s.map(lambda v: isinstance(v, str) and pattern.match(v) is not None).astype(bool)
             if mask.any():
-                out[col] = s.where(~mask, s.astype("str").str.slice(1))
+                out[col] = s.where(~mask, change(s.astype("str")))
     return out
 
 
