@@ -495,7 +495,15 @@ class _Document:
 
     # -----------------------------------------------------------------------------------------
     def _roles(self, a: int, b: int) -> list[tuple[object, str]]:
-        """(mention, role) in a span: owner, dest, origin, with, between, adj, host, plain, group."""
+        """(mention, role) in a span: owner, dest, origin, with, between, adj, host, plain, group.
+
+        Every figure of a sentence asks for its sentence's roles: they are read once per span."""
+        cache = self.__dict__.setdefault("_role_cache", {})
+        if (a, b) not in cache:
+            cache[(a, b)] = self._read_roles(a, b)
+        return cache[(a, b)]
+
+    def _read_roles(self, a: int, b: int) -> list[tuple[object, str]]:
         t, w = self.folded, self.w
         out = []
         ms = self._countries_in(a, b)
