@@ -9,6 +9,7 @@ Heavy libraries (pandas, pint, plotly) load only when a function that needs them
 from __future__ import annotations
 
 import importlib
+import sys
 
 from .errors import AnalysisError, ConversionError, ParseError, SchemaError  # noqa: F401  (public names)
 
@@ -16,14 +17,16 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it; resolved on first use so `import analysis` stays light
 _LAZY = {
-    "Figure": "figures",
-    "parse": "figures",
-    "scan": "figures",
+    "Figure": "reading.figures",
+    "parse": "reading.figures",
+    "scan": "frames",
     "normalize": "frames",
     "TIDY_COLUMNS": "frames",
     "validate": "frames",
-    "extract": "statements",
-    "highlight": "display",
+    "extract": "frames",
+    "extract_records": "extraction",
+    "highlight": "views.display",
+    "explorer": "views.display",
     "extract_corpus": "corpus",
     "to_currency": "fx",
     "reconcile": "crosscheck",   # a module named reconcile would shadow the function
@@ -31,15 +34,21 @@ _LAZY = {
 
 __all__ = sorted([*_LAZY, "AnalysisError", "ConversionError", "ParseError", "SchemaError", "__version__"])
 
-
-# submodules reachable as attributes (`analysis.datasets.official_trade()`), imported on first use
-_SUBMODULES = frozenset({"charts", "corpus", "countries", "crosscheck", "datasets", "display", "export", "figures",
-                         "frames", "fx", "io", "lang", "numbers", "periods", "statements", "text", "units"})
+# submodules reachable as attributes (`analysis.datasets.official_trade()`), imported on first use;
+# the old flat names (`analysis.charts`, `analysis.io`, ...) stay for one release as aliases
+_SUBMODULES = {name: name for name in (
+    "corpus", "crosscheck", "datasets", "documents", "errors", "extraction", "files", "frames", "fx", "reading",
+    "rules", "tables", "units", "views")}
+_SUBMODULES.update({
+    "charts": "views.charts", "display": "views.display", "export": "views.export", "labels": "views.labels",
+    "figures": "reading.figures", "numbers": "reading.numbers", "periods": "reading.periods",
+    "countries": "reading.countries", "text": "reading.text", "lang": "rules", "statements": "extraction.statements",
+})
 
 
 def __getattr__(name: str):
     if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
+        return importlib.import_module(f".{_SUBMODULES[name]}", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")
@@ -50,3 +59,22 @@ def __getattr__(name: str):
 
 def __dir__():
     return __all__
+
+
+def _register_rich_display() -> None:
+    """In a running IPython, show a `Figure` as a small HTML table (the value object knows no HTML)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is None:
+        return
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type_by_name("analysis.reading.figures", "Figure", _figure_html)
+
+
+def _figure_html(figure) -> str:
+    from .views.display import figure_html
+
+    return figure_html(figure)
+
+
+_register_rich_display()

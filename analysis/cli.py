@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+
+from .errors import CliError
 from pathlib import Path
 
 EXIT_OK = 0
@@ -47,14 +49,6 @@ KINDS = {
     "related": ("related", None),
 }
 CHART_FORMATS = ("png", "svg", "pdf", "html", "jpeg", "jpg", "webp")
-
-
-class CliError(Exception):
-    """An error to report in one line and exit with `code`."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE):
-        super().__init__(message)
-        self.code = code
 
 
 def _err(*parts) -> None:
@@ -175,7 +169,7 @@ def _report_errors(errors, total_docs: int, what: str = "documents") -> None:
 
 def cmd_extract(args) -> int:
     from .corpus import write_corpus
-    from .io import DEFAULT_MAX_BYTES
+    from .documents.sources import DEFAULT_MAX_BYTES
 
     _check_inputs(args.paths)
     _check_output(args.output)
@@ -215,7 +209,8 @@ def cmd_extract(args) -> int:
 def _read_table(path: Path, column_hint: str):
     import pandas as pd
 
-    from .io import _sniff_encoding, read_frame
+    from .documents.decode import _sniff_encoding
+    from .tables import read_frame
 
     suffix = path.suffix.lower()
     try:
@@ -234,7 +229,7 @@ def cmd_normalize(args) -> int:
     import pandas as pd
 
     from .frames import normalize
-    from .io import FrameWriter
+    from .tables import FrameWriter
 
     _check_inputs([args.file])
     _check_output(args.output)
@@ -262,11 +257,11 @@ def cmd_normalize(args) -> int:
 def _write_chart(fig, output: Path) -> Path:
     import re
 
-    from .export import write_figures
+    from .views.export import write_charts
 
     fmt = output.suffix.lower().lstrip(".")
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", output.stem).strip("._") or "chart"
-    written = write_figures({name: fig}, output.parent if str(output.parent) else Path("."), formats=(fmt,))
+    written = write_charts({name: fig}, output.parent if str(output.parent) else Path("."), formats=(fmt,))
     produced = written[0] if written else output
     if Path(produced).resolve() != output.resolve():
         Path(produced).replace(output)
@@ -274,9 +269,9 @@ def _write_chart(fig, output: Path) -> Path:
 
 
 def cmd_chart(args) -> int:
-    from . import charts
+    from .views import charts
     from .frames import require_columns
-    from .io import read_frame
+    from .tables import read_frame
 
     _check_inputs([args.file])
     fmt = args.output.suffix.lower().lstrip(".")
@@ -360,7 +355,7 @@ def cmd_run(args) -> int:
     import pandas as pd
 
     from .corpus import extract_corpus
-    from .io import write_frame
+    from .tables import write_frame
 
     documents = _bundled_documents()
     rows, errors = extract_corpus(documents, progress=False)
@@ -378,7 +373,7 @@ def cmd_run(args) -> int:
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     write_frame(rows, out / "tidy.csv")
-    from .charts import default_charts
+    from .views.charts import default_charts
 
     figures = default_charts(frame, lang=args.lang)
     written, problems = _export_all(figures, out, args.formats)
@@ -391,17 +386,18 @@ def cmd_run(args) -> int:
 
 def _export_all(figures, folder: Path, formats):
     """Write every figure; without a browser fall back to HTML and say how to get static images."""
-    from .export import BrowserNotFoundError, write_figures
+    from .errors import BrowserNotFoundError
+    from .views.export import write_charts
 
     formats = list(dict.fromkeys("jpeg" if f == "jpg" else f for f in formats))
     try:
-        return write_figures(figures, folder, formats=tuple(formats)), []
+        return write_charts(figures, folder, formats=tuple(formats)), []
     except BrowserNotFoundError as e:
         static = [f for f in formats if f != "html"]
-        written = write_figures(figures, folder, formats=("html",))
+        written = write_charts(figures, folder, formats=("html",))
         return written, [f"note: {', '.join(static)} not written. {e}"]
     except Exception as e:  # a stuck or crashing browser: keep what HTML can give
-        written = write_figures(figures, folder, formats=("html",)) if "html" in formats else []
+        written = write_charts(figures, folder, formats=("html",)) if "html" in formats else []
         return written, [f"note: static export failed ({type(e).__name__}: {e}); HTML written instead"]
 
 

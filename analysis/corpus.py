@@ -12,7 +12,7 @@ import sys
 from collections import deque
 from typing import Any, Callable, Iterator
 
-from .io import DEFAULT_MAX_BYTES, DocError, Document, count_documents, errors_frame, iter_documents
+from .documents.sources import DEFAULT_MAX_BYTES, DocError, Document, count_documents, errors_frame, iter_documents
 
 __all__ = ["extract_corpus", "iter_corpus", "write_corpus"]
 
@@ -20,13 +20,13 @@ Extractor = Callable[..., Any]
 
 
 def _default_extract(text, published=None, source=None):
-    from .statements import extract
+    from .frames import extract
 
     return extract(text, published=published, source=source)
 
 
 def _default_records(text, published=None, source=None):
-    from .statements import extract_records
+    from .extraction import extract_records
 
     return extract_records(text, published=published, source=source)
 
@@ -399,7 +399,7 @@ def write_corpus(source: Any, path, *, format: str | None = None, errors_path=No
     `path` for CSV/JSONL. Returns ``(documents seen, rows written, errors frame)``; ``errors_path`` also
     writes the errors frame. Other keyword arguments are those of :func:`extract_corpus`.
     """
-    from .io import FrameWriter, write_frame
+    from .tables import FrameWriter, write_frame
 
     errors: list[DocError] = []
     documents = 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from .errors import SchemaError
+from .reading.numbers import scale_step
 
 TRADE_INDICATORS = ("trade_turnover", "exports", "imports", "trade_balance")
 _FLIP = {"exports": "imports", "imports": "exports", "trade_turnover": "trade_turnover",
@@ -39,7 +40,7 @@ def rounding_interval(value: float) -> tuple[float, float]:
     if value is None or not math.isfinite(value):
         return (math.nan, math.nan)
     a = abs(value)
-    scale = next((s for s in (1e12, 1e9, 1e6, 1e3) if a >= s), 1.0)
+    scale = scale_step(a)
     x = a / scale
     digits = next((d for d in range(0, 7) if abs(round(x, d) - x) <= 1e-9 * max(1.0, x)), 6)
     half = 0.5 * 10.0 ** (-digits) * scale

@@ -26,3 +26,31 @@ class SchemaError(ValueError, AnalysisError):
 
 class ConversionError(ValueError, AnalysisError):
     """A currency conversion is impossible (names each missing currency and period)."""
+
+
+class DocumentError(ValueError, AnalysisError):
+    """A document cannot be turned into text; ``reason`` says why."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
+class BrowserNotFoundError(RuntimeError, AnalysisError):
+    """A static image format was asked for and no Chrome/Chromium is installed."""
+
+
+class ExportTimeoutError(TimeoutError, AnalysisError):
+    """The browser did not produce the images in time (it has been closed)."""
+
+
+class CliError(Exception):
+    """A command-line error to report in one line and exit with `code` (2: bad usage or input)."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
+class RulesError(ValueError, AnalysisError):
+    """A rules file (analysis/rules/) breaks its syntax: names the file, the section or column, and why."""

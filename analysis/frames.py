@@ -1,4 +1,5 @@
-"""The tidy observation frame: its declared schema, validation, and `normalize` for figure columns."""
+"""The package's frames: the declared schemas, to_frame and validate, `normalize` for figure columns and
+`scan` and `extract` for free text (the frame forms of the readers)."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -38,6 +39,9 @@ NORMALIZE_COLUMNS: dict[str, str] = {
     "kind": "str",
     "error": "str",
 }
+
+# one row per document that could not be read or extracted (`extract_corpus`'s second frame)
+ERROR_COLUMNS: dict[str, str] = {"source": "str", "line": "Int64", "reason": "str"}
 
 
 def empty_frame(columns: dict[str, str] = TIDY_COLUMNS):
@@ -149,7 +153,7 @@ def normalize(values):
     import numpy as np
     import pandas as pd
 
-    from .figures import read_one
+    from .reading.figures import read_one
 
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
@@ -163,6 +167,42 @@ def normalize(values):
         out[name] = arr[take]
     frame = pd.DataFrame(out, index=series.index)
     return frame.astype(NORMALIZE_COLUMNS)
+
+
+SCAN_COLUMNS = {
+    "kind": "str", "value": "float64", "unit": "str", "multiplier": "float64", "start": "int64", "end": "int64",
+    "text": "str", "precision": "float64", "low": "float64", "high": "float64", "alt_multiplier": "float64",
+    "bound": "str", "note": "str", "lang": "str",
+}
+
+
+def scan(text: str, lang: str | None = None):
+    """Every figure in free text as a DataFrame, one row each, with offsets into `text`.
+
+    Never raises on a `str`; a non-string raises TypeError naming its type.
+
+    >>> scan("Exports rose 12% to $5.2 bn.")[["kind", "value", "unit", "text"]].values.tolist()
+    [['ratio', 1.12, 'ratio', 'rose 12%'], ['money', 5200000000.0, 'USD', '$5.2 bn']]
+    """
+    from .reading.figures import _figures
+
+    figures = _figures(text, lang)
+    return to_frame(({
+        "kind": f.kind, "value": f.value, "unit": f.unit, "multiplier": f.multiplier, "start": f.span[0],
+        "end": f.span[1], "text": f.raw, "precision": f.precision, "low": f.low, "high": f.high,
+        "alt_multiplier": f.alt_multiplier, "bound": f.bound, "note": f.note, "lang": f.lang,
+    } for f in figures), SCAN_COLUMNS)
+
+
+def extract(text: str, published=None, source=None):
+    """Tidy trade observations from one text (columns: `analysis.frames.TIDY_COLUMNS`).
+
+    `published` ("2022-11-06", a date or a Timestamp) resolves "last year"; without it a dateline in the
+    text is used. Raises TypeError for a non-string; never raises on a string.
+    """
+    from .extraction import extract_records
+
+    return to_frame(extract_records(text, published, source))
 
 
 def is_missing(x) -> bool:

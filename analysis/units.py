@@ -36,25 +36,16 @@ def _rules_text(name: str) -> str | None:
         return None
 
 
-def currency_codes() -> tuple[str, ...]:
+def registry_currencies() -> tuple[str, ...]:
     """Every currency the registry knows: the fallback list in units.txt plus the codes of currencies.tsv."""
     reg = registry()
     return tuple(sorted(k[len("[currency_"):-1] for k in reg._dimensions if k.startswith("[currency_")))
 
 
 def _tsv_codes() -> list[str]:
-    text = _rules_text("currencies.tsv")
-    if not text:
-        return []
-    lines = text.splitlines()
-    header = lines[0].split("\t")
-    col = header.index("code") if "code" in header else 0
-    codes = []
-    for line in lines[1:]:
-        cells = line.split("\t")
-        if len(cells) > col and _CODE.fullmatch(cells[col].strip()):
-            codes.append(cells[col].strip())
-    return codes
+    from .rules import currency_table
+
+    return [row["code"].strip() for row in currency_table() if _CODE.fullmatch(row["code"].strip())]
 
 
 def _build():

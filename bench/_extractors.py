@@ -8,7 +8,7 @@ from __future__ import annotations
 
 def has_extract() -> bool:
     try:
-        import analysis.statements  # noqa: F401
+        import analysis.extraction  # noqa: F401
     except ImportError:
         return False
     return True

@@ -1,4 +1,4 @@
-"""Export speed: 20 figures in one `write_figures` call (one browser) vs 20 separate `plotly.io.write_image`
+"""Export speed: 20 figures in one `write_charts` call (one browser) vs 20 separate `plotly.io.write_image`
 calls (a browser each), and the size of one exported HTML chart with plotly.js embedded vs from the CDN.
 
     .venv/bin/python bench/bench_export.py [--n 20] [--format png]
@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis import charts, export
+from analysis.views import charts, export
 from analysis.frames import to_frame
 
 NAN = float("nan")
@@ -42,7 +42,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         t0 = time.perf_counter()
-        export.write_figures(figs, tmp / "batch", formats=(args.format,))
+        export.write_charts(figs, tmp / "batch", formats=(args.format,))
         batch = time.perf_counter() - t0
 
         (tmp / "single").mkdir()
@@ -53,13 +53,13 @@ def main(argv=None) -> int:
         single = time.perf_counter() - t0
 
         one = {"fig": next(iter(figs.values()))}
-        (offline,) = export.write_figures(one, tmp / "offline", formats=("html",), offline_html=True)
-        (cdn,) = export.write_figures(one, tmp / "cdn", formats=("html",), offline_html=False)
+        (offline,) = export.write_charts(one, tmp / "offline", formats=("html",), offline_html=True)
+        (cdn,) = export.write_charts(one, tmp / "cdn", formats=("html",), offline_html=False)
         sizes = offline.stat().st_size, cdn.stat().st_size
 
     n = args.n
     print(f"{n} figures as {args.format}")
-    print(f"  one write_figures call (one browser): {batch:6.2f} s  = {batch / n:.3f} s per figure")
+    print(f"  one write_charts call (one browser): {batch:6.2f} s  = {batch / n:.3f} s per figure")
     print(f"  {n} separate write_image calls:       {single:6.2f} s  = {single / n:.3f} s per figure")
     print(f"  ratio batch / separate: {batch / single:.2f}  (speed-up x{single / batch:.1f})")
     print(f"HTML of one chart: include_plotlyjs=True {sizes[0] / 1e6:.2f} MB; 'cdn' {sizes[1] / 1e3:.1f} KB")

@@ -66,7 +66,7 @@ def bench_scan(n_docs: int) -> list[dict]:
     analysis.scan(docs[0])
     runners = {"analysis.scan": lambda t: len(analysis.scan(t))}
     try:
-        from analysis.statements import extract
+        from analysis.frames import extract
 
         extract(docs[0])
         runners["analysis.extract"] = lambda t: len(extract(t))

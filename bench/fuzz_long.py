@@ -66,7 +66,7 @@ def check_chunk(args):
 
     extract = None
     if with_extract:
-        from analysis.statements import extract
+        from analysis.frames import extract
     rng = random.Random(seed)
     failures: dict[str, str] = {}
     counts = {"inputs": 0, "parse_ok": 0, "parse_error": 0, "scanned": 0, "extracted": 0, "scan_rows": 0}
@@ -158,7 +158,7 @@ def main(argv=None) -> int:
                     help="scan and extract every k-th input (parse and normalize see all of them)")
     args = ap.parse_args(argv)
     try:
-        import analysis.statements  # noqa: F401
+        import analysis.extraction  # noqa: F401
         with_extract = True
     except ImportError:
         with_extract = False

@@ -37,7 +37,7 @@ def best_of(fn, text, repeat=2) -> float:
 
 def main() -> int:
     import analysis
-    from analysis.statements import extract
+    from analysis.frames import extract
 
     fns = {"parse": analysis.parse, "scan": analysis.scan, "extract": extract}
     analysis.scan("warm up 52.9 million US dollars"), extract("Exports rose 25%.")

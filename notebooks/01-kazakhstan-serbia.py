@@ -31,8 +31,9 @@ import pandas as pd
 import plotly.io as pio
 
 import analysis
-from analysis import charts, datasets, export
-from analysis.display import Extraction
+from analysis import datasets
+from analysis.views import charts, export
+from analysis.views.display import Extraction
 
 # keep both the plotly JSON and an HTML rendering, so plots survive `jupyter nbconvert --to html`
 pio.renderers.default = os.environ.get("PLOTLY_RENDERER", "plotly_mimetype+notebook_connected")
@@ -105,8 +106,8 @@ figures["turnover-KAZ-SRB-ru"] = charts.turnover_chart(rows, reporter="KAZ", par
 figures["news-vs-bundled-KAZ-SRB"] = series_fig
 out = Path(os.environ.get("ANALYSIS_OUT", "out")) / "01-kazakhstan-serbia"
 try:
-    written = export.write_figures(figures, out, formats=("png", "svg", "pdf", "html"))
+    written = export.write_charts(figures, out, formats=("png", "svg", "pdf", "html"))
 except export.BrowserNotFoundError as err:
     print(err)
-    written = export.write_figures(figures, out, formats=("html",))
+    written = export.write_charts(figures, out, formats=("html",))
 pd.DataFrame({"file": [p.name for p in written], "bytes": [p.stat().st_size for p in written]})

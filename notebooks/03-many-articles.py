@@ -33,7 +33,8 @@ import pandas as pd
 import plotly.io as pio
 
 import analysis
-from analysis import charts, datasets
+from analysis import datasets
+from analysis.views import charts
 
 pio.renderers.default = os.environ.get("PLOTLY_RENDERER", "plotly_mimetype+notebook_connected")
 

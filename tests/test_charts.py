@@ -1,4 +1,4 @@
-"""analysis.charts: plotly-express-shaped charts of tidy frames (no browser needed)."""
+"""analysis.views.charts: plotly-express-shaped charts of tidy frames (no browser needed)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis import charts
+from analysis.views import charts
 from analysis.errors import SchemaError
 from analysis.frames import TIDY_COLUMNS, empty_frame, to_frame
 
@@ -198,7 +198,7 @@ def test_bad_lang_is_refused():
 
 
 def test_importing_analysis_does_not_import_plotly():
-    code = "import sys, analysis, analysis.charts; print('plotly' in sys.modules)"
+    code = "import sys, analysis, analysis.views.charts; print('plotly' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -9,9 +9,10 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis import cli, corpus, export
+from analysis import cli, corpus
+from analysis.views import export
 from analysis.frames import to_frame
-from analysis.io import read_frame, write_frame
+from analysis.tables import read_frame, write_frame
 
 EN = "Trade turnover amounted to 52.9 million US dollars."
 

@@ -144,7 +144,7 @@ def test_dask_scheduler_address_gives_identical_rows(dask_client):
 
 @pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
 def test_write_corpus_streams_the_same_rows_to_a_file(tmp_path, suffix):
-    from analysis.io import read_frame
+    from analysis.tables import read_frame
 
     docs = texts(100) + ["RAISE"]
     rows, errors = corpus.extract_corpus(docs, extract=standin)

@@ -1,4 +1,4 @@
-"""analysis.display: highlighted text, Figure and extraction reprs, the explorer widget."""
+"""analysis.views.display: highlighted text, Figure and extraction reprs, the explorer widget."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 import analysis
-from analysis import display
+from analysis.views import display
 from analysis.frames import to_frame
 
 NAN = float("nan")
@@ -94,7 +94,9 @@ def test_explorer_builds_a_widget_and_updates(monkeypatch):
         calls.append(text)
         return frame_for(TEXT)
 
-    monkeypatch.setitem(vars(analysis), "extract", fake_extract)  # extract may not exist yet
+    import analysis.frames
+
+    monkeypatch.setattr(analysis.frames, "extract", fake_extract)
     ui = display.explorer()
     box = ui.children[0]
     box.value = TEXT  # as if pasted

@@ -1,7 +1,7 @@
-"""analysis.export: real files from a real browser (CI installs Debian's chromium).
+"""analysis.views.export: real files from a real browser (CI installs Debian's chromium).
 
 Browser tests are marked ``browser`` and FAIL (not skip) with the install command when no Chromium is
-found. All static images are produced by one `write_figures` call in a module-scoped fixture.
+found. All static images are produced by one `write_charts` call in a module-scoped fixture.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import charts, export
+from analysis.views import charts, export
 from analysis.frames import to_frame
 
 NAN = float("nan")
@@ -101,7 +101,7 @@ def exported(tmp_path_factory):
     figs = charts.default_charts(seed_frame())
     figs["turnover-ru"] = charts.turnover_chart(seed_frame(), lang="ru")
     figs["evil"] = charts.turnover_chart(seed_frame(quote=EVIL), source=EVIL)
-    paths = export.write_figures(figs, folder, formats=("png", "svg", "pdf", "html"))
+    paths = export.write_charts(figs, folder, formats=("png", "svg", "pdf", "html"))
     return folder, figs, paths
 
 
@@ -176,7 +176,7 @@ def test_script_in_an_article_does_not_run_in_exported_html(exported, tmp_path):
 def test_a_stuck_or_slow_browser_raises_a_timeout_not_a_hang(tmp_path):
     chromium()
     with pytest.raises(export.ExportTimeoutError, match="timed out"):
-        export.write_figures({"t": charts.turnover_chart(seed_frame())}, tmp_path, formats=("png",), timeout=0.001)
+        export.write_charts({"t": charts.turnover_chart(seed_frame())}, tmp_path, formats=("png",), timeout=0.001)
     assert not list(tmp_path.glob("*.png")) and not list(tmp_path.glob(".*.tmp"))
 
 
@@ -185,8 +185,8 @@ def test_html_works_without_a_browser_and_both_sizes(tmp_path, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
     assert export.find_browser() is None
     figs = {"t": charts.turnover_chart(seed_frame())}
-    (big,) = export.write_figures(figs, tmp_path / "offline", formats=("html",))
-    (small,) = export.write_figures(figs, tmp_path / "cdn", formats=("html",), offline_html=False)
+    (big,) = export.write_charts(figs, tmp_path / "offline", formats=("html",))
+    (small,) = export.write_charts(figs, tmp_path / "cdn", formats=("html",), offline_html=False)
     assert big.stat().st_size > 1_000_000 and small.stat().st_size < 100_000
     assert "cdn.plot.ly" in small.read_text("utf-8") and "cdn.plot.ly" not in big.read_text("utf-8")[:2000]
 
@@ -194,16 +194,16 @@ def test_html_works_without_a_browser_and_both_sizes(tmp_path, monkeypatch):
 def test_static_format_without_a_browser_says_how_to_install_one(tmp_path, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
     with pytest.raises(export.BrowserNotFoundError, match=r"apt-get install -y chromium"):
-        export.write_figures({"t": charts.turnover_chart(seed_frame())}, tmp_path / "out", formats=("png", "html"))
+        export.write_charts({"t": charts.turnover_chart(seed_frame())}, tmp_path / "out", formats=("png", "html"))
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())  # nothing half-written
 
 
 def test_bad_names_and_formats_are_refused(tmp_path):
     fig = charts.turnover_chart(seed_frame())
     with pytest.raises(ValueError, match="format"):
-        export.write_figures({"t": fig}, tmp_path, formats=("gif",))
+        export.write_charts({"t": fig}, tmp_path, formats=("gif",))
     with pytest.raises(ValueError, match="safe file name"):
-        export.write_figures({"../t": fig}, tmp_path, formats=("html",))
+        export.write_charts({"../t": fig}, tmp_path, formats=("html",))
 
 
 def test_html_write_is_atomic(tmp_path, monkeypatch):
@@ -215,5 +215,5 @@ def test_html_write_is_atomic(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(OSError, match="disk full"):
-        export.write_figures({"t": charts.turnover_chart(seed_frame())}, tmp_path, formats=("html",))
+        export.write_charts({"t": charts.turnover_chart(seed_frame())}, tmp_path, formats=("html",))
     assert target.read_text() == "old" and not list(tmp_path.glob(".*.tmp"))

@@ -1,4 +1,4 @@
-"""analysis.io: decoding, HTML to text, document sources, exact round trips, safe and atomic writes."""
+"""documents and tables: decoding, HTML to text, document sources, exact round trips, safe and atomic writes."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis import io
+from analysis.documents import decode, markup, sources
+from analysis import errors, files, tables
 from analysis.errors import SchemaError
 from analysis.frames import TIDY_COLUMNS, empty_frame, to_frame
 
@@ -24,13 +25,13 @@ EN = "Trade turnover between the two countries amounted to 52.9 million US dolla
     ("utf-16-be", "utf-16-be"), ("utf-16-le", "utf-16-le"), ("utf-32", "utf-32-le"),
 ])
 def test_decode_bytes_reads_russian_in_each_encoding(encoding, expected):
-    text, found = io.decode_bytes(RU.encode(encoding))
+    text, found = decode.decode_bytes(RU.encode(encoding))
     assert text == RU
     assert found == expected
 
 
 def test_decode_bytes_utf16_without_bom_english():
-    assert io.decode_bytes(EN.encode("utf-16-le")) == (EN, "utf-16-le")
+    assert decode.decode_bytes(EN.encode("utf-16-le")) == (EN, "utf-16-le")
 
 
 @pytest.mark.parametrize("data, words", [
@@ -42,46 +43,46 @@ def test_decode_bytes_utf16_without_bom_english():
     (b"\x01\x02\x03\x04\x05\x06\x07\x08abc" * 10, "binary"),
 ])
 def test_decode_bytes_refuses_binary_with_a_reason(data, words):
-    with pytest.raises(io.DocumentError) as e:
-        io.decode_bytes(data)
+    with pytest.raises(errors.DocumentError) as e:
+        decode.decode_bytes(data)
     assert words.lower() in e.value.reason.lower()
 
 
 def test_decode_bytes_refuses_latin_text_that_is_not_cp1251():
     data = "Exportations en hausse de 25 % à Genève, à Zürich, où déjà".encode("latin-1")
-    with pytest.raises(io.DocumentError, match="encoding"):
-        io.decode_bytes(data)
+    with pytest.raises(errors.DocumentError, match="encoding"):
+        decode.decode_bytes(data)
 
 
 def test_decode_bytes_honours_a_declared_charset():
-    assert io.decode_bytes(RU.encode("koi8-r"), declared="koi8-r") == (RU, "koi8-r")
+    assert decode.decode_bytes(RU.encode("koi8-r"), declared="koi8-r") == (RU, "koi8-r")
 
 
 def test_html_to_text_drops_scripts_styles_head_and_decodes_entities():
-    markup = ("<html><head><title>T</title><style>p{}</style></head><body>"
+    page = ("<html><head><title>T</title><style>p{}</style></head><body>"
               "<h1>Trade</h1><p>Exports&nbsp;rose &amp; imports <b>fell</b></p>"
               "<script>alert('x')</script><p>Next<br>line</p></body></html>")
-    text, published = io.html_to_text(markup)
+    text, published = markup.html_to_text(page)
     assert text == "Trade\nExports rose & imports fell\nNext\nline"
     assert published is None
     assert "alert" not in text
 
 
 def test_html_to_text_finds_the_publication_date():
-    markup = '<meta property="article:published_time" content="2022-11-06T10:00:00"><p>x</p>'
-    assert io.html_to_text(markup) == ("x", "2022-11-06T10:00:00")
+    page = '<meta property="article:published_time" content="2022-11-06T10:00:00"><p>x</p>'
+    assert markup.html_to_text(page) == ("x", "2022-11-06T10:00:00")
 
 
 def test_markdown_to_text_keeps_link_labels():
-    assert io.markdown_to_text("# Title\n**Exports** rose, see [the report](http://x).") == \
+    assert markup.markdown_to_text("# Title\n**Exports** rose, see [the report](http://x).") == \
         "Title\nExports rose, see the report."
 
 
 # ----------------------------------------------------------------------------------------- documents
 
 def _docs(source, **kw):
-    items = list(io.iter_documents(source, **kw))
-    return [d for d in items if isinstance(d, io.Document)], [e for e in items if isinstance(e, io.DocError)]
+    items = list(sources.iter_documents(source, **kw))
+    return [d for d in items if isinstance(d, sources.Document)], [e for e in items if isinstance(e, sources.DocError)]
 
 
 def test_folder_of_mixed_files_and_encodings(tmp_path):
@@ -184,16 +185,16 @@ def test_dataframe_series_and_iterables(tmp_path):
     assert [d.source for d in docs] == ["#0", "s", str(tmp_path / "x.txt")]
     assert [e.source for e in errors] == [str(tmp_path / "missing.txt"), "#4"]
     docs, _ = _docs(pd.DataFrame({"text": [EN]}, index=["a"]))
-    assert docs == [io.Document(EN, "#a", None)]
+    assert docs == [sources.Document(EN, "#a", None)]
     docs, _ = _docs(pd.Series([RU], index=[7]))
-    assert docs == [io.Document(RU, "#7", None)]
+    assert docs == [sources.Document(RU, "#7", None)]
     docs, _ = _docs(tmp_path / "x.txt")
     assert docs[0].line is None
 
 
 def test_missing_top_level_path_raises(tmp_path):
     with pytest.raises(FileNotFoundError, match="nope"):
-        list(io.iter_documents(tmp_path / "nope"))
+        list(sources.iter_documents(tmp_path / "nope"))
 
 
 # --------------------------------------------------------------------------------------- round trips
@@ -218,27 +219,27 @@ def tricky_frame():
 @pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
 def test_tidy_frame_round_trips_exactly(tmp_path, suffix):
     frame = tricky_frame()
-    path = io.write_frame(frame, tmp_path / f"rows.{suffix}")
-    back = io.read_frame(path)
+    path = tables.write_frame(frame, tmp_path / f"rows.{suffix}")
+    back = tables.read_frame(path)
     pd.testing.assert_frame_equal(back, frame)
     assert dict(back.dtypes.astype(str)) == TIDY_COLUMNS
 
 
 @pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
 def test_empty_tidy_frame_round_trips(tmp_path, suffix):
-    path = io.write_frame(empty_frame(), tmp_path / f"rows.{suffix}")
-    pd.testing.assert_frame_equal(io.read_frame(path, schema=TIDY_COLUMNS), empty_frame())
+    path = tables.write_frame(empty_frame(), tmp_path / f"rows.{suffix}")
+    pd.testing.assert_frame_equal(tables.read_frame(path, schema=TIDY_COLUMNS), empty_frame())
 
 
 @pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
 def test_errors_frame_round_trips(tmp_path, suffix):
-    errors = io.errors_frame([io.DocError("a.jsonl:2", "line 2: invalid JSON", 2), io.DocError("b.txt", "=bad")])
-    path = io.write_frame(errors, tmp_path / f"errors.{suffix}")
-    pd.testing.assert_frame_equal(io.read_frame(path), errors)
+    errors = sources.errors_frame([sources.DocError("a.jsonl:2", "line 2: invalid JSON", 2), sources.DocError("b.txt", "=bad")])
+    path = tables.write_frame(errors, tmp_path / f"errors.{suffix}")
+    pd.testing.assert_frame_equal(tables.read_frame(path), errors)
 
 
 def test_csv_neutralises_formulas_in_the_file(tmp_path):
-    path = io.write_frame(tricky_frame(), tmp_path / "rows.csv")
+    path = tables.write_frame(tricky_frame(), tmp_path / "rows.csv")
     raw = path.read_text(encoding="utf-8")
     assert "'=HYPERLINK" in raw and ",=HYPERLINK" not in raw and '"=HYPERLINK' not in raw
     assert "\n'+c," in raw
@@ -250,7 +251,7 @@ def test_csv_neutralises_formulas_in_the_file(tmp_path):
 
 
 def test_numbers_in_float_columns_are_not_neutralised(tmp_path):
-    path = io.write_frame(tricky_frame(), tmp_path / "rows.csv")
+    path = tables.write_frame(tricky_frame(), tmp_path / "rows.csv")
     assert ",-0.30000000000000004," in path.read_text()
 
 
@@ -259,21 +260,21 @@ def test_numbers_in_float_columns_are_not_neutralised(tmp_path):
                 min_size=1, max_size=6))
 def test_neutralise_then_restore_is_the_identity(cells):
     frame = pd.DataFrame({"quote": pd.Series(cells, dtype="str")})
-    neutral = io.neutralize_formulas(frame)
+    neutral = tables.neutralize_formulas(frame)
     assert not neutral["quote"].dropna().str.match(r"[=+\-@\t\r]").any()
-    pd.testing.assert_frame_equal(io.restore_formulas(neutral), frame)
+    pd.testing.assert_frame_equal(tables.restore_formulas(neutral), frame)
 
 
 def test_csv_writing_can_keep_formulas_when_asked(tmp_path):
     frame = pd.DataFrame({"x": pd.Series(["=1+1"], dtype="str")})
-    path = io.write_frame(frame, tmp_path / "f.csv", neutralize=False)
+    path = tables.write_frame(frame, tmp_path / "f.csv", neutralize=False)
     assert path.read_text() == "x\n=1+1\n"
 
 
 def test_write_frame_does_not_mutate_its_input(tmp_path):
     frame = tricky_frame()
     before = frame.copy()
-    io.write_frame(frame, tmp_path / "rows.csv")
+    tables.write_frame(frame, tmp_path / "rows.csv")
     pd.testing.assert_frame_equal(frame, before)
 
 
@@ -281,10 +282,10 @@ def test_pint_columns_are_dequantified_and_quantified_back(tmp_path):
     pint_pandas = pytest.importorskip("pint_pandas")
     frame = pd.DataFrame({"value": pd.Series([52.9, 14.3], dtype="pint[meter]"), "name": ["a", "b"]})
     for suffix in ("csv", "parquet", "jsonl"):
-        path = io.write_frame(frame, tmp_path / f"q.{suffix}")
-        plain = io.read_frame(path)
+        path = tables.write_frame(frame, tmp_path / f"q.{suffix}")
+        plain = tables.read_frame(path)
         assert list(plain.columns) == ["value[m]", "name"]
-        back = io.read_frame(path, quantify=True)
+        back = tables.read_frame(path, quantify=True)
         assert isinstance(back["value"].dtype, pint_pandas.PintType)
         assert back["value"].pint.m.tolist() == [52.9, 14.3]
         assert str(back["value"].pint.units) == "meter"
@@ -296,7 +297,7 @@ def test_atomic_write_leaves_no_half_file(tmp_path):
     target = tmp_path / "rows.csv"
     target.write_text("old complete content\n")
     with pytest.raises(RuntimeError):
-        with io.atomic_write(target, "w") as fh:
+        with files.atomic_write(target, "w") as fh:
             fh.write("half a fi")
             raise RuntimeError("interrupted")
     assert target.read_text() == "old complete content\n"
@@ -306,7 +307,7 @@ def test_atomic_write_leaves_no_half_file(tmp_path):
 def test_streaming_writer_interrupted_leaves_nothing(tmp_path):
     target = tmp_path / "rows.parquet"
     with pytest.raises(KeyboardInterrupt):
-        with io.FrameWriter(target) as writer:
+        with tables.FrameWriter(target) as writer:
             writer.write(tricky_frame())
             raise KeyboardInterrupt
     assert list(tmp_path.iterdir()) == []
@@ -315,25 +316,25 @@ def test_streaming_writer_interrupted_leaves_nothing(tmp_path):
 def test_streaming_writer_appends_chunks(tmp_path):
     frame = tricky_frame()
     for suffix in ("csv", "parquet", "jsonl"):
-        with io.FrameWriter(tmp_path / f"s.{suffix}") as writer:
+        with tables.FrameWriter(tmp_path / f"s.{suffix}") as writer:
             writer.write(frame.iloc[:2])
             writer.write(frame.iloc[2:])
-        pd.testing.assert_frame_equal(io.read_frame(tmp_path / f"s.{suffix}"), frame)
+        pd.testing.assert_frame_equal(tables.read_frame(tmp_path / f"s.{suffix}"), frame)
 
 
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(ValueError, match=r"\.csv, \.parquet or \.jsonl"):
-        io.write_frame(tricky_frame(), tmp_path / "rows.xlsx")
+        tables.write_frame(tricky_frame(), tmp_path / "rows.xlsx")
 
 
 def test_read_frame_with_schema_names_missing_columns(tmp_path):
-    path = io.write_frame(pd.DataFrame({"a": [1]}), tmp_path / "x.csv")
+    path = tables.write_frame(pd.DataFrame({"a": [1]}), tmp_path / "x.csv")
     with pytest.raises(SchemaError, match="'source'"):
-        io.read_frame(path, schema=TIDY_COLUMNS)
+        tables.read_frame(path, schema=TIDY_COLUMNS)
 
 
 def test_jsonl_is_utf8_and_one_object_a_line(tmp_path):
-    path = io.write_frame(tricky_frame(), tmp_path / "rows.jsonl")
+    path = tables.write_frame(tricky_frame(), tmp_path / "rows.jsonl")
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 4
     first = json.loads(lines[0])
@@ -347,12 +348,12 @@ def test_count_documents_for_the_progress_bar(tmp_path):
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "b.jsonl").write_text('{"text": "1"}\n{"text": "2"}\n{"text": "3"}')
     pd.DataFrame({"text": ["a", "b"]}).to_parquet(tmp_path / "c.parquet")
-    assert io.count_documents(tmp_path) == 6
-    assert io.count_documents([tmp_path / "a.txt", tmp_path / "b.jsonl"]) == 4
-    assert io.count_documents(["a", "b"]) == 2
-    assert io.count_documents(iter(["a"])) is None
+    assert sources.count_documents(tmp_path) == 6
+    assert sources.count_documents([tmp_path / "a.txt", tmp_path / "b.jsonl"]) == 4
+    assert sources.count_documents(["a", "b"]) == 2
+    assert sources.count_documents(iter(["a"])) is None
 
 
 def test_html_without_closing_head_still_has_a_body():
-    text, _ = io.html_to_text("<html><head><title>T</title><body><p>Exports rose</p>")
+    text, _ = markup.html_to_text("<html><head><title>T</title><body><p>Exports rose</p>")
     assert text == "Exports rose"

@@ -5,7 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import corpus, io
+from analysis import corpus
+from analysis import tables
 from analysis.errors import SchemaError
 from analysis.frames import INDICATORS, TIDY_COLUMNS, empty_frame, to_frame, validate
 
@@ -109,7 +110,7 @@ def test_corpus_output_is_validated_and_bad_documents_become_errors():
 
 @pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
 def test_what_is_read_back_from_files_validates(tmp_path, suffix):
-    path = io.write_frame(good_frame(), tmp_path / f"rows.{suffix}")
-    back = io.read_frame(path, schema=TIDY_COLUMNS)
+    path = tables.write_frame(good_frame(), tmp_path / f"rows.{suffix}")
+    back = tables.read_frame(path, schema=TIDY_COLUMNS)
     validate(back)
     pd.testing.assert_frame_equal(back, good_frame())

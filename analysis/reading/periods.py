@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .lang import _alt, rules
+from ..rules import _alt, rules
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,10 @@ def _compiled(lang: str):
     E = r"(?![^\W\d_])"    # word end
     joiners = _alt(re.escape(j) if j == "-" else j for j in p["range_joiners"])
     month_range = rf"{B}(?P<m1>{month_alt}){E}\s*(?:{joiners})\s*(?P<m2>{month_alt}){E}"
-    rel_year = r"this\s+year|the\s+current\s+year|last\s+year|этого\s+года|текущего\s+года|прошлого\s+года|нынешнего\s+года"
+    year_of = [(pat, off) for pat, off in p["year_of"]]
+    year_of_period = year_of + [(pat, off) for pat, off in p["year_of_period"]]
+    rel_year = _alt(pat for pat, _ in year_of)
+    rel_year_after = _alt(pat for pat, _ in year_of_period)
     year_after = rf"(?:,?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
     n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:\s+(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
     quarter = rf"(?:{B}(?P<qo>{ord_alt})\s*(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E}))"
@@ -96,23 +99,25 @@ def _compiled(lang: str):
         ("fq", four_quarters_to),
         ("qn3", quarters_n),
         ("mr", month_range + year_after),
-        ("nm", n_months + rf"(?:\s+(?:of|on|in)?\s*(?:the\s+)?(?:(?P<ny>{year})|(?P<nrel>year|this\s+year|the\s+year|current\s+year|текущего\s+года|этого\s+года|прошлого\s+года|года))(?:\s*(?:{yw}))?)?"),
-        ("q", quarter + rf"(?:\s*(?:of\s+)?(?:(?P<qy>{year})|(?P<qrel>this\s+year|the\s+year|current\s+year|текущего\s+года|этого\s+года|прошлого\s+года))(?:\s*(?:{yw}))?)?"),
-        ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{year})|(?P<hrel>year|this\s+year|current\s+year|текущего\s+года|этого\s+года|прошлого\s+года))(?:\s*(?:{yw}))?)?"),
+        ("nm", n_months + rf"(?:\s+(?:of|on|in)?\s*(?:the\s+)?(?:(?P<ny>{year})|(?P<nrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("q", quarter + rf"(?:\s*(?:of\s+)?(?:(?P<qy>{year})|(?P<qrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("fy", fiscal),
         ("yr", year_range),
         ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
     date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
-    return dict(main=main, date_before=date_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
+    year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
+    return dict(main=main, year_offsets=year_offsets, date_before=date_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
                 relative_months=relative_months, since=since, same=same, compared=compared, rules=r)
 
 
-def _rel_offset(written: str | None) -> int | None:
+def _rel_offset(c: dict, written: str | None) -> int | None:
+    """The offset of "last year" (-1) or "this year" (0) as the language's `year_of` table says."""
     if not written:
         return None
-    return -1 if re.search(r"last|прошл", written, re.I) else 0
+    return next((off for pattern, off in c["year_offsets"] if pattern.fullmatch(written.strip())), 0)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -171,26 +176,26 @@ def find(text: str, lang: str) -> list[Mention]:
         elif g["mr"]:
             m1, m2 = _lookup(c["month_forms"], g["m1"]), _lookup(c["month_forms"], g["m2"])
             if m1 and m2 and m1 <= m2:
-                period = Period(m1, m2, int(g["y"]) if g["y"] else None, offset=_rel_offset(g["yrel"]))
+                period = Period(m1, m2, int(g["y"]) if g["y"] else None, offset=_rel_offset(c, g["yrel"]))
         elif g["nm"]:
             n = _count(g["n"], r)
             if n and 1 <= n <= 12:
                 if g["ny"]:
                     period = Period(1, n, int(g["ny"]))
                 elif g["nrel"]:
-                    period = Period(1, n, offset=-1 if "прошл" in g["nrel"].lower() else 0)
+                    period = Period(1, n, offset=_rel_offset(c, g["nrel"]))
                 else:
                     period = Period(1, n)
         elif g["q"]:
             q = int(g["qn"] or g["qn2"] or 0) or _lookup(c["ordinal_forms"], g["qo"])
             if q:
                 y = int(g["qy"]) if g["qy"] else None
-                period = Period(3 * q - 2, 3 * q, y, offset=None if y else (-1 if g["qrel"] and "прошл" in g["qrel"].lower() else (0 if g["qrel"] else None)))
+                period = Period(3 * q - 2, 3 * q, y, offset=None if y else _rel_offset(c, g["qrel"]))
         elif g["h"]:
             h = int(g["hn"] or g["hn2"] or 0) or _lookup(c["ordinal_forms"], g["ho"])
             if h in (1, 2):
                 y = int(g["hy"]) if g["hy"] else None
-                period = Period(6 * h - 5, 6 * h, y, offset=None if y else (-1 if g["hrel"] and "прошл" in g["hrel"].lower() else (0 if g["hrel"] else None)))
+                period = Period(6 * h - 5, 6 * h, y, offset=None if y else _rel_offset(c, g["hrel"]))
         elif g["fy"]:
             y1 = int(g["fy1"])
             if (y1 + 1) % 100 == int(g["fy2"]):
@@ -202,7 +207,7 @@ def find(text: str, lang: str) -> list[Mention]:
         elif g["mo"]:
             mo = _lookup(c["month_forms"], g["m"])
             if mo and not (g["m"].lower() in ("may", "march", "mar", "ма", "мае") and not g["my"] and not re.match(r"\s*\d", text[m.end():m.end() + 2]) and _weak_month(text, m.start(), lang)):
-                period = Period(mo, mo, int(g["my"]) if g["my"] else None, offset=_rel_offset(g["mrel"]))
+                period = Period(mo, mo, int(g["my"]) if g["my"] else None, offset=_rel_offset(c, g["mrel"]))
         elif g["yo"]:
             if not c["date_before"].search(text, max(0, m.start() - 20), m.start()):
                 period = Period(1, 12, int(g["yy"]))   # "4 December 2024" is a day, not a year

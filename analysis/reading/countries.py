@@ -7,13 +7,11 @@
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-from .lang import _alt, _top_level_alternatives, rules
+from ..rules import _alt, _top_level_alternatives, country_table, rules
 
 FORMS = ("name", "adj", "capital")
 
@@ -30,9 +28,7 @@ class CountryMention:
 @functools.cache
 def table() -> tuple[dict, ...]:
     """The country table: one dict per country with `iso3` and the regex columns."""
-    path = resources.files("analysis") / "rules" / "countries.tsv"
-    with path.open(encoding="utf-8") as fh:
-        return tuple(csv.DictReader(fh, delimiter="\t"))
+    return country_table()
 
 
 @functools.cache

@@ -1,6 +1,6 @@
 """Figures to files: PNG, SVG, PDF (through one headless browser, kaleido 1.x) and HTML (no browser).
 
->>> write_figures({"turnover-KAZ-SRB": fig}, "out/", formats=("png", "html"))   # doctest: +SKIP
+>>> write_charts({"turnover-KAZ-SRB": fig}, "out/", formats=("png", "html"))   # doctest: +SKIP
 [PosixPath('out/turnover-KAZ-SRB.png'), PosixPath('out/turnover-KAZ-SRB.html')]
 
 - Many figures in one call start **one** browser; every image has its own time limit and the whole call
@@ -17,13 +17,13 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .errors import AnalysisError
+from ..errors import BrowserNotFoundError, ExportTimeoutError  # noqa: F401  (re-exported)
+from ..files import atomic_write
 
 __all__ = [
     "BrowserNotFoundError",
@@ -31,6 +31,7 @@ __all__ = [
     "STATIC_FORMATS",
     "find_browser",
     "figure_size",
+    "write_charts",
     "write_figures",
     "write_html",
 ]
@@ -46,14 +47,6 @@ INSTALL_HINT = (
     "executable); with internet access, `plotly_get_chrome` (from kaleido) downloads one. "
     "HTML export works without a browser: formats=('html',)."
 )
-
-
-class BrowserNotFoundError(AnalysisError, RuntimeError):
-    """A static image format was asked for and no Chrome/Chromium is installed."""
-
-
-class ExportTimeoutError(AnalysisError, TimeoutError):
-    """The browser did not produce the images in time (it has been closed)."""
 
 
 def find_browser() -> str | None:
@@ -77,17 +70,8 @@ def figure_size(figure) -> tuple[int, int]:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with atomic_write(path, "wb") as fh:
+        fh.write(data)
 
 
 def write_html(figure, path, *, offline: bool = True) -> Path:
@@ -115,7 +99,7 @@ def _check_formats(formats: Iterable[str]) -> list[str]:
     return out
 
 
-def write_figures(figures: Mapping[str, object], folder, formats=("png", "svg", "pdf", "html"), *,
+def write_charts(figures: Mapping[str, object], folder, formats=("png", "svg", "pdf", "html"), *,
                   timeout: float = 120, offline_html: bool = True) -> list[Path]:
     """Write every figure in every format to ``folder/<name>.<format>``; return the paths written.
 
@@ -189,3 +173,7 @@ def _render_static(jobs, browser: str, timeout: float) -> list[Path]:
             raise BrowserNotFoundError(INSTALL_HINT) from error
         raise error
     return list(result.get("paths", []))
+
+
+# the name before charts and figures were told apart (a figure is a number read from text); one release
+write_figures = write_charts

@@ -15,8 +15,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .errors import ParseError
-from .lang import _alt, currencies, currency_codes, resolve_currency, rules
+from ..errors import ParseError
+from ..rules import _alt, rules
+from .currency import currencies, currency_codes, resolve_currency
 from .numbers import DIGITS, read_digits, read_words, uses_decimal_comma
 from .text import detect_language, fold
 
@@ -49,14 +50,9 @@ class Figure:
     @property
     def quantity(self):
         """The value as a pint Quantity in the package's registry (currencies never mix)."""
-        from .units import quantity
+        from ..units import quantity
 
         return quantity(self.value, self.unit)
-
-    def _repr_html_(self) -> str:
-        from .display import figure_html
-
-        return figure_html(self)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -492,31 +488,6 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
                   precision=float(precision), multiplier=float(multiplier), alt_multiplier=float(alt),
                   low=float(low), high=float(high), bound=bound, direction=direction, note=note, lang=lang,
                   scale=float(unit_scale), number_span=(item["num_start"], item["num_end"]))
-
-
-SCAN_COLUMNS = {
-    "kind": "str", "value": "float64", "unit": "str", "multiplier": "float64", "start": "int64", "end": "int64",
-    "text": "str", "precision": "float64", "low": "float64", "high": "float64", "alt_multiplier": "float64",
-    "bound": "str", "note": "str", "lang": "str",
-}
-
-
-def scan(text: str, lang: str | None = None):
-    """Every figure in free text as a DataFrame, one row each, with offsets into `text`.
-
-    Never raises on a `str`; a non-string raises TypeError naming its type.
-
-    >>> scan("Exports rose 12% to $5.2 bn.")[["kind", "value", "unit", "text"]].values.tolist()
-    [['ratio', 1.12, 'ratio', 'rose 12%'], ['money', 5200000000.0, 'USD', '$5.2 bn']]
-    """
-    from .frames import to_frame
-
-    figures = _figures(text, lang)
-    return to_frame(({
-        "kind": f.kind, "value": f.value, "unit": f.unit, "multiplier": f.multiplier, "start": f.span[0],
-        "end": f.span[1], "text": f.raw, "precision": f.precision, "low": f.low, "high": f.high,
-        "alt_multiplier": f.alt_multiplier, "bound": f.bound, "note": f.note, "lang": f.lang,
-    } for f in figures), SCAN_COLUMNS)
 
 
 def parse(s: str, lang: str | None = None) -> Figure:

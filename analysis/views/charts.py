@@ -19,12 +19,14 @@ A missing column raises `analysis.errors.SchemaError` naming it and the columns 
 """
 from __future__ import annotations
 
-import math
 import re
 from typing import Iterable
 
-from .frames import is_missing, require_columns
-from .text import escape_html
+from ..frames import is_missing, require_columns
+from ..reading.numbers import scale_step
+from ..reading.text import escape_html
+from .labels import (LANGS, WORDS, axis_title, check_lang, country_name, digits, format_value, indicator_name,
+                     localise, month_end, month_start, period_label)
 
 __all__ = [
     "LANGS",
@@ -40,180 +42,11 @@ __all__ = [
     "turnover_chart",
 ]
 
-LANGS = ("en", "ru")   # the languages whose rules file has [chart_labels]
 TEMPLATE_NAME = "analysis"
 _FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 _COLORS = ["#3360a9", "#c05917", "#18866e", "#883039", "#6d3e91", "#b16214", "#286bbb", "#578145"]
 _BASE_COLOR = "#9aa9c4"  # the implied (computed) base: lighter than reported values
 _WIDTH, _HEIGHT = 900, 520
-
-# --- words ---------------------------------------------------------------------------------------
-class _LabelBook(dict):
-    """Chart words per language, read from `rules/<lang>.toml` ([chart_labels]) on first use."""
-
-    def __missing__(self, lang):
-        from .lang import rules
-
-        raw = rules(lang).table("chart_labels")
-        words = {k: v for k, v in raw.items() if not isinstance(v, dict)}
-        for key in ("scale", "short"):
-            words[key] = {float(x): label for x, label in raw[key].items()}
-        self[lang] = words
-        return words
-
-
-_WORDS = _LabelBook()
-_CURRENCY_RU = {"USD": "долл.", "EUR": "евро", "RUB": "руб.", "KZT": "тенге", "CNY": "юаней",
-                "GBP": "фунтов", "UZS": "сумов", "RSD": "динаров", "BYN": "бел. руб.", "KGS": "сомов"}
-_MONTHS = {
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    "ru": ["янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."],
-}
-# display names only (the ISO code is shown for anything not listed)
-_COUNTRIES = {
-    "KAZ": ("Kazakhstan", "Казахстан"), "SRB": ("Serbia", "Сербия"), "RUS": ("Russia", "Россия"),
-    "CHN": ("China", "Китай"), "UZB": ("Uzbekistan", "Узбекистан"), "KGZ": ("Kyrgyzstan", "Киргизия"),
-    "TJK": ("Tajikistan", "Таджикистан"), "TKM": ("Turkmenistan", "Туркмения"),
-    "AZE": ("Azerbaijan", "Азербайджан"), "ARM": ("Armenia", "Армения"), "GEO": ("Georgia", "Грузия"),
-    "BLR": ("Belarus", "Белоруссия"), "TUR": ("Türkiye", "Турция"), "DEU": ("Germany", "Германия"),
-    "ITA": ("Italy", "Италия"), "FRA": ("France", "Франция"), "USA": ("United States", "США"),
-    "IND": ("India", "Индия"), "IRN": ("Iran", "Иран"), "UKR": ("Ukraine", "Украина"),
-    "KOR": ("South Korea", "Республика Корея"), "JPN": ("Japan", "Япония"), "WLD": ("World", "Мир"),
-    "HUN": ("Hungary", "Венгрия"), "POL": ("Poland", "Польша"), "NLD": ("Netherlands", "Нидерланды"),
-    "ARE": ("UAE", "ОАЭ"), "MNG": ("Mongolia", "Монголия"), "PAK": ("Pakistan", "Пакистан"),
-}
-
-
-def _lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
-    return lang
-
-
-
-
-
-
-def country_name(code, lang: str = "en") -> str:
-    if is_missing(code) or code == "":
-        return "?"
-    names = _COUNTRIES.get(str(code))
-    return names[0 if _lang(lang) == "en" else 1] if names else str(code)
-
-
-def indicator_name(indicator: str, lang: str = "en") -> str:
-    return _WORDS[_lang(lang)].get(indicator, str(indicator).replace("_", " "))
-
-
-def unit_label(unit, lang: str = "en") -> str:
-    """'USD' -> 'USD' / 'долл.'; 'count' -> ''; 'percent' -> '%'."""
-    if is_missing(unit) or unit in ("count", "number", "ratio"):
-        return ""
-    if unit == "percent":
-        return "%"
-    return str(unit) if lang == "en" else _CURRENCY_RU.get(str(unit), str(unit))
-
-
-# --- numbers -------------------------------------------------------------------------------------
-def _scale_for(magnitude: float) -> float:
-    for s in (1e12, 1e9, 1e6, 1e3):
-        if abs(magnitude) >= s:
-            return s
-    return 1.0
-
-
-def _digits(x: float, significant: int = 3) -> str:
-    """3 significant digits, no exponent, trailing zeros dropped, '.' decimal (localised later)."""
-    if x == 0 or not math.isfinite(x):
-        return "0" if x == 0 else str(x)
-    before = int(math.floor(math.log10(abs(x)))) + 1
-    decimals = max(0, significant - before)
-    text = f"{x:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def _localise(text: str, lang: str) -> str:
-    if lang == "ru":  # 1,234.5 -> 1 234,5 (narrow no-break space for thousands)
-        return text.replace(",", "\u202f").replace(".", ",")
-    return text
-
-
-def format_value(value, unit=None, lang: str = "en", *, scale: float | None = None) -> str:
-    """A number for people: ``format_value(52.9e6, "USD")`` -> "52.9 M USD"; in Russian "52,9 млн долл.".
-
-    Counts below ten thousand are written in full ("36", "1,234"); NaN gives "–".
-    """
-    lang = _lang(lang)
-    if is_missing(value):
-        return "–"
-    value = float(value)
-    if scale is None:
-        scale = 1.0 if (unit == "count" and abs(value) < 1e4) or unit == "percent" else _scale_for(value)
-    number = _localise(_digits(value / scale), lang)
-    parts = [number]
-    if scale != 1.0:
-        parts.append(_WORDS[lang]["short"][scale])
-    u = unit_label(unit, lang)
-    if u == "%":
-        return number + ("\u202f%" if lang == "ru" else "%")
-    if u:
-        parts.append(u)
-    return " ".join(parts)
-
-
-def _axis_title(unit, scale: float, lang: str) -> str:
-    words = []
-    if scale != 1.0:
-        words.append(_WORDS[lang]["scale"][scale])
-    u = unit_label(unit, lang)
-    if u:
-        words.append(u)
-    elif unit == "count":
-        words.append(_WORDS[lang]["count"])
-    return " ".join(words) or _WORDS[lang]["value"]
-
-
-# --- periods -------------------------------------------------------------------------------------
-def _ym(s) -> tuple[int, int] | None:
-    if is_missing(s):
-        return None
-    m = re.fullmatch(r"(\d{4})-(\d{2})", str(s))
-    return (int(m.group(1)), int(m.group(2))) if m else None
-
-
-def period_label(start, end=None, lang: str = "en") -> str:
-    """('2022-01', '2022-09') -> 'Jan–Sep 2022' / 'янв.–сент. 2022'; a full year -> '2022'."""
-    lang = _lang(lang)
-    a, b = _ym(start), _ym(end if end is not None else start)
-    if a is None and b is None:
-        return "?"
-    a = a or b
-    b = b or a
-    months = _MONTHS[lang]
-    if a == b:
-        return f"{months[a[1] - 1]} {a[0]}"
-    if a[0] == b[0]:
-        if (a[1], b[1]) == (1, 12):
-            return str(a[0])
-        return f"{months[a[1] - 1]}–{months[b[1] - 1]} {a[0]}"
-    if (a[1], b[1]) == (1, 12):
-        return f"{a[0]}–{b[0]}"
-    return f"{months[a[1] - 1]} {a[0]} – {months[b[1] - 1]} {b[0]}"
-
-
-def _month_start(s):
-    import pandas as pd
-
-    return pd.Timestamp(f"{s}-01")
-
-
-def _month_end(s):
-    import pandas as pd
-
-    return pd.Timestamp(f"{s}-01") + pd.offsets.MonthEnd(0)
-
 
 # --- template and frame helpers ------------------------------------------------------------------
 def template():
@@ -248,10 +81,10 @@ def _source_note(frame, source, lang: str) -> str:
                 break
             kept.append(n if len(n) <= 110 else n[:109] + "…")
         more = len(names) - len(kept)
-        source = "; ".join(kept) + (f" {_WORDS[lang]['more'].format(more)}" if more else "")
+        source = "; ".join(kept) + (f" {WORDS[lang]['more'].format(more)}" if more else "")
     if not source:
         return ""
-    word = _WORDS[lang]["source"]
+    word = WORDS[lang]["source"]
     return f"{word}: {escape_html(source)}"
 
 
@@ -276,7 +109,7 @@ def _empty(title: str, note: str, lang: str):
     import plotly.graph_objects as go
 
     fig = go.Figure()
-    fig.add_annotation(text=_WORDS[lang]["no_data"], xref="paper", yref="paper", x=0.5, y=0.5,
+    fig.add_annotation(text=WORDS[lang]["no_data"], xref="paper", yref="paper", x=0.5, y=0.5,
                        showarrow=False, font=dict(size=16, color="#888"), name="no-data")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
@@ -329,7 +162,7 @@ def _one_unit(sub):
 def _unit_note(note: str, dropped: int, lang: str) -> str:
     if not dropped:
         return note
-    extra = escape_html(_WORDS[lang]["other_units"].format(dropped))
+    extra = escape_html(WORDS[lang]["other_units"].format(dropped))
     return f"{note}<br>{extra}" if note else extra
 
 
@@ -349,7 +182,7 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     """
     import plotly.graph_objects as go
 
-    lang = _lang(lang)
+    lang = check_lang(lang)
     require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
                     "turnover_chart frame")
     sub = frame[frame["indicator"] == indicator]
@@ -365,7 +198,7 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     magnitudes = list(sub["value"].abs())
     if has_claims:
         magnitudes += list(sub["base_high"].dropna().abs())
-    scale = 1.0 if unit in ("count", "percent") else _scale_for(max(magnitudes))
+    scale = 1.0 if unit in ("count", "percent") else scale_step(max(magnitudes))
 
     # categories on the x axis, in time order: reported periods and compared periods together
     cats: dict[tuple, str] = {}
@@ -394,19 +227,19 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
             berr_minus.append((base - lo) / scale)
             rng = f"{format_value(lo, row['unit'], lang)} … {format_value(hi, row['unit'], lang)}"
             bhover.append(f"<b>{escape_html(blabel)}</b>: {format_value(base, row['unit'], lang)}"
-                          f"<br>{_WORDS[lang]['rounding']}: {rng}")
+                          f"<br>{WORDS[lang]['rounding']}: {rng}")
             mult = row["multiplier"]
             arrows.append((blabel, base / scale, label, row["value"] / scale, mult))
     order = [cats[k] for k in sorted(cats)]
     fig = go.Figure()
     if bx:
         fig.add_trace(go.Bar(
-            x=bx, y=by, name=_WORDS[lang]["implied_base"], marker_color=_BASE_COLOR,
+            x=bx, y=by, name=WORDS[lang]["implied_base"], marker_color=_BASE_COLOR,
             marker_pattern_shape="/", customdata=bhover, hovertemplate="%{customdata}<extra></extra>",
             error_y=dict(type="data", symmetric=False, array=berr_plus, arrayminus=berr_minus,
                          color="#333", thickness=1.5, width=8),
         ))
-    fig.add_trace(go.Bar(x=x, y=y, name=_WORDS[lang]["reported"], marker_color=_COLORS[0],
+    fig.add_trace(go.Bar(x=x, y=y, name=WORDS[lang]["reported"], marker_color=_COLORS[0],
                          customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
     for i, (bl, b, rl, r, mult) in enumerate(arrows):
         if is_missing(mult):
@@ -420,12 +253,12 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         xi_b, xi_r = order.index(bl), order.index(rl)
         fig.add_annotation(
             x=(xi_b + xi_r) / 2, y=(b + r) / 2, xref="x", yref="y", showarrow=False,
-            text=f"<b>{_WORDS[lang]['times']}{_localise(_digits(float(mult)), lang)}</b>",
+            text=f"<b>{WORDS[lang]['times']}{localise(digits(float(mult)), lang)}</b>",
             font=dict(size=16, color=_COLORS[1]), bgcolor="rgba(255,255,255,0.85)", name="multiplier",
         )
     fig.update_layout(barmode="overlay", bargap=0.35, hovermode="closest")
-    fig.update_xaxes(categoryorder="array", categoryarray=order, title_text=_WORDS[lang]["period"])
-    fig.update_yaxes(title_text=_axis_title(unit, scale, lang), rangemode="tozero")
+    fig.update_xaxes(categoryorder="array", categoryarray=order, title_text=WORDS[lang]["period"])
+    fig.update_yaxes(title_text=axis_title(unit, scale, lang), rangemode="tozero")
     return _finish(fig, title=title or default_title, note=note, lang=lang)
 
 
@@ -434,18 +267,18 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
     """Exports (up), imports (down, mirrored) and the balance (markers) by period for a pair."""
     import plotly.graph_objects as go
 
-    lang = _lang(lang)
+    lang = check_lang(lang)
     require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
                     "flows_chart frame")
     sub = frame[frame["indicator"].isin(["exports", "imports", "trade_balance"]) & frame["value"].notna()]
     sub, reporter, partner = _pick_pair(sub, reporter, partner)
-    default_title = f"{_WORDS[lang]['flows']}: {_pair_title(reporter, partner, lang)}"
+    default_title = f"{WORDS[lang]['flows']}: {_pair_title(reporter, partner, lang)}"
     note = _source_note(sub if len(sub) else frame, source, lang)
     if sub.empty:
         return _empty(title or default_title, note, lang)
     sub, unit, dropped = _one_unit(_chronological(sub))
     note = _unit_note(note, dropped, lang)
-    scale = _scale_for(sub["value"].abs().max())
+    scale = scale_step(sub["value"].abs().max())
     order = []
     for a, b in sub[["period_start", "period_end"]].drop_duplicates().itertuples(index=False):
         lbl = period_label(a, b, lang)
@@ -470,8 +303,8 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
             fig.add_trace(go.Bar(x=xs, y=ys, name=indicator_name(ind, lang), marker_color=colors[ind],
                                  customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
     fig.update_layout(barmode="relative")
-    fig.update_xaxes(categoryorder="array", categoryarray=order, title_text=_WORDS[lang]["period"])
-    fig.update_yaxes(title_text=_axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444")
+    fig.update_xaxes(categoryorder="array", categoryarray=order, title_text=WORDS[lang]["period"])
+    fig.update_yaxes(title_text=axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444")
     return _finish(fig, title=title or default_title, note=note, lang=lang)
 
 
@@ -485,7 +318,7 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     """
     import plotly.graph_objects as go
 
-    lang = _lang(lang)
+    lang = check_lang(lang)
     require_columns(frame, ["indicator", "reporter", partner, "period_start", "period_end", "value", "unit"],
                     "partners_chart frame")
     sub = frame[(frame["indicator"] == indicator) & frame["value"].notna()]
@@ -499,7 +332,7 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         last = counts.iloc[-1]
         period = (last["period_start"], last["period_end"])
     label = period_label(*period, lang=lang) if period else ""
-    default_title = f"{indicator_name(indicator, lang)} {_WORDS[lang]['by_partner']}: {country_name(reporter, lang)}" + (
+    default_title = f"{indicator_name(indicator, lang)} {WORDS[lang]['by_partner']}: {country_name(reporter, lang)}" + (
         f", {label}" if label else "")
     note = _source_note(sub if len(sub) else frame, source, lang)
     if period is not None:
@@ -513,7 +346,7 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     sub, unit, dropped = _one_unit(sub)
     note = _unit_note(note, dropped, lang)
     sub = sub.drop_duplicates(partner, keep="last").sort_values("value", kind="stable").tail(top)
-    scale = 1.0 if unit in ("count", "percent") else _scale_for(sub["value"].abs().max())
+    scale = 1.0 if unit in ("count", "percent") else scale_step(sub["value"].abs().max())
     names = [country_name(p, lang) for p in sub[partner]]
     hv = [f"<b>{escape_html(n)}</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r)}"
           for n, (_, r) in zip(names, sub.iterrows())]
@@ -523,8 +356,8 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         cliponaxis=False, customdata=hv, hovertemplate="%{customdata}<extra></extra>",
     ))
     top_value = max(0.0, float((sub["value"] / scale).max()))
-    fig.update_xaxes(title_text=_axis_title(unit, scale, lang), range=[0, top_value * 1.2 or 1])
-    fig.update_yaxes(title_text=_WORDS[lang]["partner"], ticksuffix="  ")
+    fig.update_xaxes(title_text=axis_title(unit, scale, lang), range=[0, top_value * 1.2 or 1])
+    fig.update_yaxes(title_text=WORDS[lang]["partner"], ticksuffix="  ")
     height = max(_HEIGHT, 200 + 28 * len(sub))
     return _finish(fig, title=title or default_title, note=note, lang=lang, height=height)
 
@@ -556,7 +389,7 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
     for row_no, key in enumerate(facets, start=1):
         part, unit, n = _one_unit(sub[sub[facet] == key])
         dropped += n
-        scale = 1.0 if unit in ("count", "percent") else _scale_for(part["value"].abs().max())
+        scale = 1.0 if unit in ("count", "percent") else scale_step(part["value"].abs().max())
         groups = part.groupby(part[series].astype(str), sort=False) if series else [(None, part)]
         for name, grp in groups:
             name = str(name) if name is not None else labels[row_no - 1]
@@ -564,7 +397,7 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
             lx, ly, mx, my, hv = [], [], [], [], []
             for _, r in _chronological(grp).iterrows():
                 end = r["period_end"] if not is_missing(r["period_end"]) else r["period_start"]
-                a, b = _month_start(r["period_start"]), _month_end(end)
+                a, b = month_start(r["period_start"]), month_end(end)
                 v = r["value"] / scale
                 lx += [a, b, None]
                 ly += [v, v, None]
@@ -580,7 +413,7 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
             fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker=dict(color=color, size=9), name=name,
                                      legendgroup=name, showlegend=legend, customdata=hv,
                                      hovertemplate="%{customdata}<extra></extra>"), row=row_no, col=1)
-        fig.update_yaxes(title_text=_axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
+        fig.update_yaxes(title_text=axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
     fig.update_xaxes(type="date")
     height = max(_HEIGHT, 170 + (230 if len(facets) <= 3 else 150) * len(facets))
     return _finish(fig, title=title, note=_unit_note(note, dropped, lang), lang=lang, height=height)
@@ -597,7 +430,7 @@ def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=No
     names a column that splits each subplot into coloured series, e.g. ``"basis"`` or ``"source"``
     when news rows and official rows are concatenated.
     """
-    lang = _lang(lang)
+    lang = check_lang(lang)
     need = ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"]
     require_columns(frame, need + ([series] if series else []), "related_chart frame")
     sub = _dated(frame)
@@ -608,7 +441,7 @@ def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=No
     if indicators is None:
         indicators = list(dict.fromkeys(sub["indicator"]))
     indicators = [i for i in indicators if (sub["indicator"] == i).any()]
-    default_title = (" · ".join(indicator_name(i, lang) for i in indicators) or _WORDS[lang]["value"]) + \
+    default_title = (" · ".join(indicator_name(i, lang) for i in indicators) or WORDS[lang]["value"]) + \
         f": {_pair_title(reporter, partner, lang)}"
     note = _source_note(sub if len(sub) else frame, source, lang)
     if sub.empty or not indicators:
@@ -624,7 +457,7 @@ def panel_chart(frame, *, indicator: str = "trade_turnover", reporter=None, part
 
     Partners default to the ``top`` ones with the most observations. ``series`` as in `related_chart`.
     """
-    lang = _lang(lang)
+    lang = check_lang(lang)
     need = ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"]
     require_columns(frame, need + ([series] if series else []), "panel_chart frame")
     sub = _dated(frame)
@@ -639,7 +472,7 @@ def panel_chart(frame, *, indicator: str = "trade_turnover", reporter=None, part
     else:
         partners = [p for p in partners if (sub["partner"] == p).any()]
     sub = sub[sub["partner"].isin(partners)]
-    default_title = f"{indicator_name(indicator, lang)} {_WORDS[lang]['by_partner']}: {country_name(reporter, lang)}"
+    default_title = f"{indicator_name(indicator, lang)} {WORDS[lang]['by_partner']}: {country_name(reporter, lang)}"
     note = _source_note(sub if len(sub) else frame, source, lang)
     if sub.empty:
         return _empty(title or default_title, note, lang)
@@ -656,7 +489,7 @@ def _safe(*parts) -> str:
 def default_charts(frame, lang: str = "en") -> dict:
     """The standard charts for a tidy frame, only those the frame has data for, keyed by a file-name-safe
     name: ``turnover-KAZ-SRB``, ``flows-KAZ-SRB``, ``related-KAZ-SRB``, ``partners-trade_turnover-KAZ``, ``panel-trade_turnover-KAZ``."""
-    lang = _lang(lang)
+    lang = check_lang(lang)
     require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
                     "default_charts frame")
     out: dict = {}

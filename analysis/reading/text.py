@@ -18,7 +18,7 @@ _FOLD = str.maketrans({
     "\u0451": "\u0435", "\u0401": "\u0415",  # ё -> е: Russian texts write both
 })
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -33,7 +33,7 @@ def detect_language(text: str) -> str:
     >>> detect_language("товарооборот составил 52,9 млн долларов"), detect_language("trade rose")
     ('ru', 'en')
     """
-    cyr = len(_CYRILLIC.findall(text[:5000]))
+    cyr = len(CYRILLIC.findall(text[:5000]))
     lat = len(_LATIN.findall(text[:5000]))
     return "ru" if cyr and cyr * 3 >= lat else "en"
 

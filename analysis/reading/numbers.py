@@ -111,3 +111,15 @@ def read_words(words: list[str], number_words: dict[str, float], multiplying: di
     if fraction is not None:
         return (value or 1.0) * fraction
     return value if seen else None
+
+
+def scale_step(magnitude: float) -> float:
+    """The largest of thousand, million, billion, trillion not above `magnitude` (1 below a thousand).
+
+    >>> scale_step(52.9e6), scale_step(-2.4e9), scale_step(36)
+    (1000000.0, 1000000000.0, 1.0)
+    """
+    for s in (1e12, 1e9, 1e6, 1e3):
+        if abs(magnitude) >= s:
+            return s
+    return 1.0

@@ -1,4 +1,5 @@
-"""Language rules loaded from the data files in `analysis/rules/` (one TOML file per language).
+"""The rules: data files (one TOML file per language, the country and currency tables, pint units) and
+the one loader that reads and validates them. README.md beside them documents their syntax.
 
 >>> rules("ru").decimal
 ','
@@ -7,10 +8,11 @@ from __future__ import annotations
 
 import csv
 import functools
-import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
+
+from ..errors import RulesError
 
 
 def _files():
@@ -77,15 +79,34 @@ def rules(code: str) -> Rules:
     if code not in available():
         raise KeyError(f"no rules for language {code!r}; known: {', '.join(available())}")
     raw = tomllib.loads((_files() / f"{code}.toml").read_text(encoding="utf-8"))
+    validate(raw, f"{code}.toml")
     return Rules(code=code, decimal=raw["language"]["decimal"], raw=raw)
 
 
-@dataclass(frozen=True)
-class Currency:
-    code: str
-    factor: float      # to the main unit: cents are 0.01 USD
-    pattern: str       # a regex for one way of writing it
-    kind: str          # "symbol" or a language code for names
+# the sections a language file may have; the README beside the files says what each holds
+SECTIONS = frozenset({
+    "language", "scales", "code_scales", "numbers", "number_words", "multiplying_words", "fraction_words",
+    "percent", "times", "growth_words", "times_words", "direction", "hedges", "counts", "deficit", "months",
+    "ordinals", "periods", "indicators", "indicator_words", "chart_labels",
+})
+_LANGUAGE_KEYS = ("code", "decimal")
+
+
+def validate(raw: dict, name: str = "<rules>") -> None:
+    """Refuse a language file with an unknown section or a missing [language] key (names the file and key).
+
+    >>> validate({"language": {"code": "xx", "decimal": "."}, "scale": {}}, "xx.toml")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.RulesError: rules/xx.toml: unknown section [scale]; known: [chart_labels], [code_scales], ...
+    """
+    unknown = sorted(set(raw) - SECTIONS)
+    if unknown:
+        known = ", ".join(f"[{k}]" for k in sorted(SECTIONS)[:2])
+        raise RulesError(f"rules/{name}: unknown section [{unknown[0]}]; known: {known}, ...")
+    missing = [k for k in _LANGUAGE_KEYS if k not in raw.get("language", {})]
+    if missing:
+        raise RulesError(f"rules/{name}: [language] lacks {', '.join(missing)}")
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -114,40 +135,32 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return [p for p in parts if p]
 
 
-@functools.cache
-def currencies() -> tuple[Currency, ...]:
-    """Every way of writing a currency, from `rules/currencies.tsv`."""
-    out = []
-    with (_files() / "currencies.tsv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            for kind in ("symbols", *available()):
-                for pattern in _top_level_alternatives(row.get(kind) or ""):
-                    out.append(Currency(row["code"], float(row["factor"]), pattern, "symbol" if kind == "symbols" else kind))
-    return tuple(out)
+
+
+def _table(name: str) -> tuple[dict, ...]:
+    with (_files() / name).open(encoding="utf-8") as fh:
+        rows = tuple(csv.DictReader(fh, delimiter="\t"))
+    return rows
 
 
 @functools.cache
-def currency_codes() -> frozenset[str]:
-    with (_files() / "currencies.tsv").open(encoding="utf-8") as fh:
-        return frozenset(row["code"] for row in csv.DictReader(fh, delimiter="\t"))
+def currency_table() -> tuple[dict, ...]:
+    """The rows of rules/currencies.tsv (code, factor, symbols, one column per language): read here only."""
+    rows = _table("currencies.tsv")
+    _check_columns("currencies.tsv", rows, ("code", "factor", "symbols"))
+    return rows
 
 
 @functools.cache
-def _by_length() -> list[tuple[Currency, re.Pattern]]:
-    return [(c, re.compile(c.pattern, re.I)) for c in sorted(currencies(), key=lambda c: len(c.pattern), reverse=True)]
+def country_table() -> tuple[dict, ...]:
+    """The rows of rules/countries.tsv (iso3, names per language, adjectives, capitals, labels): read here only."""
+    rows = _table("countries.tsv")
+    _check_columns("countries.tsv", rows, ("iso3", "en", "capitals"))
+    return rows
 
 
-@functools.lru_cache(maxsize=8192)
-def resolve_currency(written: str, lang: str) -> tuple[str, float] | None:
-    """The (code, factor) for a currency as written, trying the longest pattern first.
-
-    >>> resolve_currency("долларов США", "ru"), resolve_currency("C$", "en")
-    (('USD', 1.0), ('CAD', 1.0))
-    """
-    written = re.sub(r"\s+", " ", written.strip())
-    if written.upper() in currency_codes():
-        return written.upper(), 1.0
-    for cur, pattern in _by_length():
-        if cur.kind in ("symbol", lang) and pattern.fullmatch(written):
-            return cur.code, cur.factor
-    return None
+def _check_columns(name: str, rows, needed) -> None:
+    have = set(rows[0]) if rows else set()
+    missing = [c for c in needed if c not in have]
+    if missing:
+        raise RulesError(f"rules/{name}: missing column(s) {', '.join(missing)}")

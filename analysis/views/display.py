@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .frames import is_missing
-from .text import escape_html
+from ..frames import is_missing
+from ..reading.text import escape_html
 
 __all__ = ["Extraction", "Highlighted", "explorer", "figure_html", "highlight"]
 
@@ -32,7 +32,7 @@ _STYLE = (
 
 
 def _label(row, lang: str) -> str:
-    from .charts import format_value, indicator_name
+    from .labels import format_value, indicator_name
 
     ind = row.get("indicator")
     name = indicator_name(ind, lang) if not is_missing(ind) else "figure"
@@ -100,7 +100,7 @@ def highlight(text: str, frame, *, lang: str = "en") -> Highlighted:
 
 def figure_html(figure) -> str:
     """HTML for a `analysis.Figure`: the value as people read it, with its parts in a small table."""
-    from .charts import format_value
+    from .labels import format_value
 
     get = lambda name: getattr(figure, name, None)  # noqa: E731
     kind, value, unit = get("kind"), get("value"), get("unit")
@@ -135,7 +135,7 @@ class Extraction:
 
     @classmethod
     def from_text(cls, text: str, published=None, source=None, lang: str = "en") -> "Extraction":
-        from . import extract
+        from ..frames import extract
 
         return cls(text, extract(text, published=published, source=source), lang)
 
@@ -161,7 +161,7 @@ def explorer(text: str = "", *, lang: str = "en", published=None, source=None):
     try:
         import ipywidgets as widgets
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        from .errors import AnalysisError
+        from ..errors import AnalysisError
 
         raise AnalysisError("explorer() needs ipywidgets: pip install 'analysis[notebooks]'") from exc
     from IPython.display import display

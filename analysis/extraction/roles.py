@@ -1,0 +1,243 @@
+"""Who trades with whom: the roles countries play around a figure (owner, flow, origin, destination,
+pair) and the context that fills what a sentence leaves open. A part of `statements._Document`."""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..reading import countries as country_mentions
+from .model import _Row
+from .vocabulary import _CLAUSE_BREAK, SUBJECT_ROLES
+
+
+class RoleReading:
+    """Methods of `_Document` that read countries' roles (they use the document's state)."""
+
+    # -----------------------------------------------------------------------------------------
+    def _roles(self, a: int, b: int) -> list[tuple[object, str]]:
+        """(mention, role) in a span: owner, dest, origin, with, between, adj, host, plain, group.
+
+        Every figure of a sentence asks for its sentence's roles: they are read once per span."""
+        cache = self.__dict__.setdefault("_role_cache", {})
+        if (a, b) not in cache:
+            cache[(a, b)] = self._read_roles(a, b)
+        return cache[(a, b)]
+
+    def _read_roles(self, a: int, b: int) -> list[tuple[object, str]]:
+        t, w = self.folded, self.w
+        out = []
+        ms = self._countries_in(a, b)
+        for i, m in enumerate(ms):
+            before = t[max(a, m.start - 30):m.start]
+            after = t[m.end:m.end + 20]
+            if m.form == "adj":
+                if re.match(r"-", after) or re.search(r"-$", before):
+                    role = "pair"
+                elif w["capital_after"].match(after) or re.match(r"\s*\w+\s+(?:capital|companies|enterprises|entities|investments?|investors?)", after, re.I) or re.match(r"\s*(?:компани|предприяти|инвестиц|капитал|фирм|субъект|продукци|товар)", after, re.I):
+                    role = "adj_owner"
+                else:
+                    role = "adj"
+            elif re.match(r"['’]s?\b", after):
+                role = "owner"
+            elif w["between"].search(before):
+                role = "between"
+            elif i > 0 and ms[i - 1].start >= m.start - 30 and re.fullmatch(r"\s+(?:and|и)\s+", t[ms[i - 1].end:m.start]) and out and out[-1][1] in ("between", "pair_and"):
+                role = "pair_and"
+            elif w["prep_from"].search(before):
+                role = "origin"
+            elif w["in_host"].search(before) and (self.lang == "en" or re.search(r"[еи]$", m.text) or re.search(r"экономик\w+\s+$", before)):
+                role = "host"
+            elif w["prep_to"].search(before):
+                role = "dest"
+            elif w["prep_with"].search(before):
+                role = "with"
+            else:
+                role = "plain"
+                ind = None
+                for pattern in w["indicators"].values():
+                    for k in pattern.finditer(t, max(a, m.start - 40), m.start):
+                        ind = k
+                if self.lang == "ru" and ind is not None and re.fullmatch(r"[\s\w]{0,25}", t[ind.end():m.start]):
+                    role = "owner"   # genitive: "товарооборот Казахстана"
+            out.append((m, role))
+        # "between X and Y" / "X and Y": the second of a pair
+        fixed = []
+        for j, (m, role) in enumerate(out):
+            if role in ("plain", "with", "dest") and j > 0 and re.fullmatch(r"\s+(?:and|и)\s+", t[out[j - 1][0].end:m.start]) and out[j - 1][1] in ("between", "plain", "pair_and"):
+                if out[j - 1][1] == "between" or (role == "plain" and out[j - 1][1] == "plain"):
+                    role = "pair_and"
+                    if fixed and fixed[-1][1] == "plain":
+                        fixed[-1] = (fixed[-1][0], "between")
+            fixed.append((m, role))
+        return fixed
+
+    def _countries(self, r: _Row, a: int, b: int, left: int, nxt: int, ctx: dict, siblings: list[_Row] = ()) -> None:
+        """Reporter and partner of a row from the roles countries play in its sentence."""
+        t, w = self.folded, self.w
+        f = r.figure
+        roles = self._roles(a, b)
+        # the figure's own clause: from the previous figure up to it, and on to the next clause break
+        brk = _CLAUSE_BREAK.search(t[f.span[1]:nxt])
+        after_cut = f.span[1] + brk.start() if brk else nxt
+        # "..., Kazakhstan - $150 million": a name followed by a dash labels the figure after it
+        local = [(m, role) for m, role in roles if left <= m.start < after_cut
+                 and not (m.start >= f.span[1] and re.match(r"\s*[-:]\s*(?:[$€£¥₽₸]|\d|[A-Z]{3}\s?\d)", t[m.end:m.end + 10]))]
+        outside = [(m, role) for m, role in roles if (m, role) not in local]
+        ind = r.flow or r.indicator   # a good's exports are read like exports
+        subject_roles = SUBJECT_ROLES + (("host", "dest") if ind in ("investment", "enterprises") else ())
+        pair_roles = ("with", "pair_and", "between")
+
+        def pick(wanted, pools):
+            for pool in pools:
+                for want in wanted:
+                    for m, role in pool:
+                        if role == want:
+                            return m
+            return None
+
+        if ind in ("investment", "enterprises"):
+            local = sorted(local, key=lambda x: min(abs(x[0].start - f.span[1]), abs(f.span[0] - x[0].end)))
+        # a sentence's subject stands before the figure; names after it belong to later figures
+        rep_pools = [local, [(m, role) for m, role in outside if role in subject_roles and m.start < f.span[0]]]
+        # partners outside the figure's clause only from the sentence's opening ("trade between X and Y ... rose
+        # 30% and reached $31.5 billion"); names between earlier figures are theirs
+        opening = min((g.span[0] for g in self._figs_in(a, b) if g.kind in ("money", "count", "ratio")), default=b)
+        par_pools = [local] if ind in ("exports", "imports") else [
+            local, [(m, role) for m, role in outside if role in pair_roles and m.start < opening]]
+
+        def iso(m):
+            return None if m is None else m.iso3
+
+        sentence = t[a:b]
+        group_roles = ("dest", "with", "origin", "between", "pair_and", "plain")
+        has_group = any(m.form == "group" and role in group_roles and ((m, role) in local or m.end <= f.span[0]) for m, role in roles)
+        rep = par = None
+        if ind == "exports":
+            rep = pick(("owner", "origin", "adj_owner", "adj", "pair", "plain", "between", "host"), rep_pools)
+            par = pick(("dest", "with", "pair_and"), par_pools)
+        elif ind == "imports":
+            rep = pick(("dest", "owner", "host", "plain", "between"), rep_pools)
+            par = pick(("origin", "with", "adj_owner", "adj", "pair_and"), par_pools)
+        elif ind in ("investment", "enterprises"):
+            rep = pick(("host", "dest", "owner"), rep_pools)
+            par = pick(("adj_owner", "origin", "owner", "adj", "plain", "with"), [local, outside])
+            if rep is par:
+                par = None
+            if rep is None and par is not None and par.iso3:
+                other = self._other_country(par.iso3)
+                if other and (w["our"].search(sentence) or self._doc_pair()):
+                    rep = country_mentions.CountryMention(0, 0, other, "name", "")
+        elif ind == "other" and f.kind == "percent":
+            rep = pick(("owner", "host"), [roles])
+            near = [m for m, role in roles if m.end <= f.span[0] and f.span[0] - m.end < 25 and m is not rep]
+            other_side = [[x for x in pool if rep is None or x[0].iso3 != rep.iso3] for pool in (local, outside)]
+            par = near[-1] if near else pick(("plain", "adj", "with", "dest", "origin", "between", "pair_and"), other_side)
+            if rep is None:
+                cand = [m for m, role in roles if m is not par and m.iso3 and role in ("plain", "adj", "between", "owner")]
+                rep = cand[0] if cand else None
+        else:  # turnover, balance, other money
+            rep = pick(("owner", "between", "pair", "plain", "adj_owner", "adj", "host"), rep_pools)
+            par = pick(("pair_and", "with", "dest", "origin"), par_pools)
+            if par is None:
+                others = [m for m, role in roles if m is not rep and (m.iso3 != iso(rep) or m.iso3 is None) and role in ("plain", "adj", "pair", "owner", "between", "pair_and")]
+                if others and rep is not None:
+                    par = others[0]
+        if rep is not None and par is not None and (rep is par or (rep.iso3 and rep.iso3 == par.iso3)):
+            par = None
+        reporter, partner = iso(rep), iso(par)
+        partner_group = (par is not None and par.form == "group") or (par is None and has_group)
+        anaphora = bool(w["anaphora"].search(sentence))
+        flows = ("exports", "imports", "trade_turnover", "trade_balance")
+        if ind == "trade_turnover" and rep is not None and pick(("pair_and", "with", "dest", "origin"), [local]) is None:
+            sibling = next((o for o in siblings if o.reporter and o.partner and o.reporter != rep.iso3), None)
+            roles_here = [role for m, role in local if m is rep]
+            if sibling is not None and roles_here == ["plain"]:
+                reporter, partner = sibling.reporter, rep.iso3   # "including with Russia - $310 million, Kazakhstan - $150 million"
+        if reporter is None and has_group and ctx["reporter"] and ctx["partner"] == "WLD" and ind in flows:
+            reporter = ctx["reporter"]   # "Kyrgyzstan's trade ... The trade with the EAEU countries ..."
+        if reporter is None and partner is None and not has_group:
+            sib = next((o for o in siblings if o.reporter), None)
+            if anaphora or (ind == "trade_turnover" and re.search(r"\bbetween\b|между", sentence, re.I)):
+                pair = self._recent_pair(a)
+                if pair:
+                    reporter, partner = pair
+            elif sib is not None and ind in flows:
+                reporter, partner = sib.reporter, sib.partner   # "Chinese exports ..., and imports ..."
+            elif (ctx["reporter"] is not None or ctx["partner"] is not None) and ind in flows + ("investment",) and not (
+                    ind in ("exports", "imports") and ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")):
+                reporter, partner = ctx["reporter"], ctx["partner"]   # whose exports, in a bilateral turnover, is not said
+        elif reporter is not None and partner is None and not partner_group and not anaphora and ind in flows + ("other",) and f.kind != "percent":
+            sibling = next((o for o in siblings if o.reporter == reporter and o.partner not in (None, "WLD")), None)
+            if ind == "other" and not w["total"].search(sentence):
+                pass
+            elif sibling is not None:
+                partner = sibling.partner   # "exports to the US rose ..., while imports were ..."
+            elif ctx["partner"] and ctx["reporter"] == reporter and not w["total"].search(sentence):
+                partner = ctx["partner"]
+            elif any(o.partner == reporter and o.reporter not in (None, "WLD") for o in siblings) or (
+                    ctx["partner"] == reporter and ctx["reporter"] not in (None, "WLD") and ind in ("exports", "imports")):
+                pass   # "China's exports to Russia rose ..., Russia's imports ...": a bilateral sentence, not the world
+            elif ind != "other" or w["total"].search(sentence):
+                partner = "WLD"
+        elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover"):
+            sibling = next((o for o in siblings if o.reporter and o.reporter != partner), None)
+            if sibling is not None:
+                reporter = sibling.reporter   # "Russian exports to China ..., imports from China ..."
+            elif ctx["reporter"] and ctx["reporter"] != partner:
+                reporter = ctx["reporter"]
+        bilateral_context = ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")
+        if reporter is None and partner is None and not has_group and not anaphora and ind in ("exports", "imports", "trade_balance") and not bilateral_context:
+            partner = "WLD"
+        if reporter is None and partner is None and not has_group and not anaphora and ind == "trade_turnover" and w["total"].search(sentence):
+            partner = "WLD"
+        if partner is None and reporter is None and ind == "other" and f.kind in ("money", "ratio") and ctx["indicator"] is not None and not roles:
+            reporter, partner = ctx["reporter"], ctx["partner"]   # "In physical terms, the volume grew ..." speaks of the same trade
+        elif partner is None and ind == "other" and f.kind in ("money", "ratio") and not has_group and not anaphora:
+            partner = "WLD"
+        if partner is None and reporter is not None and ind == "other" and f.kind == "percent" and not partner_group and w["total"].search(sentence):
+            partner = "WLD"
+        if partner is None and reporter is None and ind == "other" and f.kind == "percent" and not roles:
+            partner = "WLD"
+        if reporter == partner:
+            partner = None
+        r.reporter, r.partner = reporter, partner
+
+    def _other_country(self, iso3: str) -> str | None:
+        pair = self._doc_pair()
+        if pair and iso3 in pair:
+            rest = [c for c in pair if c != iso3]
+            return rest[0] if rest else None
+        return None
+
+    @functools.cached_property
+    def _counts(self) -> dict:
+        counts: dict = {}
+        for m in self.countries:
+            if m.iso3:
+                counts[m.iso3] = counts.get(m.iso3, 0) + 1
+        return counts
+
+    def _doc_pair(self) -> tuple[str, ...] | None:
+        ranked = sorted(self._counts, key=lambda k: -self._counts[k])
+        return tuple(ranked[:2]) if len(ranked) >= 2 else None
+
+    @functools.cached_property
+    def _pairs(self) -> list[tuple[int, str, str]]:
+        """(sentence start, first, second) for each sentence that names two countries."""
+        out = []
+        for s, e in self.sentences:
+            names = list(dict.fromkeys(m.iso3 for m in self._countries_in(s, e) if m.iso3))
+            if len(names) >= 2:
+                out.append((s, names[0], names[1]))
+        return out
+
+    def _recent_pair(self, a: int) -> tuple[str, str] | None:
+        """The two countries the text last named together, else the two it names most."""
+        before = [p for p in self._pairs if p[0] <= a]
+        best = before[-1] if before else (self._pairs[0] if self._pairs else None)
+        if best:
+            # the country the text is about (named most often) reports
+            first, second = sorted(best[1:], key=lambda c: -self._counts.get(c, 0))
+            return first, second
+        pair = self._doc_pair()
+        return (pair[0], pair[1]) if pair else None

@@ -1,0 +1,553 @@
+"""Trade statements: figures in context become tidy observations (what, between whom, when, against what).
+
+>>> from analysis import extract
+>>> rows = extract("In 2023 exports from Kazakhstan to China rose by 20% to $15.2 billion.")
+>>> rows[["indicator", "reporter", "partner", "period_start", "value", "multiplier", "compared_start"]].values.tolist()
+[['exports', 'KAZ', 'CHN', '2023-01', 15200000000.0, 1.2, '2022-01']]
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from dataclasses import replace
+
+from ..reading import countries as country_mentions
+from ..reading import periods as period_mentions
+from ..reading.figures import Figure, _figures
+from ..reading.periods import Period
+from ..reading.text import detect_language, fold, sentences
+from .checks import RowChecks
+from .model import _Row, _bounded, _published
+from .roles import RoleReading
+from .timing import PeriodReading
+from .vocabulary import _CLAUSE_BREAK, _words
+
+def extract_records(text: str, published=None, source=None) -> list[dict]:
+    """The rows of `extract` as plain dicts (one per observation), for callers that batch many documents
+    into one frame (`extract_corpus`): building a frame per document would cost more than reading it."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs the text as a str, not {type(text).__name__}")
+    return _Document(text, published, source).records()
+
+
+class _Document(RoleReading, PeriodReading, RowChecks):
+    """One article being read: its figures, periods and countries, and the context carried forward."""
+
+    def __init__(self, text: str, published, source):
+        self.text = text
+        self.folded = fold(text)
+        self.lang = detect_language(self.folded)
+        self.w = _words(self.lang)
+        pub_year, pub_month, pub = _published(published)
+        if pub is None:
+            line = period_mentions.dateline(self.folded, self.lang)
+            pub_year, pub_month, pub = _published(line)
+        self.pub_year, self.pub_month, self.published = pub_year, pub_month, pub
+        self.source = None if source is None else str(source)
+        self.figures = _figures(text, self.lang)
+        self.periods = period_mentions.find(self.folded, self.lang)
+        self.sentences = _bounded(self.folded, sentences(self.folded) or [(0, len(self.folded))])
+        self._figure_starts = [f.number_span[0] for f in self.figures]
+        self._period_starts = [p.start for p in self.periods]
+        money = [f.span for f in self.figures if f.kind == "money"]
+        money_starts = [a for a, _ in money]
+
+        def inside_money(pos):   # "US dollars" names a currency, not a country
+            i = bisect.bisect_right(money_starts, pos) - 1
+            return i >= 0 and money[i][0] <= pos < money[i][1]
+
+        self.countries = [m for m in country_mentions.find(self.folded, self.lang) if not inside_money(m.start)]
+        self._country_starts = [m.start for m in self.countries]
+
+    # the figures, periods and countries whose start lies in [a, b), found by bisection: documents can be long
+    def _figs_in(self, a: int, b: int) -> list[Figure]:
+        return self.figures[bisect.bisect_left(self._figure_starts, a):bisect.bisect_left(self._figure_starts, b)]
+
+    def _periods_in(self, a: int, b: int) -> list:
+        return self.periods[bisect.bisect_left(self._period_starts, a):bisect.bisect_left(self._period_starts, b)]
+
+    def _countries_in(self, a: int, b: int) -> list:
+        return self.countries[bisect.bisect_left(self._country_starts, a):bisect.bisect_left(self._country_starts, b)]
+
+    # -----------------------------------------------------------------------------------------
+    def records(self) -> list[dict]:
+        rows: list[_Row] = []
+        ctx = dict(indicator=None, reporter=None, partner=None, period=None, year=None, negative=False)
+        for a, b in self.sentences:
+            rows.extend(self._sentence(a, b, ctx, rows))
+        rows = self._merge_growth(rows)
+        self._balance_signs(rows)
+        self._consistency(rows)
+        return [self._record(r) for r in rows]
+
+    def _merge_growth(self, rows: list[_Row]) -> list[_Row]:
+        """A growth figure alone in a sentence next to one with the level it describes becomes one row.
+
+        "Trade grew 27.7% year on year. Trade between the two reached $196 billion." -> one observation.
+        """
+        index = {s: i for i, s in enumerate(self.sentences)}
+        dropped = set()
+        for g in rows:
+            if g.role != "growth" or g.ratio is None:
+                continue
+            gi = index.get(g.sentence, -99)
+            levels = [r for r in rows if r.role == "level" and r.ratio is None and r.figure.kind == "money"
+                      and r.indicator == g.indicator and 0 < abs(index.get(r.sentence, -99) - gi) <= 2
+                      and not any(o.role == "level" and o.figure.kind == "money" for o in rows if o.sentence == g.sentence)]
+            levels = [r for r in levels if (g.period is None or r.period is None or g.period == r.period)
+                      and not re.search(r"\b(?:today|now|currently|at\s+present)\b|сегодня|сейчас|в\s+настоящее\s+время", self.folded[r.sentence[0]:r.sentence[1]], re.I)
+                      and {g.reporter, g.partner} & {r.reporter, r.partner} - {None, "WLD"} or (g.reporter is None and g.partner is None)]
+            if len(levels) != 1 or id(levels[0]) in dropped:
+                continue
+            level = levels[0]
+            level.ratio, level.compared = g.ratio, g.compared
+            if level.period is None and g.period is not None:
+                level.period = g.period
+            dropped.add(id(g))
+        return [r for r in rows if id(r) not in dropped]
+
+    # -----------------------------------------------------------------------------------------
+    def _sentence(self, a: int, b: int, ctx: dict, previous: list[_Row]) -> list[_Row]:
+        t, w = self.folded, self.w
+        figs = self._figs_in(a, b)
+        if not figs:
+            self._carry_context(a, b, ctx)
+            return []
+        figs = self._parallel_changes(figs, a, b)
+        ratios = [f for f in figs if f.kind == "ratio"]
+        anchors: list[_Row] = []
+        for f in figs:
+            if f.kind == "money" or f.kind == "count":
+                anchors.append(_Row(f, sentence=(a, b)))
+            elif f.kind == "percent" and "percentage points" not in f.note and self._about_trade(a, b):
+                anchors.append(_Row(f, sentence=(a, b), indicator="other"))
+            elif f.kind == "number" and (f.scale > 1 or self._count_context(a, f)) and not self._unit_word_after(f):
+                anchors.append(_Row(f, sentence=(a, b)))
+        excluded = [r for r in anchors if self._excluded(r.figure, a, b, anchors)]
+        # the converted twin of an excluded amount ("contracts worth €10 billion ($11.8 billion)") goes too
+        excluded += [r for r in anchors if r.figure.kind == "money" and any(
+            x.figure.kind == "money" and x.figure.span[1] <= r.figure.span[0] and w["twin_gap"].match(t[x.figure.span[1]:r.figure.span[0]]) for x in excluded)]
+        anchors = [r for r in anchors if r not in excluded]
+        ratios = [r for r in ratios if not self._excluded(r, a, b, anchors) and not self._compares_other_thing(r)]
+        # roles: absolute changes, base values, parenthetical twins
+        prev_row = None
+        for r in anchors:
+            f = r.figure
+            before = t[max(a, f.span[0] - 40):f.span[0]]
+            after = t[f.span[1]:min(b, f.span[1] + 40)]
+            if prev_row and prev_row.role != "change" and f.kind == "money" == prev_row.figure.kind and w["twin_gap"].match(t[prev_row.figure.span[1]:f.span[0]]):
+                r.role, r.twin_of = "twin", prev_row.twin_of or prev_row
+            elif f.kind == "money" and (w["change_before"].search(before) or w["change_after"].search(after)):
+                r.role = "change"
+            elif f.kind == "money" and re.match(r"\s*compared\s+(?:to|with)\s+the\s+same|\s*по\s+сравнению\s+с\s+аналогичн", after, re.I) and any(
+                    o.figure.kind == "money" and o.figure.span[0] > f.span[1] for o in anchors):
+                r.role = "change"   # "exceeded $28.2 million compared to the same period ..., having made up $295.7 million"
+            elif f.kind == "money" and re.search(r"\(\s*$", before) and any(p.compared and 0 <= f.span[0] - p.end <= 3 for p in self._periods_in(f.span[0] - 200, f.span[0])):
+                r.role = "base"   # "compared to the figure for 2021 ($3.4 billion)"
+            elif f.kind in ("money", "number") and w["base_before"].search(before) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors):
+                r.role = "base"
+            elif f.kind == "money" and w["base_before"].search(before) and re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I) and any(o.figure.span[0] > f.span[0] for o in anchors) and re.search(r"\bto\b|\bдо\b", t[f.span[1]:b]):
+                r.role = "base"   # "from 3.2 billion in 2009 to 18 billion in 2022"
+            if r.role != "twin":
+                prev_row = r
+        anchors = [r for r in anchors if r.role != "change"]
+        levels = [r for r in anchors if r.role == "level"]
+        # growth figures attach to the nearest level in the sentence
+        unattached = []
+        for g in ratios:
+            best, dist = None, 10**9
+            for r in levels:
+                if r.figure.kind == "percent":
+                    continue
+                d = self._distance(g, r.figure, a, b)
+                if d < dist:
+                    best, dist = r, d
+            if best is not None and dist < 10**6 and (best.ratio is None or self._better_ratio(g, best.ratio)):
+                if best.ratio is not None:
+                    unattached.append(best.ratio) if False else None
+                best.ratio = g
+            elif best is None or dist >= 10**6:
+                unattached.append(g)
+        rows: list[_Row] = []
+        for r in anchors:
+            self._describe(r, a, b, ctx, anchors)
+            if r.role != "drop" and not (r.twin_of is not None and r.twin_of.role == "drop"):
+                rows.append(r)
+        # "exports rose to $13.2 billion in 2022, while imports reached $11 billion": one sentence, one period
+        for r in rows:
+            if r.role == "level" and r.period is None and r.figure.kind in ("money", "percent"):
+                other = [o for o in rows if o.role == "level" and o.period is not None and o.figure.kind == "money"]
+                if other:
+                    r.period = min(other, key=lambda o: abs(o.figure.span[0] - r.figure.span[0])).period
+        current = next((r.period for r in rows if r.role == "level" and r.period is not None and not r.period.same_as_current and r.period.offset is None), None)
+        mentions = self._periods_in(a, b)
+        for r in rows:
+            r.current = current
+            if r.ratio is not None:
+                r.compared = self._compared(r, mentions, anchors, a, b)
+        for g in unattached:
+            row = self._growth_only(g, a, b, ctx, previous + rows)
+            if row is not None:
+                rows.append(row)
+        self._respectively(rows, a, b)
+        self._carry_context(a, b, ctx, rows)
+        return rows
+
+    # -----------------------------------------------------------------------------------------
+    def _about_trade(self, a: int, b: int) -> bool:
+        """Does the sentence name any indicator (trade, exports, investment, ...) at all?"""
+        return any(p.search(self.folded, a, b) for p in self.w["indicators"].values())
+
+    def _count_context(self, a: int, f: Figure) -> bool:
+        before = self.folded[max(a, f.span[0] - 150):f.span[0]]
+        return bool(self.w["count_subject"].search(before)) and bool(self.w["indicators"]["enterprises"].search(before))
+
+    def _unit_word_after(self, f: Figure) -> bool:
+        return bool(re.match(r"\s*(?:tons?|tonnes?|people|passengers|barrels|cubic|т\b|тонн|человек|пассажир)", self.folded[f.span[1]:f.span[1] + 14], re.I))
+
+    def _excluded(self, f: Figure, a: int, b: int, anchors: list[_Row]) -> bool:
+        t = self.folded
+        left = max(a, f.span[0] - 70)
+        for o in anchors:
+            if o.figure is not f and o.figure.span[1] <= f.span[0]:
+                left = max(left, o.figure.span[1])
+        right = min(b, f.span[1] + 45)
+        for o in anchors:
+            if o.figure.span[0] >= f.span[1]:
+                right = min(right, o.figure.span[0])
+                break
+        window = t[left:f.span[0]] + " " + t[f.span[1]:right]
+        return (bool(self.w["exclude"].search(window)) or bool(self.w["exclude_after"].match(t, f.span[1]))
+                or any(int(m.group("year")) > self._latest_year for m in self.w["target_year"].finditer(window)))
+
+    @functools.cached_property
+    def _latest_year(self) -> int:
+        """The latest year the text reports on (or was published in): 'by 2030' beyond it is a target,
+        while '+2.8% к 2022 году' in a text about 2023 is a comparison."""
+        years = [p.period.year for p in self.periods if p.period.year and not p.compared
+                 and not re.search(r"\b(?:by|к|до)\s+$", self.folded[max(0, p.start - 20):p.start], re.I)]
+        years.append(self.pub_year or 0)
+        return max(years) if max(years) else 1800
+
+    def _compares_other_thing(self, g: Figure) -> bool:
+        """"ten times lower than trade between Serbia and the EU" compares partners, not periods."""
+        after = self.folded[g.span[1]:g.span[1] + 60]
+        m = self.w["than_other"].match(after)
+        if not m or g.kind != "ratio":
+            return False
+        rest = after[m.end():m.end() + 40]
+        return not self._periods_in(g.span[1] + m.end(), g.span[1] + m.end() + 41) and not re.search(r"same|аналогичн|last|прошл|previous|year", rest, re.I)
+
+    def _distance(self, g: Figure, f: Figure, a: int, b: int) -> int:
+        t = self.folded
+        lo, hi = (g.span[1], f.span[0]) if g.span[1] <= f.span[0] else (f.span[1], g.span[0])
+        between = t[lo:hi] if lo < hi else ""
+        d = max(0, hi - lo)
+        if re.search(r";|\bwhile\b|\bwhereas\b|тогда\s+как|\bа\s+(?:импорт|экспорт)|,\s+а\s+(?:в|во|за|по|с)\s|\band\s+(?:imports?|exports?)\b|,\s+(?:imports?|exports?)\b|\bin\s+contrast\b", between, re.I):
+            d += 10**6
+        if re.search(r"\b(?:imports?|exports?)\b|импорт|экспорт", between, re.I) and d > 25:
+            d += 200
+        for p in self._periods_in(lo, hi):
+            if p.end <= hi and not p.compared and not p.period.same_as_current and re.search(r"[,;]\s*(?:in|в|за)?\s*$", t[max(lo, p.start - 6):p.start]) and f.span[1] <= p.start:
+                d += 10**6   # "it was $2 billion in 2017, in 2018 this figure grew ...": a new statement
+        return d
+
+    def _better_ratio(self, new: Figure, old: Figure) -> bool:
+        """Two growth figures for one level: prefer the year-on-year one ("down 6.8% on June, up 6.1% y/y")."""
+        t = self.folded
+
+        def yoy(g):
+            return bool(re.search(r"year[-\s]on[-\s]year|y/y|год\s+к\s+году|annual|годовом", t[g.span[1]:g.span[1] + 25], re.I))
+
+        def month_on_month(g):
+            return bool(re.search(r"compared\s+(?:to|with)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", t[g.span[1]:g.span[1] + 40]))
+
+        if month_on_month(old) and not month_on_month(new):
+            return True
+        return yoy(new) and not yoy(old)
+
+    # -----------------------------------------------------------------------------------------
+    def _indicator(self, a: int, b: int, start: int, end: int, left_floor: int, right_ceiling: int) -> str | None:
+        t, inds = self.folded, self.w["indicators"]
+        best = None
+        for name, pattern in inds.items():
+            for m in pattern.finditer(t, left_floor, start):
+                key = (m.end(), name != "trade_turnover")
+                if best is None or key > best[0]:
+                    best = (key, name, m)
+        right = re.match(r"\s*[-–—]?\s*(?:for|на|по)\s+", t[end:end + 12])
+        if right:
+            for name, pattern in inds.items():
+                if pattern.match(t, end + right.end()):
+                    return name
+        if best is not None:
+            name = best[1]
+            window = t[left_floor:start]
+            if name in ("trade_turnover", "exports", "imports") and re.search(r"(?:balance|сальдо|deficit|surplus|дефицит|профицит)", window[max(0, best[2].start() - left_floor - 40):], re.I):
+                name = "trade_balance"
+            return name
+        best = None
+        for name, pattern in inds.items():
+            m = pattern.search(t, end, min(right_ceiling, end + 90))
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+        if best is not None:
+            return best[1]
+        return None
+
+    def _clause_left(self, f: Figure, a: int, anchors: list[_Row]) -> int:
+        """Where a figure's clause starts: after the previous figure, or after the clause break behind it
+        ("exported $1.2 billion to Uzbekistan and imported $456 million": "to Uzbekistan" is the exports')."""
+        left = a
+        for o in anchors:
+            if o.figure.span[1] <= f.span[0] and o.role != "twin":
+                left = max(left, o.figure.span[1])
+        if left > a:
+            brk = _CLAUSE_BREAK.search(self.folded, left, f.span[0])
+            if brk:
+                left = brk.start()
+        return left
+
+    def _describe(self, r: _Row, a: int, b: int, ctx: dict, anchors: list[_Row]) -> None:
+        f = r.figure
+        if r.role == "twin":
+            return
+        left = self._clause_left(f, a, anchors)
+        nxt = min([o.figure.span[0] for o in anchors if o.figure.span[0] >= f.span[1] and o.role != "twin"] + [b])
+        if r.indicator is None:
+            if f.kind == "count" or (f.kind == "number" and self._count_context(a, f)):
+                r.indicator = "enterprises"
+            else:
+                r.indicator = (self._indicator(a, b, f.span[0], f.span[1], left, nxt)
+                               or self._indicator(a, b, f.span[0], f.span[1], a, nxt)
+                               or ctx["indicator"])
+        if r.indicator is None:
+            if f.kind in ("money", "number") and not self._about_trade(a, b):
+                r.role = "drop"   # an amount in a sentence that speaks of no trade at all ("the bridge cost $2 billion")
+                return
+            r.indicator = "other"
+        if r.indicator in ("exports", "imports", "trade_turnover") and self._commodity(left if left > a else a, f):
+            r.flow, r.indicator = r.indicator, "other"
+        siblings = [o for o in anchors if o is not r and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
+        self._countries(r, a, b, left, nxt, ctx, siblings)
+        self._period(r, a, b, ctx, anchors)
+
+    def _commodity(self, left: int, f: Figure) -> bool:
+        t, w = self.folded, self.w
+        window = t[max(left, f.span[0] - 80):f.span[0]]
+        m = None
+        for m in w["indicators"]["imports"].finditer(window):
+            pass
+        m2 = None
+        for m2 in w["indicators"]["exports"].finditer(window):
+            pass
+        k = max((x for x in (m, m2) if x is not None), key=lambda x: x.start(), default=None)
+
+        def goods(text):   # "non-oil exports" are exports, not oil
+            return any(not re.search(r"(?:non|не)[-\s]?$", text[:g.start()], re.I) for g in w["commodities"].finditer(text))
+
+        if k is None:
+            return bool(w["other"].search(window)) or goods(t[left:f.span[0]])
+        return goods(window[max(0, k.start() - 25):k.end() + 30]) or bool(w["other"].search(window))
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+    # -----------------------------------------------------------------------------------------
+    def _growth_only(self, g: Figure, a: int, b: int, ctx: dict, previous: list[_Row]) -> _Row | None:
+        t, w = self.folded, self.w
+        left = a
+        changes = {id(r.figure) for r in previous if r.role == "change"}
+        for f in self._figs_in(a, g.span[0]):
+            if a <= f.span[1] <= g.span[0] and f.kind in ("money", "count", "ratio", "percent") and id(f) not in changes and not self.w["change_before"].search(t[max(a, f.span[0] - 30):f.span[0]]):
+                left = max(left, f.span[1])
+        clause = t[left:g.span[0]]
+        if w["count_subject"].search(clause):
+            return None
+        if self._excluded(g, a, b, []):
+            return None
+        ind = self._indicator(a, b, g.span[0], g.span[1], left, min(b, g.span[1] + 40))
+        if ind is None:
+            ind = self._indicator(a, b, g.span[0], g.span[1], a, g.span[0])
+        if ind is None and w["anaphor_subject"].search(t[a:b]) and previous:
+            last = next((r for r in reversed(previous) if r.role == "level" and r.figure.kind == "money"), None)
+            if last is not None and last.ratio is None:
+                last.ratio = g
+                own = [p for p in self._periods_in(a, b) if p.compared]
+                last.compared = own[0].period if own else "derive-base"
+                return None
+        if ind is None and (w["figure_word"].search(clause) or not clause.strip() or re.match(r"^\W*$", clause)):
+            ind = ctx["indicator"]
+        if ind is None or ind == "enterprises":
+            return None
+        flow = None
+        if ind in ("exports", "imports", "trade_turnover") and self._commodity(left, g):
+            flow, ind = ind, "other"
+        row = _Row(g, role="growth", indicator=ind, sentence=(a, b), flow=flow)
+        row.ratio = g
+        siblings = [o for o in previous if o.sentence == (a, b) and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
+        self._countries(row, a, b, left, min(b, g.span[1] + 40), ctx, siblings)
+        mentions = self._periods_in(a, b)
+        own = [p for p in mentions if not p.compared and not p.period.same_as_current]
+        if own:
+            row.period = min(own, key=lambda p: (g.span[0] - p.end) if p.end <= g.span[0] else (p.start - g.span[1] + 15)).period
+        elif ctx["period"] is not None:
+            row.period = ctx["period"]
+        row.compared = self._compared(row, mentions, [], a, b)
+        return row
+
+    def _parallel_changes(self, figs: list[Figure], a: int, b: int) -> list[Figure]:
+        """"Trade with A climbed 5.3%, and with B and C came in at 5.2 percent and 11 percent, respectively":
+        bare percents listed after a change, in a 'respectively' sentence, are changes of the same kind."""
+        if not self.w["respectively"].search(self.folded, a, b):
+            return figs
+        first = next((f for f in figs if f.kind == "ratio" and f.raw.rstrip().endswith(("%", "percent", "per cent", "процента", "процентов"))), None)
+        if first is None:
+            return figs
+        out = []
+        for f in figs:
+            if f.kind == "percent" and f.span[0] > first.span[1] and "percentage points" not in f.note and not self._share_before(f):
+                ratio = 1 + f.value / 100 if first.multiplier >= 1 else 1 - f.value / 100
+                f = replace(f, kind="ratio", unit="ratio", value=ratio, multiplier=ratio, precision=f.precision / 100,
+                            direction=first.direction)
+            out.append(f)
+        return out
+
+    def _share_before(self, f: Figure) -> bool:
+        return bool(re.search(r"\b(?:share|accounted|accounting|of\s+(?:the\s+)?total)\b|дол[яеию]|приходится", self.folded[max(0, f.span[0] - 40):f.span[1] + 25], re.I))
+
+    def _respectively(self, rows: list[_Row], a: int, b: int) -> None:
+        """"exports to Russia and China ... 0.83 billion and 0.27 billion respectively"."""
+        t = self.folded
+        if not self.w["respectively"].search(t[a:b]):
+            return
+        changes = [r for r in rows if r.role == "growth"]
+        mentions = self._countries_in(a, b)
+        if len(changes) >= 2:
+            # partners named in a list before the listed changes, groups included ("the US and ASEAN")
+            first_change = changes[1].figure.span[0]
+            listed = [m for m in mentions if m.start < first_change and m.start > changes[0].figure.span[1]]
+            if len(listed) >= len(changes) - 1:
+                for r, m in zip(changes[1:], listed[-(len(changes) - 1):]):
+                    r.partner = m.iso3
+        levels = [r for r in rows if r.role == "level" and r.figure.kind in ("money", "number")]
+        names = [m for m in mentions if m.iso3]
+        first = levels[0].figure.span[0] if levels else b
+        before = [m for m in names if m.start < first]
+        if len(levels) >= 2 and len(before) >= len(levels):
+            pick = before[-len(levels):]
+            for r, m in zip(levels, pick):
+                if r.partner in [x.iso3 for x in pick] or r.partner is None:
+                    r.partner = m.iso3
+                if r.reporter == m.iso3:
+                    r.reporter = None
+                    other = [x.iso3 for x in names if x.iso3 not in [y.iso3 for y in pick]]
+                    r.reporter = other[0] if other else None
+        # a bare number before "and X billion euros" takes that currency
+        for i, r in enumerate(levels[:-1]):
+            if r.figure.kind == "number" and levels[i + 1].figure.kind == "money":
+                r.figure = replace(r.figure, unit=levels[i + 1].figure.unit, kind="money")
+
+    def _carry_context(self, a: int, b: int, ctx: dict, rows: list[_Row] | None = None) -> None:
+        t = self.folded
+        if rows:
+            main = [r for r in rows if r.role in ("level", "growth") and r.indicator not in (None, "other", "enterprises")]
+            shares = [r for r in rows if r.indicator == "other" and r.reporter and r.partner not in (None, "WLD")]
+            if not main and shares:   # "X's share of Y's trade is 57%. Trade now exceeds $5 billion."
+                ctx["reporter"], ctx["partner"] = shares[-1].reporter, shares[-1].partner
+            if main:
+                last = main[-1]
+                ctx["indicator"] = last.indicator
+                if last.reporter or last.partner:
+                    ctx["reporter"], ctx["partner"] = last.reporter, last.partner
+                if last.period is not None:
+                    ctx["period"] = last.period
+        else:
+            found = [(m.start(), name) for name, pattern in self.w["indicators"].items() if name != "enterprises"
+                     for m in pattern.finditer(t, a, b)]
+            if found:
+                names = {n for _, n in found}
+                ctx["indicator"] = "trade_balance" if "trade_balance" in names else max(found)[1]
+            roles = self._roles(a, b)
+            names = [m for m, role in roles if m.iso3]
+            if len(names) >= 1 and self.w["indicators"]["trade_turnover"].search(t, a, b):
+                ctx["reporter"] = names[0].iso3
+                ctx["partner"] = names[1].iso3 if len(names) > 1 and names[1].iso3 != names[0].iso3 else ("WLD" if self.w["total"].search(t, a, b) else None)
+        mentions = [p for p in self._periods_in(a, b) if not p.compared]
+        if mentions and not rows:
+            ctx["period"] = mentions[-1].period
+        ctx["negative"] = bool(self.w["negative"].search(t, a, b)) and not self.w["positive"].search(t, a, b)
+
+    def _record(self, r: _Row) -> dict:
+        src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
+        f = r.figure
+        indicator = src.indicator or "other"
+        period = self._resolve(src.period, src.current if src.role == "base" else None)
+        multiplier = math.nan
+        compared = None
+        ratio = src.ratio if src.role != "base" else None
+        if ratio is not None:
+            multiplier = ratio.multiplier
+            c = src.compared
+            if isinstance(c, Period):
+                compared = self._resolve(c, src.period)
+                if compared is not None and compared.first == 0:
+                    compared = None
+            elif c in ("derive", "derive-base"):
+                compared = period.shifted(-1) if period is not None else None
+                if c == "derive-base":
+                    compared = self._base_period(src) or compared
+        value = f.value
+        unit = f.unit if f.kind in ("money", "count", "percent") else ("count" if indicator == "enterprises" else None)
+        if f.kind == "ratio":
+            value = math.nan
+            unit = None
+        base_value = base_low = base_high = math.nan
+        if not math.isnan(multiplier) and not math.isnan(value) and multiplier > 0:
+            base_value = value / multiplier
+            mp = ratio.precision if ratio is not None else 0.0
+            vp = f.precision
+            lo_m, hi_m = multiplier - mp, multiplier + mp
+            if value > 0 and lo_m > 0:
+                base_low, base_high = (value - vp) / hi_m, (value + vp) / lo_m
+            elif value < 0 and lo_m > 0:
+                base_low, base_high = (value - vp) / lo_m, (value + vp) / hi_m
+        if period is not None and period.same_as_current:
+            period = None
+        quote_span = f.span
+        return {
+            "source": self.source,
+            "published": self.published,
+            "indicator": indicator,
+            "reporter": src.reporter,
+            "partner": src.partner,
+            "period_start": period.start if period else None,
+            "period_end": period.end if period else None,
+            "value": value,
+            "unit": unit,
+            "multiplier": multiplier,
+            "compared_start": compared.start if compared else None,
+            "compared_end": compared.end if compared else None,
+            "base_value": base_value,
+            "base_low": base_low,
+            "base_high": base_high,
+            "quote": self.text[quote_span[0]:quote_span[1]],
+            "start": quote_span[0],
+            "end": quote_span[1],
+            "lang": self.lang,
+            "flags": "; ".join(r.flags + ([f.note] if f.note else [])),
+        }
+

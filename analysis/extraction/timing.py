@@ -1,0 +1,138 @@
+"""When: the period each figure belongs to, the period it is compared with, and relative periods
+resolved from the publication date. A part of `statements._Document`."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..reading.figures import Figure
+from ..reading.periods import Period
+from .model import _Row
+from .vocabulary import _CLAUSE_BREAK
+
+
+class PeriodReading:
+    """Methods of `_Document` that bind and resolve periods (they use the document's state)."""
+
+    # -----------------------------------------------------------------------------------------
+    def _period(self, r: _Row, a: int, b: int, ctx: dict, anchors: list[_Row]) -> None:
+        f = r.figure
+        mentions = self._periods_in(a, b)
+        own = [p for p in mentions if not p.compared and not p.period.same_as_current]
+        if r.role == "base":
+            cands = mentions
+        else:
+            cands = own
+        chosen = None
+        if cands:
+            chosen = min(cands, key=lambda p: self._period_distance(p, f, anchors))
+            if self._period_distance(chosen, f, anchors) > 10**5:
+                chosen = None
+        period = None
+        same_here = [p for p in mentions if p.period.same_as_current and p.period.offset is None and p.period.year is None and not p.compared]
+        if chosen is not None:
+            period = chosen.period
+        elif r.role == "level" and same_here:
+            period = next((o.period for o in anchors if o is not r and o.period is not None), None) or ctx["period"]
+        elif r.role == "level" and ctx["period"] is not None and (f.kind != "count" or self.w["indicators"]["enterprises"].search(self._previous_sentence(a))):
+            period = ctx["period"]
+        r.period = period
+
+    def _bound_to(self, p, anchors: list[_Row]) -> Figure | None:
+        """The figure a period is written right after ("$18 billion in 2022"), if any."""
+        for o in anchors:
+            f = o.figure
+            if f.span[1] <= p.start and re.fullmatch(r"\s*(?:\(?(?:in|during|for|by\s+the\s+end\s+of|at\s+the\s+end\s+of|в|во|за|на)\s+)?(?:the\s+)?", self.folded[f.span[1]:p.start], re.I) and p.start - f.span[1] <= 24:
+                return f
+        return None
+
+    def _owner(self, p, anchors: list[_Row]) -> Figure | None:
+        """A period between two figures belongs to the nearer one; before or after all of them, to none."""
+        before = [o.figure for o in anchors if o.figure.span[1] <= p.start and o.role != "twin"]
+        after = [o.figure for o in anchors if o.figure.span[0] >= p.end and o.role != "twin"]
+        if not before or not after:
+            return None
+        x, y = before[-1], after[0]
+        if re.search(r",?\s+(?:while|whereas|but)\b|;|тогда\s+как|,\s+а\s|,\s+но\s", self.folded[x.span[1]:p.start]):
+            return y
+        return x if p.start - x.span[1] < y.span[0] - p.end else y
+
+    def _period_distance(self, p, f: Figure, anchors: list[_Row]) -> int:
+        bound = self._bound_to(p, anchors)
+        if bound is f:
+            return 0
+        if bound is not None:
+            return 10**6
+        owner = self._owner(p, anchors)
+        if owner is not None and owner is not f:
+            return 10**6
+        lo, hi = (p.end, f.span[0]) if p.end <= f.span[0] else (f.span[1], p.start)
+        d = max(0, hi - lo)
+        between = self.folded[lo:hi] if lo < hi else ""
+        # another level figure between the period and this one makes it that figure's period
+        for o in anchors:
+            if o.figure is not f and lo <= o.figure.span[0] < hi and o.role not in ("twin",):
+                d += 400
+        if bound is not None:
+            d += 500
+        if _CLAUSE_BREAK.search(between) or re.search(r",\s+а\s+(?:в|во|за|по|с)\s", between):
+            d += 500   # the period opens another clause
+        if p.start > f.span[1]:
+            d += 15  # "in 2022 ... $3.2 billion" beats "... compared to 2021 ($3.4 billion)"
+            if re.search(r"[;]|\bwhile\b|тогда как", between):
+                d += 1000
+        return d
+
+    def _compared(self, r: _Row, mentions, anchors, a: int, b: int):
+        g = r.ratio
+        # a stated base figure's period
+        bases = [o for o in anchors if o.role == "base" and o.figure.span[0] > r.figure.span[0] - 200]
+        explicit = [p for p in mentions if p.compared]
+        if explicit:
+            p = min(explicit, key=lambda p: abs(p.start - g.span[1]))
+            return p.period
+        for o in bases:
+            if o.period is not None:
+                return o.period
+        return "derive"
+
+    # -----------------------------------------------------------------------------------------
+    def _resolve(self, p: Period | None, current: Period | None = None) -> Period | None:
+        """A period with its year: written, relative to `current` (for comparisons) or to publication."""
+        if p is None:
+            return None
+        if p.same_as_current:
+            cur = self._resolve(current) if current is not None else None
+            if cur is None:
+                if p.year is not None and current is not None and current.first:
+                    return Period(current.first, current.last, p.year)
+                return None
+            year = p.year if p.year is not None else cur.year + (p.offset if p.offset is not None else -1)
+            return Period(cur.first, cur.last, year, last_year=None if cur.last_year is None else cur.last_year - cur.year + year)
+        if p.year is not None:
+            return p
+        if current is not None and p.offset is not None and p.first == 1 and p.last == 12 and not p.open_end:
+            cur = self._resolve(current)
+            if cur is not None:
+                return cur.shifted(p.offset)
+        if p.offset is not None:
+            if p.first == 0:  # "last month", "this month"
+                if self.pub_year is None or self.pub_month is None:
+                    return None
+                month = self.pub_month + p.offset
+                year = self.pub_year + (month - 1) // 12
+                month = (month - 1) % 12 + 1
+                return Period(month, month, year)
+            return p.resolve(self.pub_year)
+        # no year written: the publication year, or the year before for months still to come
+        if self.pub_year is None:
+            return None
+        year = self.pub_year
+        if self.pub_month is not None and p.first > self.pub_month:
+            year -= 1
+        return replace(p, year=year)
+
+    def _base_period(self, r: _Row) -> Period | None:
+        a, b = r.sentence
+        bases = [p for p in self._periods_in(a, b) if p.end <= r.figure.span[0]]
+        return self._resolve(bases[0].period) if bases else None

@@ -1,0 +1,172 @@
+"""Words and number/period formats for people, per language: "52.9 M USD", "Jan–Sep 2022", "Kazakhstan".
+
+Every word comes from the language's rules file (``[chart_labels]``) or the country and currency tables;
+nothing here parses text.
+
+>>> format_value(52.9e6, "USD"), format_value(2.4e9, "EUR")
+('52.9 M USD', '2.4 bn EUR')
+>>> period_label("2022-01", "2022-09")
+'Jan–Sep 2022'
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+from ..frames import is_missing
+from ..reading.numbers import scale_step
+
+LANGS = ("en", "ru")   # the languages whose rules file has [chart_labels]
+
+
+# --- words ---------------------------------------------------------------------------------------
+class _LabelBook(dict):
+    """Chart words per language, read from `rules/<lang>.toml` ([chart_labels]) on first use."""
+
+    def __missing__(self, lang):
+        from ..rules import rules
+
+        raw = rules(lang).table("chart_labels")
+        words = {k: v for k, v in raw.items() if not isinstance(v, dict)}
+        for key in ("scale", "short"):
+            words[key] = {float(x): label for x, label in raw[key].items()}
+        words["currency"] = dict(raw.get("currency", {}))
+        self[lang] = words
+        return words
+
+
+WORDS = _LabelBook()
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+    return lang
+
+
+
+
+
+
+def country_name(code, lang: str = "en") -> str:
+    if is_missing(code) or code == "":
+        return "?"
+    if str(code) == "WLD":
+        return WORDS[check_lang(lang)]["world"]
+    return _country_labels(check_lang(lang)).get(str(code)) or str(code)
+
+
+@functools.cache
+def _country_labels(lang: str) -> dict[str, str]:
+    """ISO3 -> display name from the ``label_<lang>`` column of rules/countries.tsv (the code when empty)."""
+    from ..rules import country_table
+
+    return {row["iso3"]: row.get(f"label_{lang}") or "" for row in country_table()}
+
+
+def indicator_name(indicator: str, lang: str = "en") -> str:
+    return WORDS[check_lang(lang)].get(indicator, str(indicator).replace("_", " "))
+
+
+def unit_label(unit, lang: str = "en") -> str:
+    """'USD' -> 'USD' / 'долл.'; 'count' -> ''; 'percent' -> '%'."""
+    if is_missing(unit) or unit in ("count", "number", "ratio"):
+        return ""
+    if unit == "percent":
+        return "%"
+    return WORDS[check_lang(lang)]["currency"].get(str(unit), str(unit))
+
+
+# --- numbers -------------------------------------------------------------------------------------
+def digits(x: float, significant: int = 3) -> str:
+    """3 significant digits, no exponent, trailing zeros dropped, '.' decimal (localised later)."""
+    if x == 0 or not math.isfinite(x):
+        return "0" if x == 0 else str(x)
+    before = int(math.floor(math.log10(abs(x)))) + 1
+    decimals = max(0, significant - before)
+    text = f"{x:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def localise(text: str, lang: str) -> str:
+    if lang == "ru":  # 1,234.5 -> 1 234,5 (narrow no-break space for thousands)
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def format_value(value, unit=None, lang: str = "en", *, scale: float | None = None) -> str:
+    """A number for people: ``format_value(52.9e6, "USD")`` -> "52.9 M USD"; in Russian "52,9 млн долл.".
+
+    Counts below ten thousand are written in full ("36", "1,234"); NaN gives "–".
+    """
+    lang = check_lang(lang)
+    if is_missing(value):
+        return "–"
+    value = float(value)
+    if scale is None:
+        scale = 1.0 if (unit == "count" and abs(value) < 1e4) or unit == "percent" else scale_step(value)
+    number = localise(digits(value / scale), lang)
+    parts = [number]
+    if scale != 1.0:
+        parts.append(WORDS[lang]["short"][scale])
+    u = unit_label(unit, lang)
+    if u == "%":
+        return number + ("\u202f%" if lang == "ru" else "%")
+    if u:
+        parts.append(u)
+    return " ".join(parts)
+
+
+def axis_title(unit, scale: float, lang: str) -> str:
+    words = []
+    if scale != 1.0:
+        words.append(WORDS[lang]["scale"][scale])
+    u = unit_label(unit, lang)
+    if u:
+        words.append(u)
+    elif unit == "count":
+        words.append(WORDS[lang]["count"])
+    return " ".join(words) or WORDS[lang]["value"]
+
+
+# --- periods -------------------------------------------------------------------------------------
+def _ym(s) -> tuple[int, int] | None:
+    if is_missing(s):
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})", str(s))
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def period_label(start, end=None, lang: str = "en") -> str:
+    """('2022-01', '2022-09') -> 'Jan–Sep 2022' / 'янв.–сент. 2022'; a full year -> '2022'."""
+    lang = check_lang(lang)
+    a, b = _ym(start), _ym(end if end is not None else start)
+    if a is None and b is None:
+        return "?"
+    a = a or b
+    b = b or a
+    months = WORDS[lang]["months"]
+    if a == b:
+        return f"{months[a[1] - 1]} {a[0]}"
+    if a[0] == b[0]:
+        if (a[1], b[1]) == (1, 12):
+            return str(a[0])
+        return f"{months[a[1] - 1]}–{months[b[1] - 1]} {a[0]}"
+    if (a[1], b[1]) == (1, 12):
+        return f"{a[0]}–{b[0]}"
+    return f"{months[a[1] - 1]} {a[0]} – {months[b[1] - 1]} {b[0]}"
+
+
+def month_start(s):
+    import pandas as pd
+
+    return pd.Timestamp(f"{s}-01")
+
+
+def month_end(s):
+    import pandas as pd
+
+    return pd.Timestamp(f"{s}-01") + pd.offsets.MonthEnd(0)
+
+

@@ -1,0 +1,34 @@
+"""The rules loader: every shipped file validates, a broken one is refused with its name and reason."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import rules
+from analysis.errors import RulesError
+
+
+@pytest.mark.parametrize("code", rules.available())
+def test_every_language_file_validates(code):
+    r = rules.rules(code)
+    assert r.code == code and r.decimal in {".", ","}
+
+
+def test_an_unknown_section_is_refused_with_the_file_and_section():
+    with pytest.raises(RulesError, match=r"xx\.toml: unknown section \[scale\]"):
+        rules.validate({"language": {"code": "xx", "decimal": "."}, "scale": {}}, "xx.toml")
+
+
+def test_a_missing_language_key_is_refused():
+    with pytest.raises(RulesError, match=r"lacks decimal"):
+        rules.validate({"language": {"code": "xx"}}, "xx.toml")
+
+
+def test_the_tables_are_read_once_and_carry_their_columns():
+    assert rules.country_table() is rules.country_table()
+    assert {"iso3", "en", "capitals", "label_en", "label_ru"} <= set(rules.country_table()[0])
+    assert {"code", "factor", "symbols"} <= set(rules.currency_table()[0])
+
+
+def test_an_unknown_language_names_the_known_ones():
+    with pytest.raises(KeyError, match="known: en, ru"):
+        rules.rules("xx")
