@@ -43,9 +43,12 @@ def registry_currencies() -> tuple[str, ...]:
 
 
 def _tsv_codes() -> list[str]:
-    from .rules import currency_table
+    from .rules import country_currency, currency_table, local_currency_table
 
-    return [row["code"].strip() for row in currency_table() if _CODE.fullmatch(row["code"].strip())]
+    codes = [row["code"].strip() for row in currency_table()]
+    codes += [c for row in local_currency_table() for c in row["candidates"].split()]
+    codes += list(country_currency().values())
+    return [c for c in codes if _CODE.fullmatch(c)]
 
 
 def _build():

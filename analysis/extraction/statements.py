@@ -17,6 +17,7 @@ from ..reading import countries as country_mentions
 from ..reading import periods as period_mentions
 from ..reading.figures import Figure, _figures
 from ..reading.periods import Period
+from ..rules import country_currency
 from ..reading.text import detect_language, fold, sentences
 from .checks import RowChecks
 from .model import _Row, _bounded, _published
@@ -59,7 +60,26 @@ class _Document(RoleReading, PeriodReading, RowChecks):
             return i >= 0 and money[i][0] <= pos < money[i][1]
 
         self.countries = [m for m in country_mentions.find(self.folded, self.lang) if not inside_money(m.start)]
+        if any(f.currencies for f in self.figures):
+            self.figures = [self._local_currency(f) if f.currencies else f for f in self.figures]
         self._country_starts = [m.start for m in self.countries]
+
+    def _local_currency(self, f: Figure) -> Figure:
+        """"Rs", "dinars", "Sh": the currency of the country the text is most about, when it is a candidate.
+
+        Unresolved, a written name keeps a null unit and says so; a bare letter ("R 5", "N 3") is no money.
+        """
+        ranked = sorted({m.iso3 for m in self.countries if m.iso3},
+                        key=lambda c: (-sum(m.iso3 == c for m in self.countries),
+                                       next(m.start for m in self.countries if m.iso3 == c)))
+        currency_of = country_currency()
+        code = next((currency_of.get(c) for c in ranked if currency_of.get(c) in f.currencies), None)
+        if code is not None:
+            return replace(f, unit=code, currencies=())
+        if re.match(r"[A-Z]\s?\d", f.raw) or re.search(r"\d\s?[A-Z]$", f.raw):
+            return replace(f, kind="number", currencies=())
+        note = f"currency one of {'/'.join(f.currencies)}: the text names none of their countries"
+        return replace(f, note=(f.note + "; " if f.note else "") + note)
 
     # the figures, periods and countries whose start lies in [a, b), found by bisection: documents can be long
     def _figs_in(self, a: int, b: int) -> list[Figure]:
@@ -350,7 +370,18 @@ class _Document(RoleReading, PeriodReading, RowChecks):
 
         if k is None:
             return bool(w["other"].search(window)) or goods(t[left:f.span[0]])
-        return goods(window[max(0, k.start() - 25):k.end() + 30]) or bool(w["other"].search(window))
+        return (goods(window[max(0, k.start() - 25):k.end() + 30]) or bool(w["other"].search(window))
+                or self._named_good(window, k.end(), f.span[0] - len(window)))
+
+    def _named_good(self, window: str, after_flow: int, offset: int) -> bool:
+        """"exports of tomatoes": the word after the flow's "of" is a good unless it is a generic word
+        ("goods"), a country or a place."""
+        frame = self.w["goods_of"]
+        m = frame.match(window, after_flow) if frame is not None else None
+        if m is None or self.w["goods_generic"].match(window, m.start("good")):
+            return False
+        at = offset + m.start("good")
+        return not any(c.start <= at < c.end for c in self._countries_in(at - 40, at + 1))
 
 
 

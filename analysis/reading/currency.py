@@ -9,12 +9,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..rules import _top_level_alternatives, available, currency_table
+from ..rules import _top_level_alternatives, available, currency_table, local_currency_table
 
 
 @dataclass(frozen=True)
 class Currency:
-    code: str
+    code: str          # ISO 4217; for a writing whose currency depends on the country, "?" + the candidates
     factor: float      # to the main unit: cents are 0.01 USD
     pattern: str       # a regex for one way of writing it
     kind: str          # "symbol" or a language code for names
@@ -22,13 +22,23 @@ class Currency:
 
 @functools.cache
 def currencies() -> tuple[Currency, ...]:
-    """Every way of writing a currency, from `rules/currencies.tsv`."""
+    """Every way of writing a currency, from `rules/currencies.tsv` and `rules/local_currencies.tsv`."""
     out = []
-    for row in currency_table():
+    local = [{**row, "code": "?" + " ".join(row["candidates"].split())} for row in local_currency_table()]
+    for row in (*currency_table(), *local):
         for kind in ("symbols", *available()):
             for pattern in _top_level_alternatives(row.get(kind) or ""):
                 out.append(Currency(row["code"], float(row["factor"]), pattern, "symbol" if kind == "symbols" else kind))
     return tuple(out)
+
+
+def candidates(code: str) -> tuple[str, ...]:
+    """The currencies a resolved writing may stand for: one for a plain code, several for a local writing.
+
+    >>> candidates("USD"), candidates("?AED MAD")
+    (('USD',), ('AED', 'MAD'))
+    """
+    return tuple(code[1:].split()) if code.startswith("?") else (code,)
 
 
 @functools.cache
@@ -39,7 +49,12 @@ def currency_codes() -> frozenset[str]:
 
 @functools.cache
 def _by_length() -> list[tuple[Currency, re.Pattern]]:
-    return [(c, re.compile(c.pattern, re.I)) for c in sorted(currencies(), key=lambda c: len(c.pattern), reverse=True)]
+    # a lookahead ("N" only before a digit) is for scanning; the writing itself is matched without it
+    return [(c, re.compile(_LOOKAHEAD.sub("", c.pattern), re.I))
+            for c in sorted(currencies(), key=lambda c: len(c.pattern), reverse=True)]
+
+
+_LOOKAHEAD = re.compile(r"\(\?=[^()]*\)")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ParseError
 from ..rules import _alt, rules
-from .currency import currencies, currency_codes, resolve_currency
+from .currency import candidates, currencies, currency_codes, resolve_currency
 from .numbers import DIGITS, read_digits, read_words, uses_decimal_comma
 from .text import detect_language, fold
 
@@ -46,6 +46,9 @@ class Figure:
     lang: str = "en"
     scale: float = 1.0
     number_span: tuple[int, int] = field(default=(0, 0), compare=False)
+    # a writing such as "dinars" or "Rs" that names a different currency in each country: the unit stays
+    # None here and these are the currencies it may be (the extraction picks one from the text's country)
+    currencies: tuple[str, ...] = ()
 
     @property
     def quantity(self):
@@ -431,7 +434,7 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
             value = -abs(value)
         elif signed and sign == "-":
             value, start = -value, start - 1
-        unit = code
+        unit = None if code.startswith("?") else code
     elif kind == "count":
         unit = "count"
     elif kind == "number":
@@ -484,10 +487,12 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         start = hedge.start()
     if folded[end - 1:end] == "." and re.match(r"\s*(?:$|[A-ZА-Я\"'(])", folded[end:end + 2]):
         end -= 1  # "$5.2 bn." ends the sentence: the stop is not part of the scale word
+    local = kind == "money" and item["currency"][0].startswith("?")
     return Figure(value=float(value), unit=unit, kind=kind, raw=original[start:end], span=(start, end),
                   precision=float(precision), multiplier=float(multiplier), alt_multiplier=float(alt),
                   low=float(low), high=float(high), bound=bound, direction=direction, note=note, lang=lang,
-                  scale=float(unit_scale), number_span=(item["num_start"], item["num_end"]))
+                  scale=float(unit_scale), number_span=(item["num_start"], item["num_end"]),
+                  currencies=candidates(item["currency"][0]) if local else ())
 
 
 def parse(s: str, lang: str | None = None) -> Figure:

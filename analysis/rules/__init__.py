@@ -138,8 +138,9 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 
 
 def _table(name: str) -> tuple[dict, ...]:
+    """The rows of a TSV file of rules; lines starting with '#' are comments."""
     with (_files() / name).open(encoding="utf-8") as fh:
-        rows = tuple(csv.DictReader(fh, delimiter="\t"))
+        rows = tuple(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
     return rows
 
 
@@ -149,6 +150,22 @@ def currency_table() -> tuple[dict, ...]:
     rows = _table("currencies.tsv")
     _check_columns("currencies.tsv", rows, ("code", "factor", "symbols"))
     return rows
+
+
+@functools.cache
+def local_currency_table() -> tuple[dict, ...]:
+    """The rows of rules/local_currencies.tsv: writings whose currency depends on the country (`candidates`)."""
+    rows = _table("local_currencies.tsv")
+    _check_columns("local_currencies.tsv", rows, ("candidates", "factor", "symbols"))
+    return rows
+
+
+@functools.cache
+def country_currency() -> dict[str, str]:
+    """ISO3 country -> its currency today (ISO 4217), from rules/country_currency.tsv (built from CLDR)."""
+    rows = _table("country_currency.tsv")
+    _check_columns("country_currency.tsv", rows, ("iso3", "currency"))
+    return {row["iso3"]: row["currency"] for row in rows}
 
 
 @functools.cache
