@@ -370,3 +370,10 @@ def test_property_times_round_trip(whole, tenth, template):
     expected = 1 / magnitude if down else magnitude
     assert f.kind == "ratio"
     assert math.isclose(f.multiplier, expected, rel_tol=1e-9), (template, number, f.multiplier)
+
+
+def test_a_writing_used_by_several_countries_leaves_the_currency_open():
+    f = analysis.parse("Rs 4,500 crore")
+    assert f.unit is None and f.kind == "money"
+    assert {"INR", "PKR", "LKR", "NPR"} <= set(f.currencies)
+    assert analysis.parse("4 billion dinars").currencies[0] == "RSD"
