@@ -29,11 +29,12 @@ _LAZY = {
     "reconcile": "crosscheck",   # a module named reconcile would shadow the function
 }
 
-__all__ = sorted([*_LAZY, "AnalysisError", "ConversionError", "ParseError", "SchemaError", "__version__"])
+# `consolidate` is a module that can be called like its function (analysis.consolidate(rows))
+__all__ = sorted([*_LAZY, "consolidate", "AnalysisError", "ConversionError", "ParseError", "SchemaError", "__version__"])
 
 
 # submodules reachable as attributes (`analysis.datasets.official_trade()`), imported on first use
-_SUBMODULES = frozenset({"charts", "corpus", "countries", "crosscheck", "datasets", "display", "export", "figures",
+_SUBMODULES = frozenset({"charts", "consolidate", "corpus", "countries", "crosscheck", "datasets", "display", "export", "figures",
                          "frames", "fx", "io", "lang", "numbers", "periods", "statements", "text", "units"})
 
 
