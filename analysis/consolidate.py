@@ -458,21 +458,24 @@ def validate_facts(facts):
 # ------------------------------------------------------------------------------------------- reading
 
 def _short(value: float, precision: float, unit) -> str:
-    """A value with the digits its precision allows: 52.9 M USD, 53 M USD, x3.7.
+    """A value with the digits its precision allows: 52.9 M USD, 53 M USD; growth as +25.0% or x3.7.
 
-    >>> _short(52.9e6, 5e4, "USD"), _short(53e6, 5e5, "USD"), _short(1.25, 0.005, None)
-    ('52.9 M USD', '53 M USD', 'x1.25')
+    >>> _short(52.9e6, 5e4, "USD"), _short(53e6, 5e5, "USD"), _short(1.25, 0.0005, None), _short(3.7, 0.05, None)
+    ('52.9 M USD', '53 M USD', '+25.0%', 'x3.7')
     """
     import math
 
-    if unit is None or unit != unit:
-        digits = max(0, min(4, math.ceil(-math.log10(2 * precision) - 1e-9))) if precision > 0 else 2
-        return f"x{value:.{digits}f}"
+    def digits(step):
+        return max(0, min(3, math.ceil(-math.log10(step) - 1e-9))) if step > 0 else 2
+
+    if not isinstance(unit, str):
+        if 0 < value < 2:
+            return f"{(value - 1) * 100:+.{digits(200 * precision)}f}%"
+        return f"x{value:.{digits(2 * precision)}f}"
     a = abs(value)
     scale, word = next(((s, w) for s, w in ((1e12, "tn"), (1e9, "bn"), (1e6, "M"), (1e3, "k")) if a >= s), (1.0, ""))
-    step = 2 * precision / scale if precision > 0 else 0.01
-    digits = max(0, min(3, math.ceil(-math.log10(step) - 1e-9)))
-    return f"{value / scale:,.{digits}f}{' ' + word if word else ''} {unit}".replace("  ", " ")
+    number = f"{value / scale:,.{digits(2 * precision / scale)}f}"
+    return " ".join(p for p in (number, word, unit) if p)
 
 
 def describe_conflicts(facts):
