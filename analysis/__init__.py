@@ -29,6 +29,7 @@ _LAZY = {
     "explorer": "views.display",
     "extract_corpus": "corpus",
     "to_currency": "fx",
+    "consolidate": "facts",
     "reconcile": "crosscheck",   # a module named reconcile would shadow the function
 }
 
@@ -37,7 +38,7 @@ __all__ = sorted([*_LAZY, "AnalysisError", "ConversionError", "ParseError", "Sch
 # submodules reachable as attributes (`analysis.datasets.official_trade()`), imported on first use;
 # the old flat names (`analysis.charts`, `analysis.io`, ...) stay for one release as aliases
 _SUBMODULES = {name: name for name in (
-    "corpus", "crosscheck", "datasets", "documents", "errors", "extraction", "files", "frames", "fx", "reading",
+    "corpus", "crosscheck", "datasets", "documents", "errors", "extraction", "facts", "files", "frames", "fx", "reading",
     "rules", "tables", "units", "views")}
 _SUBMODULES.update({
     "charts": "views.charts", "display": "views.display", "export": "views.export", "labels": "views.labels",

@@ -3,6 +3,7 @@
     trade-analysis extract PATH... [-o rows.csv|.parquet|.jsonl]   trade statements from many documents
     trade-analysis normalize table.csv --column turnover [-o out.csv]  figure columns -> value, unit, ...
     trade-analysis chart rows.csv --kind turnover --pair KAZ SRB -o chart.png|svg|pdf|html
+    trade-analysis consolidate rows.csv [-o facts.csv]              one row per fact, copies merged
     trade-analysis run                                              the main job on the bundled data
 """
 from __future__ import annotations
@@ -112,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="chart.png, .svg, .pdf or .html")
     p.add_argument("--lang", choices=("en", "ru"), default="en", help="labels language (default en)")
     p.add_argument("--title", help="chart title (default: generated)")
+
+    p = sub.add_parser(
+        "consolidate", help="one row per fact: copies of a figure from many outlets merged, conflicts flagged",
+        description="Merge tidy rows that state the same fact within their rounding (see analysis.consolidate).",
+        epilog=EPILOG, formatter_class=fmt)
+    p.add_argument("file", type=Path, metavar="ROWS", help="tidy rows (.csv/.parquet/.jsonl) from `extract`")
+    p.add_argument("-o", "--output", type=Path, help="facts to .csv, .parquet or .jsonl (default: CSV on stdout)")
 
     p = sub.add_parser(
         "run", help="the main job on the bundled data: print the tidy table and write the charts",
@@ -313,6 +321,25 @@ def cmd_chart(args) -> int:
     return EXIT_OK
 
 
+def cmd_consolidate(args) -> int:
+    from .facts import consolidate
+    from .tables import FrameWriter, read_frame
+
+    _check_inputs([args.file])
+    _check_output(args.output)
+    try:
+        rows = read_frame(args.file)
+    except ValueError as e:
+        raise CliError(f"{args.file}: {e}") from None
+    facts = consolidate(rows)
+    with FrameWriter(args.output, stream=None if args.output else sys.stdout,
+                     format=None if args.output else "csv") as writer:
+        writer.write(facts)
+    where = f" -> {args.output}" if args.output else ""
+    _err(f"consolidate: {len(rows)} rows, {len(facts)} facts, {int(facts['conflict'].sum())} in conflict{where}")
+    return EXIT_OK
+
+
 def _bundled_documents():
     """The seed article and any bundled sample texts, as documents."""
     from . import datasets
@@ -401,7 +428,8 @@ def _export_all(figures, folder: Path, formats):
         return written, [f"note: static export failed ({type(e).__name__}: {e}); HTML written instead"]
 
 
-COMMANDS = {"extract": cmd_extract, "normalize": cmd_normalize, "chart": cmd_chart, "run": cmd_run}
+COMMANDS = {"extract": cmd_extract, "normalize": cmd_normalize, "chart": cmd_chart, "run": cmd_run,
+            "consolidate": cmd_consolidate}
 
 
 def main(argv: list[str] | None = None) -> int:
