@@ -9,7 +9,7 @@ Readers, one per publisher, each returning rows of `STAT_COLUMNS` (full units, U
 - Geostat (Georgia, world totals, US$ millions), the NSC of Kyrgyzstan (world totals, US$ millions),
   Armstat (Armenia, by partner, thousand US$);
 
-together ``national_trade.csv``; and the World Bank bulk CSVs (PA.NUS.FCRF, NE.TRD.GNFS.ZS).
+together ``national_trade.csv``. (The World Bank bulk CSVs are read by `analysis.datasets`.)
 Nothing here is imported by the package at run time.
 """
 from __future__ import annotations
@@ -245,22 +245,3 @@ def national_rows() -> list[list]:
     return (read_bns(base / "kazakhstan") + read_uzstat(base / "uzbekistan")
             + read_geostat(base / "georgia" / "geostat_FTrade_1995-2024.xlsx") + read_kgstat(base / "kyrgyzstan")
             + read_armstat(base / "armenia" / "armstat_armenia_data.csv"))
-
-
-# ---------------------------------------------------------------------------------------- World Bank
-def read_wdi(path: Path) -> list[dict]:
-    """A World Bank bulk CSV (4 lines of header) -> rows country_code, country, year, value."""
-    text = path.read_text(encoding="utf-8-sig").splitlines()
-    start = next(i for i, line in enumerate(text) if line.startswith('"Country Name"'))
-    reader = csv.reader(text[start:])
-    head = next(reader)
-    out = []
-    for r in reader:
-        if not r:
-            continue
-        rec = dict(zip(head, r))
-        for y in (h for h in head if h.isdigit()):
-            if rec.get(y):
-                out.append({"country_code": rec["Country Code"], "country": rec["Country Name"], "year": int(y),
-                            "value": float(rec[y])})
-    return out
