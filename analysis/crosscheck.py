@@ -23,7 +23,8 @@ RECONCILE_COLUMNS = [
     "news_row", "claim", "indicator", "reporter", "partner", "period_start", "period_end",
     "news_value", "news_low", "news_high", "unit",
     "official_value", "official_adjusted", "official_period_start", "official_period_end",
-    "official_statistics", "official_basis", "official_source", "official_url",
+    "official_statistics", "official_basis", "official_source", "official_url", "official_authority",
+    "official_series",
     "gap", "ratio", "within_rounding", "period_relation", "period_mismatch", "mirror", "cif_fob",
     "converted", "flags",
 ]
@@ -78,6 +79,37 @@ def _check_units(frame, what: str):
         raise SchemaError(f"{what} has mixed units in one indicator: " + "; ".join(problems))
 
 
+def _outlet(text) -> str | None:
+    """The outlet a source names: the main label of a URL's host ('www.inform.kz/...' -> 'inform'), else the
+    lower-cased text itself ('Kazinform, 6 Nov 2022')."""
+    from urllib.parse import urlparse
+
+    if not isinstance(text, str) or not text.strip():
+        return None
+    text = text.strip().lower()
+    if "://" in text:
+        host = urlparse(text).hostname or ""
+        labels = [p for p in host.split(".") if p not in ("www", "en", "ru", "m")]
+        return labels[0] if labels else None
+    return text
+
+
+def same_source(news_source, official_url) -> bool:
+    """True when an official row is the news row's own article or outlet (same URL, or its outlet's name).
+
+    >>> same_source("Kazinform, 6 Nov 2022", "https://www.inform.kz/en/some-page_a1")
+    True
+    >>> same_source("https://astanatimes.com/2023/11/x/", "https://www.inform.kz/en/x")
+    False
+    """
+    a, b = _outlet(news_source), _outlet(official_url)
+    if a is None or b is None:
+        return False
+    if isinstance(news_source, str) and news_source.strip() == str(official_url).strip():
+        return True
+    return a == b or ("://" not in str(news_source) and len(b) >= 4 and b in a)
+
+
 def _claims(news):
     """One row per claim: the reported value, and the implied compared-period value where stated."""
     import pandas as pd
@@ -89,7 +121,7 @@ def _claims(news):
             continue
         low, high = rounding_interval(float(r["value"]))
         common = {"news_row": idx, "indicator": r["indicator"], "reporter": r["reporter"], "partner": r["partner"],
-                  "unit": r["unit"]}
+                  "unit": r["unit"], "source": r["source"] if "source" in news.columns else None}
         rows.append({**common, "claim": "reported", "period_start": r["period_start"],
                      "period_end": r["period_end"], "value": float(r["value"]), "low": low, "high": high})
         if has_base and pd.notna(r["base_value"]) and pd.notna(r["compared_start"]) and pd.notna(r["compared_end"]):
@@ -98,7 +130,7 @@ def _claims(news):
             rows.append({**common, "claim": "implied_base", "period_start": r["compared_start"],
                          "period_end": r["compared_end"], "value": float(r["base_value"]),
                          "low": float(b_low), "high": float(b_high)})
-    return pd.DataFrame(rows, columns=["news_row", "claim", "indicator", "reporter", "partner", "unit",
+    return pd.DataFrame(rows, columns=["news_row", "claim", "indicator", "reporter", "partner", "unit", "source",
                                        "period_start", "period_end", "value", "low", "high"])
 
 
@@ -108,7 +140,12 @@ def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob
     ``news`` is a tidy frame (`analysis.extract`): trade rows (``trade_turnover``, ``exports``,
     ``imports``, ``trade_balance``) in a currency are used; each gives a ``reported`` claim and, when it
     carries ``base_value`` and ``compared_start``/``compared_end``, an ``implied_base`` claim for the
-    compared period. ``official`` is a frame like `analysis.datasets.official_trade()` (the default).
+    compared period. ``official`` is a frame like `analysis.datasets.official_trade()`; by default, that
+    table (with the IMF's DOTS, ``imf=True``) for the pairs the news rows name.
+
+    An article is never checked against itself: an official row whose ``source_url`` is the news row's
+    ``source``, or the same outlet (a news-quoted figure from inform.kz against a Kazinform article), is
+    left out. Each match names the series it used (``official_authority``, ``official_series``).
 
     A claim (reporter A, partner B, indicator I, period P) matches every official row with a period in
     the same calendar year for A→B and I, or for B→A and the mirrored flow (exports ↔ imports; turnover is
@@ -136,7 +173,10 @@ def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob
     if official is None:
         from .datasets import official_trade
 
-        official = official_trade()
+        pairs_named = {tuple(sorted((a, b))) for a, b in zip(news["reporter"], news["partner"])
+                       if isinstance(a, str) and isinstance(b, str)}
+        parts = [official_trade(a, b, imf=True) for a, b in sorted(pairs_named)]
+        official = pd.concat(parts, ignore_index=True) if parts else official_trade().iloc[:0]
     require_columns(official, _OFFICIAL_NEEDED, "official frame")
     if not cif_fob > 0:
         raise ValueError(f"cif_fob must be positive, got {cif_fob!r}")
@@ -168,7 +208,10 @@ def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob
         swapped = ((off["reporter"] == c["partner"]) & (off["partner"] == c["reporter"])
                    & (off["indicator"] == _FLIP[c["indicator"]]))
         found = False
+        urls = off["source_url"] if "source_url" in off.columns else pd.Series(pd.NA, index=off.index)
         for oi in off.index[(direct | swapped).to_numpy()]:
+            if same_source(c["source"], urls.at[oi]):
+                continue  # the article itself (or its outlet) is no check of the article
             rel = _period_relation(c["period_start"], c["period_end"], off.at[oi, "period_start"], off.at[oi, "period_end"])
             if rel is not None:
                 pairs.append((ci, oi, rel, bool(swapped.at[oi])))
@@ -213,6 +256,8 @@ def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob
                 official_period_start=o["period_start"], official_period_end=o["period_end"],
                 official_statistics=stats.at[oi], official_basis=basis.at[oi],
                 official_source=o.get("source_name", pd.NA), official_url=o.get("source_url", pd.NA),
+                official_authority=o.get("authority", pd.NA),
+                official_series=o.get("series_key") if pd.notna(o.get("series_key", pd.NA)) else o.get("dataset", pd.NA),
                 gap=rec["news_value"] - adjusted,
                 ratio=rec["news_value"] / adjusted if adjusted else np.nan,
                 within_rounding=within, period_relation=rel, period_mismatch=rel != "exact",

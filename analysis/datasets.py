@@ -13,6 +13,8 @@ Conflicting figures are kept side by side, each with its source: nothing is aver
 """
 from __future__ import annotations
 
+import functools
+import io
 from importlib import resources
 
 HOME = "KAZ"  # the bundled trade files are about Kazakhstan's trade; rows are oriented from its side
@@ -175,7 +177,7 @@ def build_exchange_rates():
             "dataset": "raw/fx/fred_h10_annual.csv",
         }
     )
-    out = pd.concat([wdi, fred], ignore_index=True)
+    out = pd.concat([wdi, fred, _world_bank_rates()], ignore_index=True)
     out = out.sort_values(["currency", "year", "source"], kind="stable").reset_index(drop=True)
     dup = out.duplicated(["currency", "year", "source"], keep=False)
     if dup.any():
@@ -183,6 +185,57 @@ def build_exchange_rates():
     return out.astype({"currency": "str", "source": "str", "source_url": "str", "note": "str", "dataset": "str"})[
         EXCHANGE_RATE_COLUMNS
     ]
+
+
+WB_RATE_SOURCE = "World Bank WDI"
+_WB_FCRF = "raw/worldbank/API_PA.NUS.FCRF_DS2_en_csv_v2_22859.csv"
+_WB_TRADE = "raw/worldbank/API_NE.TRD.GNFS.ZS_DS2_en_csv_v2_101.csv"
+
+
+def _wdi_rows(name: str):
+    """A World Bank bulk CSV (four header lines) as long rows: country_code, country, year, value."""
+    import pandas as pd
+
+    with data_files().joinpath(*name.split("/")).open("r", encoding="utf-8-sig") as fh:
+        lines = fh.read().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith('"Country Name"'))
+    wide = pd.read_csv(io.StringIO("\n".join(lines[start:])), dtype=str, keep_default_na=False)
+    years = [c for c in wide.columns if c.isdigit()]
+    long = wide.melt(id_vars=["Country Name", "Country Code"], value_vars=years, var_name="year")
+    long = long[long["value"] != ""]
+    return pd.DataFrame({"country_code": long["Country Code"], "country": long["Country Name"],
+                         "year": long["year"].astype(int), "value": long["value"].astype(float)})
+
+
+def _world_bank_rates():
+    """PA.NUS.FCRF (LCU per US$, period average) for every economy with its own currency (maps/wdi_currencies.csv)."""
+    import pandas as pd
+
+    codes = _read_csv("maps", "wdi_currencies.csv")
+    cur = dict(zip(codes["code"], codes["currency"]))
+    wb = _wdi_rows(_WB_FCRF)
+    wb = wb[wb["country_code"].isin(list(cur))]
+    return pd.DataFrame({
+        "currency": wb["country_code"].map(cur), "year": wb["year"], "per_usd": wb["value"],
+        "source": WB_RATE_SOURCE,
+        "source_url": "https://data.worldbank.org/indicator/PA.NUS.FCRF",
+        "note": "PA.NUS.FCRF official exchange rate, LCU per US$, period average; row " + wb["country_code"]
+                + " (" + wb["country"] + "); WDI bulk CSV of 2025-07-01",
+        "dataset": _WB_FCRF,
+    })
+
+
+def build_trade_gdp():
+    """NE.TRD.GNFS.ZS, trade in % of GDP, with aggregates apart (see `trade_gdp`)."""
+    import pandas as pd
+
+    wb = _wdi_rows(_WB_TRADE)
+    codes = set(_read_csv("maps", "wdi_aggregates.csv")["code"])
+    return pd.DataFrame({
+        "country_code": wb["country_code"], "country": wb["country"], "year": wb["year"],
+        "value": wb["value"], "unit": "percent of GDP", "aggregate": wb["country_code"].isin(list(codes)),
+        "indicator": "NE.TRD.GNFS.ZS", "source": "World Bank WDI (bulk CSV of 2026-04-08)", "dataset": _WB_TRADE,
+    }).sort_values(["country_code", "year"], kind="stable").reset_index(drop=True)
 
 
 def build_companies():
@@ -193,7 +246,8 @@ def build_companies():
 
 
 BUILDERS = {
-    "official_trade.csv": build_official_trade,
+    "reported_trade.csv": build_official_trade,
+    "trade_gdp.csv": build_trade_gdp,
     "exchange_rates.csv": build_exchange_rates,
     "companies.csv": build_companies,
 }
@@ -218,38 +272,121 @@ def _processed(name: str, dtypes: dict):
     return frame
 
 
-def official_trade():
-    """Official trade figures of Kazakhstan, as quoted by ministries and statistics offices.
+_PUBLISHERS = {  # publisher -> (source name, address)
+    "BNS Kazakhstan": ("Bureau of National Statistics of Kazakhstan, foreign trade by country",
+                       "https://stat.gov.kz/ru/industries/economy/foreign-market/"),
+    "Statistics Agency of Uzbekistan": ("Statistics Agency of Uzbekistan, SDMX 1105/1176",
+                                        "https://stat.uz/en/official-statistics/merchandise-trade"),
+    "Geostat": ("National Statistics Office of Georgia, external trade", "https://www.geostat.ge/en/modules/categories/35/external-trade"),
+    "NSC Kyrgyzstan": ("National Statistical Committee of the Kyrgyz Republic", "https://www.stat.gov.kg/en/statistics/vneshneekonomicheskaya-deyatelnost/"),
+    "Armstat": ("Statistical Committee of Armenia, foreign trade by country", "https://armstat.am/en/?nid=82"),
+    "IMF": ("IMF Direction of Trade Statistics (legacy portal)", "https://data.imf.org/?sk=9D6028D4-F14A-464C-A2F2-59B2CD424B85"),
+}
+NEWS_AUTHORITY = "ministry, reported in news"
 
-    Each row represents one published figure: one flow (turnover, exports, imports or balance)
-    between Kazakhstan and one partner (or the world, ``WLD``) over one period, as published by one
-    side's statistics and quoted by one source. 101 rows: Kazakhstan–Serbia (25), Kazakhstan with
-    China, Russia, Italy, Türkiye, Uzbekistan and partial-year world totals (55), and annual world totals
-    for 2019–2025 derived by summing the monthly BNS series (21, ``derived`` True).
 
-    Every row is oriented from Kazakhstan's side: ``reporter`` is ``KAZ``. A figure from the partner's
-    statistics (Serbian, Chinese, Italian, Russian) is a ``basis == "mirror"`` row with its flow turned
-    round (Serbian imports from Kazakhstan become Kazakh ``exports`` on the mirror basis, valued CIF;
-    a Serbian deficit becomes a Kazakh surplus); ``statistics`` names whose statistics it is.
-    Conflicting figures (26.3 vs 26.4 M for 2016; 100.1 vs ~400 vs ~600 M for 2024) are all kept.
+@functools.cache
+def _statistics(name: str):
+    import pandas as pd
+
+    node = data_files() / "processed" / name
+    with node.open("rb") as fh:
+        frame = pd.read_csv(fh, dtype={"reporter": "str", "partner": "str", "indicator": "str"},
+                            keep_default_na=False, compression="gzip" if name.endswith(".gz") else None)
+    return frame
+
+
+def _statistics_rows(frame, dataset: str):
+    import pandas as pd
+
+    year = frame["year"].astype(int).astype(str)
+    pub = frame["publisher"] if "publisher" in frame.columns else pd.Series("IMF", index=frame.index)
+    key = frame["series_key"] if "series_key" in frame.columns else (
+        "DOTS." + frame["reporter"] + "." + frame["indicator"].map({"exports": "TXG_FOB_USD", "imports": "TMG_CIF_USD"})
+        + "." + frame["partner"] + ".A")
+    est = frame["estimated"].astype(str).isin(["True", "e"])
+    return pd.DataFrame({
+        "reporter": frame["reporter"], "partner": frame["partner"], "indicator": frame["indicator"],
+        "period_start": year + "-01", "period_end": year + "-12", "value": frame["value"].astype(float),
+        "unit": "USD", "basis": "reporter", "source_name": pub.map(lambda p: _PUBLISHERS[p][0]),
+        "source_url": pub.map(lambda p: _PUBLISHERS[p][1]), "statistics": frame["reporter"], "scope": "all goods",
+        "value_as_published": pd.NA, "data_basis": "statistics of " + frame["reporter"], "confidence": "high",
+        "note": est.map({True: "estimate (marked e / preliminary by the publisher)", False: ""}),
+        "derived": False, "dataset": frame["dataset"] if "dataset" in frame.columns else dataset,
+        "authority": pub, "series_key": key,
+    })
+
+
+def official_trade(reporter=None, partner=None, *, imf: bool = False, news: bool = True):
+    """Trade statistics by partner from the statistics offices (and the IMF), plus figures quoted in news.
+
+    Each row represents one flow (turnover, exports, imports or balance) between a reporter and one partner
+    (or the world, ``WLD``) over one period, as published by one side. About 11,000 rows by default:
+
+    - statistics offices (``authority`` names the office; ``series_key`` the series): the Bureau of National
+      Statistics of Kazakhstan by partner 2019–2023 (Serbia 2022: 73,971.3 thousand USD), Uzbekistan by
+      partner 2010–2023, Armenia by partner 2017–2022, Georgia 1995–2024 and Kyrgyzstan 2006–2023 totals;
+    - with ``imf=True``, the IMF Direction of Trade (legacy) for 235 reporters, 1960–2020 (2.04 million
+      rows; each side's own figures: A's exports to B and B's imports from A are both there);
+    - with ``news=True``, 101 figures quoted in news articles (``authority`` = "ministry, reported in news"):
+      they are what a ministry said, oriented from Kazakhstan's side (``basis`` reporter / mirror), never
+      statistics. Conflicting figures are all kept.
+
+    ``reporter`` / ``partner`` (ISO3) keep the rows of that pair from both sides' statistics.
 
     Columns:
-        reporter, partner: ISO 3166-1 alpha-3 (``WLD`` = world).
-        indicator: ``trade_turnover | exports | imports | trade_balance`` (``other`` for the one
-            agricultural-goods row, see ``scope``).
-        period_start, period_end: "YYYY-MM"; ``period_start`` is missing where the source gave no period
-            (then ``period_end`` is the month of the statement).
-        value: float, full units (USD, not millions). unit: ISO 4217 (USD; EUR for three Italian rows).
-        basis: ``reporter`` (Kazakhstan's own statistics) or ``mirror`` (the partner's statistics).
-        source_name, source_url: where the figure was read.
-        statistics: ISO3 of the country whose statistics the figure is. scope: ``all goods`` or
-            ``agricultural goods``. value_as_published: the source wording. data_basis: who is quoted.
-        confidence: high / medium / low, from the research notes. note: caveats.
-        derived: True for the summed BNS totals (not published totals). dataset: the raw file.
+        reporter, partner: ISO 3166-1 alpha-3 (``WLD`` world, ``EUU`` EU, ``EMU`` euro area).
+        indicator: ``trade_turnover | exports | imports | trade_balance`` (``other``: one agricultural row).
+        period_start, period_end: "YYYY-MM" (missing start: the source gave no period).
+        value: float, full units. unit: ISO 4217 (USD; EUR for three Italian news rows).
+        basis: ``reporter`` or ``mirror`` (news rows from the partner's side). statistics: whose figure.
+        source_name, source_url, scope, value_as_published, data_basis, confidence, note, derived, dataset.
+        authority: the publisher (an office, "IMF", or "ministry, reported in news"). series_key.
 
-    Source: data/raw/official/*.csv (research notes of 2026-11; see data/SOURCES.md).
+    Source: data/processed/national_trade.csv, dots_annual.csv.gz, reported_trade.csv (see data/SOURCES.md).
     """
-    return _processed("official_trade.csv", {"value": "float64", "derived": "bool"})
+    import pandas as pd
+
+    parts = [_statistics_rows(_statistics("national_trade.csv"), "processed/national_trade.csv")]
+    if imf:
+        dots = _statistics("dots_annual.csv.gz")
+        if reporter or partner:
+            dots = dots[_pair_mask(dots, reporter, partner)]
+        parts.append(_statistics_rows(dots, "processed/dots_annual.csv.gz"))
+    if news:
+        reported = _processed("reported_trade.csv", {"value": "float64", "derived": "bool"})
+        reported["authority"] = NEWS_AUTHORITY
+        reported["series_key"] = pd.NA
+        parts.append(reported)
+    out = pd.concat(parts, ignore_index=True)
+    if reporter or partner:
+        out = out[_pair_mask(out, reporter, partner)].reset_index(drop=True)
+    text = [c for c in out.columns if c not in ("value", "derived")]
+    out[text] = out[text].astype("str")
+    out["derived"] = out["derived"].astype(bool)
+    return out
+
+
+def _pair_mask(frame, reporter, partner):
+    a, b = frame["reporter"], frame["partner"]
+    if reporter and partner:
+        return ((a == reporter) & (b == partner)) | ((a == partner) & (b == reporter))
+    code = reporter or partner
+    return (a == code) | (b == code)
+
+
+def trade_gdp():
+    """Trade (exports plus imports of goods and services) in percent of GDP, World Bank NE.TRD.GNFS.ZS.
+
+    Each row represents one economy's or aggregate's ratio in one year. About 13,000 rows, 1960–2024.
+    ``aggregate`` is True for regions, income groups, the EU and the world: never add them to countries.
+
+    Columns: country_code, country, year (int), value (float), unit, aggregate (bool), indicator, source,
+    dataset.
+
+    Source: data/raw/worldbank/API_NE.TRD.GNFS.ZS_DS2_en_csv_v2_101.csv (CC BY 4.0); see data/SOURCES.md.
+    """
+    return _processed("trade_gdp.csv", {"year": "int64", "value": "float64", "aggregate": "bool"})
 
 
 def exchange_rates():
@@ -258,15 +395,16 @@ def exchange_rates():
     Each row represents one currency's average rate over one calendar year from one source. Rows from
     different sources for the same currency and year are kept side by side (CNY 2015: WDI 6.2275, FRED
     6.2827); `analysis.to_currency` picks by a stated source order and reports the source it used.
-    About 1,000 rows: KZT 2010–2024, RUB and RSD 2010–2022 (World Bank WDI PA.NUS.FCRF, KZT 2023–24 as
-    shown by Knoema), CNY and EUR 2010–2022 (WDI), and 20 currencies 1971–2025 from the Federal Reserve
-    H.10 release (FRED). Not covered: GBP, TRY, UZS, AZN, GEL, KGS, RUB/RSD after 2022.
+    About 9,000 rows: every currency of data/maps/wdi_currencies.csv from the World Bank's PA.NUS.FCRF
+    bulk file of 2025-07-01 (``World Bank WDI``, 1960–2024; the euro from the euro-area row), the
+    research notes' earlier WDI copy (``WDI``, 2010–2022, and KZT 2023–24 via Knoema) and 20 currencies
+    1971–2025 from the Federal Reserve H.10 release (``FRED H.10``).
 
     Columns: currency (ISO 4217), year (int), per_usd (float, units of currency per 1 USD),
-    source (``WDI`` | ``WDI via Knoema`` | ``FRED H.10``), source_url, note, dataset (raw file).
+    source (``World Bank WDI`` | ``WDI`` | ``WDI via Knoema`` | ``FRED H.10``), source_url, note, dataset.
 
-    Source: data/raw/official/exchange_rates_annual.csv, data/raw/fx/fred_h10_annual.csv (PDDL);
-    see data/SOURCES.md.
+    Source: data/raw/worldbank/API_PA.NUS.FCRF_DS2_en_csv_v2_22859.csv (CC BY 4.0),
+    data/raw/official/exchange_rates_annual.csv, data/raw/fx/fred_h10_annual.csv (PDDL); see data/SOURCES.md.
     """
     return _processed("exchange_rates.csv", {"year": "int64", "per_usd": "float64"})
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from .errors import ConversionError
 
-DEFAULT_SOURCES = ("WDI", "WDI via Knoema", "FRED H.10")
+DEFAULT_SOURCES = ("World Bank WDI", "WDI", "WDI via Knoema", "FRED H.10")
+ERRORS = ("raise", "flag")
 MONEY_COLUMNS = ("value", "base_value", "base_low", "base_high")
 _NEEDED = ("value", "unit", "period_start", "period_end")
 
@@ -70,7 +71,25 @@ class RateTable:
         return sum(values) / len(values), "; ".join(dict.fromkeys(used))
 
 
-def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOURCES):
+def _sources(sources):
+    """A source name or an iterable of them -> a tuple (a bare string is one source, not its letters)."""
+    if sources is None:
+        return None
+    if isinstance(sources, str):
+        return (sources,)
+    return tuple(sources)
+
+
+def _code(unit):
+    """'usd' -> 'USD' when it is a currency code; anything else unchanged."""
+    from . import units
+
+    if isinstance(unit, str) and len(unit.strip()) == 3 and units.is_currency(unit.strip().upper()):
+        return unit.strip().upper()
+    return unit
+
+
+def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOURCES, errors: str = "raise"):
     """A converted copy of a tidy frame: every money row expressed in ``currency``.
 
     ``rates`` is a frame like `analysis.datasets.exchange_rates()` (the default): currency, year,
@@ -81,8 +100,14 @@ def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOU
 
     Adds ``fx_rate`` (units of ``currency`` per one unit of the original currency; 1.0 when already in
     ``currency``; NaN for non-money rows), ``fx_source`` (the rate sources and years used) and
-    ``original_unit``. Raises `ConversionError` listing every (currency, period) without a rate —
-    including a money row with no period — and `SchemaError` if a needed column is missing.
+    ``original_unit``, ``fx_period`` (the period whose average was used) and ``fx_flag`` (why a row was
+    not converted; empty when it was). Currency codes are read in any case ("usd", "Kzt").
+
+    ``errors="raise"`` (default): `ConversionError` naming every (currency, period) without a rate. A money
+    row with no period is never converted (it has no period to average over) but does not stop the
+    others: it keeps its value and unit with ``fx_flag`` "no period" (and is listed when an error is
+    raised for other rows). ``errors="flag"``: convert what can be converted; every other money row keeps
+    its value and unit, with the reason in ``fx_flag``. `SchemaError` if a needed column is missing.
     The input frame is never modified.
 
     >>> import pandas as pd
@@ -98,7 +123,11 @@ def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOU
     from .frames import require_columns
 
     require_columns(frame, _NEEDED, "frame to convert")
-    if not units.is_currency(currency):
+    if errors not in ERRORS:
+        raise ValueError(f"errors must be one of {ERRORS}, got {errors!r}")
+    sources = _sources(sources)
+    currency = _code(currency)
+    if not isinstance(currency, str) or not units.is_currency(currency):
         raise ConversionError(f"{currency!r} is not a currency the registry knows")
     if rates is None:
         from .datasets import exchange_rates
@@ -107,10 +136,12 @@ def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOU
     table = RateTable(rates, sources)
 
     out = frame.copy()
-    unit = out["unit"]
+    unit = out["unit"].map(_code)
     money = unit.map(lambda u: units.is_currency(u) if isinstance(u, str) else False).astype(bool)
     fx_rate = np.full(len(out), np.nan)
     fx_source = np.array([""] * len(out), dtype=object)
+    fx_period = np.array([""] * len(out), dtype=object)
+    fx_flag = np.array([""] * len(out), dtype=object)
 
     missing: dict[tuple[str, str], list] = {}
     plan: dict[tuple[str, str, str], list[int]] = {}
@@ -124,28 +155,30 @@ def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOU
             continue
         if s is None or e is None:
             missing.setdefault((u, "no period"), []).append(out.index[pos])
+            fx_flag[pos] = "no period: no rate can be chosen"
             continue
         plan.setdefault((u, s, e), []).append(pos)
 
     for (u, s, e), positions in plan.items():
         src = table.period_rate(u, s, e)
         dst = table.period_rate(currency, s, e)
-        if src is None:
-            missing.setdefault((u, f"{s}..{e}"), []).extend(out.index[positions])
-        if dst is None:
-            missing.setdefault((currency, f"{s}..{e}"), []).extend(out.index[positions])
-        if src is None or dst is None:
+        lacking = [c for c, r in ((u, src), (currency, dst)) if r is None]
+        for c in lacking:
+            missing.setdefault((c, f"{s}..{e}"), []).extend(out.index[positions])
+        if lacking:
+            for pos in positions:
+                fx_flag[pos] = f"no {' or '.join(lacking)} rate for {s}..{e} from {list(sources) if sources else 'any source'}"
             continue
         per_usd = {u: src[0]}
         if currency != "USD":
             per_usd[currency] = dst[0]
         ctx = units.fx_context(per_usd, f"fx:{u}->{currency}:{s}..{e}:{src[0]!r}:{dst[0]!r}")
         factor = units.convert(1.0, u, currency, ctx)
-        sources = src[1] if currency == "USD" else f"{src[1]} | {dst[1]}"
+        used = src[1] if currency == "USD" else f"{src[1]} | {dst[1]}"
         for pos in positions:
-            fx_rate[pos], fx_source[pos] = factor, sources
+            fx_rate[pos], fx_source[pos], fx_period[pos] = factor, used, f"{s}..{e}"
 
-    if missing:
+    if errors == "raise" and any(period != "no period" for _, period in missing):
         lines = [f"{cur} for {period} (rows {rows[:10]}{'...' if len(rows) > 10 else ''})"
                  for (cur, period), rows in sorted(missing.items(), key=lambda kv: (kv[0][0], kv[0][1]))]
         raise ConversionError(
@@ -153,12 +186,15 @@ def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOU
             + "; ".join(lines)
         )
 
-    factor = np.where(money.to_numpy(), fx_rate, 1.0)
+    converted = money.to_numpy() & ~np.isnan(fx_rate)
+    factor = np.where(converted, fx_rate, 1.0)
     for col in MONEY_COLUMNS:
         if col in out.columns:
             out[col] = pd.to_numeric(out[col], errors="raise").astype("float64") * factor
     out["original_unit"] = unit.astype("str")
-    out["unit"] = unit.where(~money, currency)
+    out["unit"] = unit.where(~pd.Series(converted, index=out.index), currency)
     out["fx_rate"] = fx_rate
     out["fx_source"] = pd.array(fx_source, dtype="str")
+    out["fx_period"] = pd.array(fx_period, dtype="str")
+    out["fx_flag"] = pd.array(fx_flag, dtype="str")
     return out

@@ -23,11 +23,14 @@ def test_seed_text_is_the_users_article():
 
 def test_official_trade_contract(official):
     assert list(official.columns[: len(CONTRACT)]) == CONTRACT
-    assert len(official) == 101
+    assert len(official) == 10_429  # 10,328 statistics-office rows + 101 figures quoted in news
     assert official["value"].dtype == "float64"
     assert set(official["indicator"]) <= {"trade_turnover", "exports", "imports", "trade_balance", "other"}
     assert set(official["basis"]) == {"reporter", "mirror"}
-    assert official["reporter"].eq("KAZ").all()
+    news = official[official["authority"] == datasets.NEWS_AUTHORITY]
+    assert len(news) == 101 and news["reporter"].eq("KAZ").all()
+    assert set(official["authority"]) == {"BNS Kazakhstan", "Statistics Agency of Uzbekistan", "Armstat", "Geostat",
+                                          "NSC Kyrgyzstan", datasets.NEWS_AUTHORITY}
     assert official["partner"].str.fullmatch(r"[A-Z]{3}").all()
     for col in ("period_start", "period_end"):
         s = official[col].dropna()
@@ -38,7 +41,30 @@ def test_official_trade_contract(official):
     assert official["source_name"].str.len().gt(0).all()
 
 
+def test_bns_serbia_2022_is_the_published_value(official):
+    row = official[(official["authority"] == "BNS Kazakhstan") & (official["partner"] == "SRB")
+                   & (official["indicator"] == "trade_turnover") & (official["period_end"] == "2022-12")]
+    assert row["value"].tolist() == pytest.approx([73_971_305.94])  # 73,971.3 thousand USD
+    assert row["series_key"].tolist() == ["BNS.KAZ.trade_turnover.SRB.2022"]
+
+
+def test_imf_dots_snapshot_check_values():
+    pair = datasets.official_trade("KAZ", "CHN", imf=True, news=False)
+    dots = pair[(pair["authority"] == "IMF") & (pair["reporter"] == "KAZ") & (pair["indicator"] == "exports")]
+    got = dots.set_index("period_end")["value"]
+    expected = [5480.1, 4228.4, 5773.4, 6240.0, 7823.4, 9004.0]  # PROVENANCE.md, US$ millions 2015-2020
+    assert [round(got[f"{y}-12"] / 1e6, 1) for y in range(2015, 2021)] == expected
+    assert set(pair["reporter"]) == {"KAZ", "CHN"}  # both sides of the pair
+
+
+def test_trade_gdp_keeps_aggregates_apart():
+    t = datasets.trade_gdp()
+    assert t.loc[t["country_code"] == "WLD", "aggregate"].all()
+    assert not t.loc[t["country_code"] == "KAZ", "aggregate"].any()
+
+
 def test_conflicting_figures_are_kept_side_by_side(official):
+    official = official[official["authority"] == datasets.NEWS_AUTHORITY]
     srb = official[(official["partner"] == "SRB") & (official["indicator"] == "trade_turnover")]
     y2016 = srb[(srb["period_start"] == "2016-01") & (srb["period_end"] == "2016-12")]
     assert sorted(y2016["value"]) == [26_300_000.0, 26_400_000.0]
@@ -48,6 +74,7 @@ def test_conflicting_figures_are_kept_side_by_side(official):
 
 
 def test_mirror_rows_are_turned_round(official):
+    official = official[official["authority"] == datasets.NEWS_AUTHORITY]
     # the Serbian deficit of 117.8 M with Kazakhstan is a Kazakh surplus on the mirror basis
     bal = official[(official["indicator"] == "trade_balance") & (official["partner"] == "SRB")]
     assert bal["value"].tolist() == [117_800_000.0]
@@ -58,6 +85,7 @@ def test_mirror_rows_are_turned_round(official):
 
 
 def test_seed_figure_is_in_the_official_table(official):
+    official = official[official["authority"] == datasets.NEWS_AUTHORITY]
     row = official[(official["partner"] == "SRB") & (official["period_start"] == "2022-01")
                    & (official["period_end"] == "2022-09")]
     assert row["value"].tolist() == [52_900_000.0]
@@ -70,11 +98,13 @@ def test_exchange_rates_contract():
     assert not fx.duplicated(["currency", "year", "source"]).any()
     for code in ("KZT", "RSD", "RUB", "EUR", "CNY", "INR", "JPY"):
         assert code in set(fx["currency"])
-    kzt = fx[(fx["currency"] == "KZT") & (fx["year"] == 2022)]
+    kzt = fx[(fx["currency"] == "KZT") & (fx["year"] == 2022) & (fx["source"] == "WDI")]
     assert kzt["per_usd"].tolist() == pytest.approx([460.165])
+    for code in ("GBP", "TRY", "UZS", "GEL", "NGN", "AZN", "KGS"):
+        assert code in set(fx.loc[fx["source"] == "World Bank WDI", "currency"])
     # both sources kept where they overlap
     cny = fx[(fx["currency"] == "CNY") & (fx["year"] == 2015)]
-    assert set(cny["source"]) == {"WDI", "FRED H.10"}
+    assert set(cny["source"]) == {"World Bank WDI", "WDI", "FRED H.10"}
 
 
 def test_companies():
@@ -94,7 +124,7 @@ def test_processed_files_equal_a_fresh_build(name):
 def test_every_raw_file_is_listed_in_sources():
     sources = datasets.sources_text()
     raw = datasets.data_files() / "raw"
-    names = [f"raw/{d.name}/{f.name}" for d in raw.iterdir() if d.is_dir() for f in d.iterdir()]
+    names = [f"raw/{d.name}/{f.name}" for d in raw.iterdir() if d.is_dir() for f in d.iterdir() if f.is_file()]
     assert names
     for name in names:
         assert name in sources, f"{name} is not described in data/SOURCES.md"
@@ -103,7 +133,7 @@ def test_every_raw_file_is_listed_in_sources():
 
 
 def test_loaders_document_rows_columns_and_source():
-    for fn in (datasets.official_trade, datasets.exchange_rates, datasets.companies):
+    for fn in (datasets.official_trade, datasets.exchange_rates, datasets.companies, datasets.trade_gdp):
         doc = fn.__doc__
         assert "Each row represents" in doc and "Columns" in doc and "Source" in doc
         assert re.search(r"\d+ rows", doc)

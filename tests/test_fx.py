@@ -94,13 +94,79 @@ def test_input_is_not_mutated():
 def test_bundled_rates_are_the_default_and_report_their_source():
     out = analysis.to_currency(frame(value=[460.165e6]), "USD")
     assert out["value"].iloc[0] == pytest.approx(1e6)
-    assert out["fx_source"].iloc[0] == "WDI annual 2022"
+    assert out["fx_source"].iloc[0] == "World Bank WDI annual 2022"
 
 
 def test_source_preference_is_explicit():
     f = frame(value=[6.2275], unit=["CNY"], period_start=["2015-01"], period_end=["2015-12"])
     wdi = analysis.to_currency(f, "USD")
     fred = analysis.to_currency(f, "USD", sources=["FRED H.10"])
-    assert wdi["fx_source"].iloc[0].startswith("WDI")
+    assert wdi["fx_source"].iloc[0].startswith("World Bank WDI")
     assert fred["fx_source"].iloc[0].startswith("FRED")
     assert wdi["value"].iloc[0] != fred["value"].iloc[0]
+
+
+# --- World Bank rates for every currency (issue 15) and the readable failures (issue 12) ----------------
+WB_CODES = {"KZT": "KAZ", "RSD": "SRB", "UZS": "UZB", "GEL": "GEO", "TRY": "TUR", "GBP": "GBR", "NGN": "NGA",
+            "INR": "IND"}
+
+
+def _published_wb_rates():
+    """The World Bank's own bulk file, read here with the csv module (not through the package's builders)."""
+    import csv
+
+    from analysis import datasets
+
+    text = (datasets.data_files() / "raw" / "worldbank" / "API_PA.NUS.FCRF_DS2_en_csv_v2_22859.csv").read_text(
+        encoding="utf-8-sig").splitlines()
+    rows = list(csv.reader(text[4:]))
+    head = rows[0]
+    return {r[1]: {int(y): float(v) for y, v in zip(head, r) if y.isdigit() and v} for r in rows[1:] if r}
+
+
+@pytest.mark.parametrize("code", sorted(WB_CODES))
+def test_world_bank_rate_within_half_a_percent_2015_2024(code):
+    published = _published_wb_rates()[WB_CODES[code]]
+    years = list(range(2015, 2025))
+    f = pd.DataFrame({"value": [1e9] * len(years), "unit": [code] * len(years),
+                      "period_start": [f"{y}-01" for y in years], "period_end": [f"{y}-12" for y in years]})
+    out = analysis.to_currency(f, "USD")
+    for y, value, source in zip(years, out["value"], out["fx_source"]):
+        assert value == pytest.approx(1e9 / published[y], rel=0.005), (code, y)
+        assert source == f"World Bank WDI annual {y}"
+    assert out["fx_flag"].eq("").all()
+
+
+def test_currency_codes_are_case_insensitive():
+    out = analysis.to_currency(frame(unit=["kzt"]), "usd", rates=RATES, sources=["T"])
+    assert out["value"].iloc[0] == pytest.approx(1e6)
+    assert out["unit"].iloc[0] == "USD"
+
+
+def test_one_source_given_as_a_string_is_one_source():
+    f = pd.DataFrame({"value": [1.0], "unit": ["GBP"], "period_start": ["2022-01"], "period_end": ["2022-12"]})
+    with pytest.raises(ConversionError) as err:
+        analysis.to_currency(f, "USD", rates=RATES, sources="T")
+    assert "['T']" in str(err.value) and "'i', 'd'" not in str(err.value)
+
+
+def test_a_row_without_a_period_does_not_sink_the_others():
+    f = pd.DataFrame({"value": [460.0, 5.0], "unit": ["KZT", "KZT"], "period_start": ["2022-01", None],
+                      "period_end": ["2022-12", None]})
+    out = analysis.to_currency(f, "USD", rates=RATES, sources=["T"])
+    assert out["value"].tolist() == pytest.approx([1.0, 5.0])
+    assert out["unit"].tolist() == ["USD", "KZT"]
+    assert out["fx_flag"].iloc[1].startswith("no period")
+
+
+def test_errors_flag_converts_what_it_can():
+    f = pd.DataFrame({"value": [460.0, 7.0], "unit": ["KZT", "GBP"], "period_start": ["2022-01", "2022-01"],
+                      "period_end": ["2022-12", "2022-12"]})
+    out = analysis.to_currency(f, "USD", rates=RATES, sources=["T"], errors="flag")
+    assert out["value"].tolist() == pytest.approx([1.0, 7.0])
+    assert out["unit"].tolist() == ["USD", "GBP"]
+    assert out["fx_flag"].iloc[0] == ""
+    assert "GBP" in out["fx_flag"].iloc[1] and "2022-01..2022-12" in out["fx_flag"].iloc[1]
+    assert out["fx_period"].iloc[0] == "2022-01..2022-12"
+    with pytest.raises(ValueError, match="errors"):
+        analysis.to_currency(f, "USD", rates=RATES, errors="ignore")
