@@ -61,8 +61,8 @@ FACT_COLUMNS: dict[str, str] = {
 
 _MIRROR = {"exports": "imports", "imports": "exports", "trade_balance": "trade_balance"}
 _HEDGE_TOKENS = {"<": "<", ">": ">", "~": "~", "≈": "~"}
-_KEY_COLUMNS = ("indicator", "a", "b", "period_start", "period_end", "unit", "measure", "compared_start",
-                "compared_end")
+_NOT_COMPARED = ("", "no value to compare", "no period: not compared", "no reporter: not compared",
+                 "no unit: not compared", "no indicator: not compared")
 
 
 def consolidate(rows):
@@ -113,13 +113,10 @@ def consolidate(rows):
     lo = measure - prec - np.where(np.isin(bound, ["<", "~"]), 2 * prec, 0.0)
     hi = measure + prec + np.where(np.isin(bound, [">", "~"]), 2 * prec, 0.0)
 
-    why = np.full(n, "", dtype=object)
-    why[~(level | growth)] = "no value to compare"
-    why[(why == "") & ((ps_c < 0) | (pe_c < 0))] = "no period: not compared"
-    why[(why == "") & (rep_c < 0)] = "no reporter: not compared"
-    why[(why == "") & level & (unit_c < 0)] = "no unit: not compared"
-    why[(why == "") & (ind_c < 0)] = "no indicator: not compared"
-    ok = why == ""
+    # why a row cannot be compared (the first reason in _NOT_COMPARED that applies; 0 = it can)
+    why = np.select([~(level | growth), (ps_c < 0) | (pe_c < 0), rep_c < 0, level & (unit_c < 0), ind_c < 0],
+                    [1, 2, 3, 4, 5], 0)
+    ok = why == 0
 
     # the key: turnover has no side, so its pair is put in one order
     turnover = (ind_c >= 0) & (np.asarray(ind_u == "trade_turnover", dtype=bool)[np.maximum(ind_c, 0)]
@@ -158,8 +155,9 @@ def consolidate(rows):
 
     # distinct sources per cluster; a row without a source is a source of its own
     src_key = np.where(src_c < 0, len(src_u) + pos, src_c)
-    pairs = np.unique(cid * (len(src_u) + n) + src_key)
-    n_sources = np.bincount(pairs // (len(src_u) + n), minlength=k)
+    by_src = np.lexsort((src_key, cid))
+    new_src = np.r_[True, (cid[by_src][1:] != cid[by_src][:-1]) | (src_key[by_src][1:] != src_key[by_src][:-1])]
+    n_sources = np.bincount(cid[by_src][new_src], minlength=k)
 
     groups_of = g[kept]
     readings = np.bincount(groups_of[ok[kept]], minlength=int(g.max()) + 1)
@@ -185,14 +183,16 @@ def consolidate(rows):
         "compared_end": np.where(is_growth, text(ce_u, ce_c[kept]), None),
         "row": np.where(ok[kept], "", kept.astype(str).astype(object)),
     })
-    key_id = _hash(keys)
+    key_hash = _hash(keys)
+    key_id = _hex(key_hash)
     fact_id = key_id.astype(object) + "." + (ordinal + 1).astype(str).astype(object)
 
-    flags_in = rows["flags"].fillna("").astype(str).to_numpy(dtype=object)[kept] if "flags" in rows.columns else np.full(k, "", dtype=object)
-    notes = why[kept].copy()
+    flags_in = (rows["flags"].iloc[kept].fillna("").astype(str).to_numpy(dtype=object) if "flags" in rows.columns
+                else np.full(k, "", dtype=object))
+    notes = np.asarray(_NOT_COMPARED, dtype=object)[why[kept]]
     differ = ~is_growth & (m_spread > m_slack + 1e-9)
     notes[differ] = "copies state different growth"
-    flags = np.array(["; ".join(p for p in (x, y) if p) for x, y in zip(notes, flags_in)], dtype=object)
+    flags = np.array([f"{x}; {y}" if x and y else x or y for x, y in zip(notes.tolist(), flags_in.tolist())], dtype=object)
 
     facts = {
         "fact_id": fact_id, "key_id": key_id,
@@ -210,13 +210,11 @@ def consolidate(rows):
         "first_reported": text(pub_u, np.where(first_pub >= len(pub_u), -1, first_pub)),
         "last_reported": text(pub_u, last_pub),
         "conflict": n_readings > 1, "n_readings": n_readings,
-        "mirror_of": np.full(k, None, dtype=object),
+        "mirror_of": _mirrors(keys, key_hash, ok[kept], fact_id, n_sources, prec[kept]),
         "flags": flags,
     }
-    out = _frame(facts)
-    out["mirror_of"] = _mirrors(out, keys, ok[kept])
-    out = out.iloc[np.argsort(first_row, kind="stable")].reset_index(drop=True)
-    return validate_facts(out)
+    first_seen = np.argsort(first_row, kind="stable")
+    return validate_facts(_frame({c: np.asarray(v)[first_seen] for c, v in facts.items()}))
 
 
 # --------------------------------------------------------------------------------------------- helpers
@@ -365,13 +363,17 @@ def _precisions(rows, quote_c, quote_u, value, mult):
 
 
 def _hash(keys):
-    """A stable 16-hex-digit id per key row (pandas' fixed-key hash of the key's text)."""
-    import numpy as np
+    """A stable 64-bit hash per key row (pandas' fixed-key hash of the key's text)."""
     import pandas as pd
 
     text = keys.astype(object).where(keys.notna(), "").astype(str)
-    h = pd.util.hash_pandas_object(text, index=False).to_numpy(dtype="uint64")
-    return np.array([f"{x:016x}" for x in h.tolist()], dtype=object)
+    return pd.util.hash_pandas_object(text, index=False).to_numpy(dtype="uint64")
+
+
+def _hex(hashes):
+    import numpy as np
+
+    return np.array([f"{x:016x}" for x in hashes.tolist()], dtype=object)
 
 
 def _sources_json(cid, pub_rank, src_c, src_u, pub_c, pub_u, quote_c, quote_u, measure, k):
@@ -407,23 +409,24 @@ def _frame(data: dict):
     return pd.DataFrame(cols, copy=False)
 
 
-def _mirrors(facts, keys, comparable):
-    """The fact id of the mirror key's best-sourced reading (most sources, then most precise), or missing."""
+def _mirrors(keys, key_hash, comparable, fact_id, n_sources, precision):
+    """Per fact, the fact id of the mirror key's best-sourced reading (most sources, then most precise)."""
     import numpy as np
     import pandas as pd
 
+    found = np.full(len(keys), None, dtype=object)
     mirror_ind = keys["indicator"].map(_MIRROR)
     has = comparable & mirror_ind.notna().to_numpy()
     if not has.any():
-        return pd.array([None] * len(facts), dtype="str")
-    flipped = keys.assign(indicator=mirror_ind, a=keys["b"], b=keys["a"])
-    mirror_key = _hash(flipped)
-    best = (facts.assign(_p=facts["precision"].to_numpy()).loc[comparable]
-            .sort_values(["key_id", "n_sources", "_p", "fact_id"], ascending=[True, False, True, True], kind="stable")
-            .drop_duplicates("key_id").set_index("key_id")["fact_id"])
-    found = pd.Series(mirror_key).map(best).to_numpy(dtype=object)
-    found = np.where(has & (mirror_key != facts["key_id"].to_numpy(dtype=object)), found, None)
-    return pd.array(found, dtype="str")
+        return found
+    flipped = _hash(keys.assign(indicator=mirror_ind, a=keys["b"], b=keys["a"]))
+    idx = np.flatnonzero(comparable)
+    best = idx[np.lexsort((idx, precision[idx], -n_sources[idx], key_hash[idx]))]
+    best = best[np.r_[True, key_hash[best][1:] != key_hash[best][:-1]]]  # the first of each key
+    at = pd.Index(key_hash[best]).get_indexer(flipped)
+    hit = has & (at >= 0) & (flipped != key_hash)
+    found[hit] = fact_id[best[at[hit]]]
+    return found
 
 
 def validate_facts(facts):
