@@ -353,14 +353,19 @@ def _bundled_documents():
     return docs
 
 
-def _official_rows():
-    """The bundled official statistics in the tidy columns (so the charts can show them beside the news)."""
+def _official_rows(news_rows=None):
+    """The bundled official statistics in the tidy columns (so the charts can show them beside the news),
+    for the country pairs the news rows name (about 11,000 rows in all would drown the charts)."""
     import pandas as pd
 
     from . import datasets
     from .frames import TIDY_COLUMNS
 
     official = datasets.official_trade()
+    if news_rows is not None:
+        pairs = {frozenset(p) for p in zip(news_rows["reporter"], news_rows["partner"]) if all(isinstance(c, str) for c in p)}
+        keep = [frozenset(p) in pairs for p in zip(official["reporter"], official["partner"])]
+        official = official[keep]
     # one basis per chart: each country's own statistics (mirror figures differ by design), whole periods only
     official = official[(official["basis"] == "reporter") & official["period_start"].notna()].reset_index(drop=True)
     out = pd.DataFrame(index=official.index)
@@ -390,7 +395,7 @@ def cmd_run(args) -> int:
     frame = rows
     if not args.no_official:
         try:
-            frame = pd.concat([rows, _official_rows()], ignore_index=True)
+            frame = pd.concat([rows, _official_rows(rows)], ignore_index=True)
         except Exception as e:  # the news rows still get charted
             _err(f"note: bundled official statistics not used ({type(e).__name__}: {e})")
     shown = ["source", "indicator", "reporter", "partner", "period_start", "period_end", "value", "unit",
