@@ -73,6 +73,7 @@ def _source_note(frame, source, lang: str) -> str:
         for col in ("source_name", "source"):
             if col in frame.columns:
                 for v in frame[col].dropna().astype(str).unique():
+                    v = _outlet(v)
                     if v and v not in names:
                         names.append(v)
         kept: list[str] = []
@@ -86,6 +87,22 @@ def _source_note(frame, source, lang: str) -> str:
         return ""
     word = WORDS[lang]["source"]
     return f"{word}: {escape_html(source)}"
+
+
+def _outlet(source: str) -> str:
+    """A reader's name for a source: the host of a URL without "www.", a file's name without its folder.
+
+    >>> _outlet("https://www.reuters.com/markets/x"), _outlet("/data/raw/kz-2022.html"), _outlet("Kazinform")
+    ('reuters.com', 'kz-2022.html', 'Kazinform')
+    """
+    from urllib.parse import urlsplit
+
+    if "://" in source:
+        host = urlsplit(source).hostname or ""
+        return host[4:] if host.startswith("www.") else host
+    if "/" in source or "\\" in source:
+        return re.split(r"[\\/]", source.rstrip("/\\"))[-1]
+    return source
 
 
 def _finish(fig, *, title: str, note: str, lang: str, height: int = _HEIGHT):
