@@ -113,7 +113,7 @@ def test_flows_chart_mirrors_imports():
     assert by_name["Exports"].y[0] == pytest.approx(30.0)
     assert by_name["Imports"].y[0] == pytest.approx(-22.9)
     assert by_name["Trade balance"].y[0] == pytest.approx(7.1)
-    assert fig.layout.barmode == "relative"
+    assert fig.layout.barmode == "overlay"  # duplicates overlap, never add up (issue 13)
 
 
 def test_partners_chart_ranks_partners_for_one_period():
@@ -235,3 +235,62 @@ def test_long_source_lists_are_shortened():
     frame["source"] = [f"A rather long source name number {i}" for i in range(len(frame))]
     note = charts.partners_chart(frame).layout.annotations[-1].text
     assert len(note) < 200 and "more" in note
+
+
+# --- issue 13: what a newspaper would publish ----------------------------------------------------
+def _x_range(fig):
+    """The x range plotly would draw, computed by plotly itself (no browser)."""
+    full = fig.full_figure_for_development(warn=False)
+    return full.layout.xaxis.type, list(full.layout.xaxis.range)
+
+
+def test_plain_year_growth_bars_lie_inside_the_axis():
+    frame = to_frame([
+        row(period_start="2022-01", period_end="2022-12", value=5e9),
+        row(period_start="2023-01", period_end="2023-12", value=6.2e9, multiplier=1.24,
+            compared_start="2022-01", compared_end="2022-12", base_value=5e9, base_low=4.98e9, base_high=5.02e9),
+    ])
+    fig = charts.turnover_chart(frame)
+    kind, (lo, hi) = _x_range(fig)
+    assert kind == "category"
+    # two categories sit at 0 and 1: the range must hold them, not stretch to the year numbers
+    assert lo < 0 and hi > 1 and hi - lo < 4
+
+
+def test_partial_and_full_years_bars_lie_inside_the_axis():
+    frame = to_frame([
+        row(period_start="2021-01", period_end="2021-09", value=14e6),
+        row(period_start="2022-01", period_end="2022-09", value=52.9e6),
+        row(period_start="2022-01", period_end="2022-12", value=70e6),
+    ])
+    fig = charts.turnover_chart(frame)
+    kind, (lo, hi) = _x_range(fig)
+    assert kind == "category" and lo < 0 and hi > 2 and hi - lo < 5
+
+
+def test_the_same_figure_from_two_outlets_is_not_stacked():
+    frame = to_frame([
+        row(source="https://a.example/1", indicator="exports", reporter="DEU", partner="CHN",
+            period_start="2022-01", period_end="2022-12", value=97.3e9, unit="EUR"),
+        row(source="https://b.example/2", indicator="exports", reporter="DEU", partner="CHN",
+            period_start="2022-01", period_end="2022-12", value=97.3e9, unit="EUR"),
+    ])
+    fig = charts.flows_chart(frame)
+    exports = [t for t in fig.data if t.name == "Exports"][0]
+    assert list(exports.y) == [pytest.approx(97.3)]
+    assert fig.layout.barmode != "relative" and fig.layout.barmode != "stack"
+
+
+def test_turnover_of_a_pair_in_either_order_is_one_fact():
+    frame = to_frame([
+        row(reporter="KAZ", partner="CHN", period_start="2022-01", period_end="2022-12", value=24e9),
+        row(reporter="CHN", partner="KAZ", period_start="2022-01", period_end="2022-12", value=24e9),
+    ])
+    assert len(charts._distinct_facts(frame)) == 1
+
+
+def test_no_question_marks_for_an_unknown_partner():
+    frame = to_frame([row(partner=None, value=5e9)])
+    for lang, word in (("en", "unknown partner"), ("ru", "партнёр не указан")):
+        fig = charts.turnover_chart(frame, lang=lang)
+        assert "?" not in fig.layout.title.text and word in fig.layout.title.text

@@ -217,3 +217,31 @@ def test_html_write_is_atomic(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="disk full"):
         export.write_charts({"t": charts.turnover_chart(seed_frame())}, tmp_path, formats=("html",))
     assert target.read_text() == "old" and not list(tmp_path.glob(".*.tmp"))
+
+
+def _one_row_frame(rows):
+    import pandas as pd
+
+    return pd.DataFrame(rows)
+
+
+def test_a_batch_of_html_charts_shares_one_plotlyjs(tmp_path):
+    figs = {f"c{i}": charts.turnover_chart(_one_row_frame([dict(indicator="trade_turnover", reporter="KAZ",
+            partner="SRB", period_start="2022-01", period_end="2022-12", value=5e9 + i, unit="USD")]))
+            for i in range(3)}
+    written = export.write_charts(figs, tmp_path, formats=("html",))
+    assert (tmp_path / "plotly.min.js").exists()
+    total = sum(p.stat().st_size for p in written)
+    assert total < 1_000_000  # three pages without a 4.8 MB copy of plotly.js each
+    assert all('src="plotly.min.js"' in p.read_text() for p in written)
+
+
+@pytest.mark.browser
+def test_scale_two_doubles_the_png_pixels(tmp_path):
+    fig = charts.turnover_chart(_one_row_frame([dict(indicator="trade_turnover", reporter="KAZ", partner="SRB",
+                                period_start="2022-01", period_end="2022-12", value=5e9, unit="USD")]))
+    one = export.write_charts({"one": fig}, tmp_path / "a", formats=("png",), width=400, height=300)[0]
+    two = export.write_charts({"two": fig}, tmp_path / "b", formats=("png",), width=400, height=300, scale=2)[0]
+    ihdr = lambda p: struct.unpack(">II", p.read_bytes()[16:24])  # noqa: E731 - width, height
+    assert ihdr(one) == (400, 300)
+    assert ihdr(two) == (800, 600)

@@ -73,6 +73,7 @@ def _source_note(frame, source, lang: str) -> str:
         for col in ("source_name", "source"):
             if col in frame.columns:
                 for v in frame[col].dropna().astype(str).unique():
+                    v = _outlet(v)
                     if v and v not in names:
                         names.append(v)
         kept: list[str] = []
@@ -86,6 +87,22 @@ def _source_note(frame, source, lang: str) -> str:
         return ""
     word = WORDS[lang]["source"]
     return f"{word}: {escape_html(source)}"
+
+
+def _outlet(source: str) -> str:
+    """A reader's name for a source: the host of a URL without "www.", a file's name without its folder.
+
+    >>> _outlet("https://www.reuters.com/markets/x"), _outlet("/data/raw/kz-2022.html"), _outlet("Kazinform")
+    ('reuters.com', 'kz-2022.html', 'Kazinform')
+    """
+    from urllib.parse import urlsplit
+
+    if "://" in source:
+        host = urlsplit(source).hostname or ""
+        return host[4:] if host.startswith("www.") else host
+    if "/" in source or "\\" in source:
+        return re.split(r"[\\/]", source.rstrip("/\\"))[-1]
+    return source
 
 
 def _finish(fig, *, title: str, note: str, lang: str, height: int = _HEIGHT):
@@ -166,6 +183,22 @@ def _unit_note(note: str, dropped: int, lang: str) -> str:
     return f"{note}<br>{extra}" if note else extra
 
 
+def _distinct_facts(frame):
+    """One row per fact: the same (indicator, reporter, partner, period, unit, value) from several
+    outlets is drawn once. Turnover is symmetric, so its pair is compared in sorted order.
+    Stand-in until `analysis.consolidate` lands on main; returns a new frame."""
+    cols = [c for c in ("indicator", "reporter", "partner", "period_start", "period_end", "unit", "value")
+            if c in frame.columns]
+    if frame.empty or len(cols) < 7:
+        return frame
+    key = frame[cols].astype("object").where(frame[cols].notna(), None).astype(str)
+    turnover = frame["indicator"] == "trade_turnover"
+    a, b = key["reporter"], key["partner"]
+    swap = turnover & (a > b)
+    key = key.assign(reporter=a.where(~swap, b), partner=b.where(~swap, a))
+    return frame[~key.duplicated()]
+
+
 def _chronological(sub, start="period_start", end="period_end"):
     return sub.sort_values([end, start], kind="stable", na_position="first")
 
@@ -193,7 +226,7 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         return _empty(title or default_title, note, lang)
     claim_cols = ["multiplier", "compared_start", "compared_end", "base_value", "base_low", "base_high"]
     has_claims = all(c in sub.columns for c in claim_cols)
-    sub, unit, dropped = _one_unit(_chronological(sub[sub["value"].notna()]))
+    sub, unit, dropped = _one_unit(_chronological(_distinct_facts(sub[sub["value"].notna()])))
     note = _unit_note(note, dropped, lang)
     magnitudes = list(sub["value"].abs())
     if has_claims:
@@ -244,20 +277,23 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     for i, (bl, b, rl, r, mult) in enumerate(arrows):
         if is_missing(mult):
             continue
+        # positions by category index: plotly reads ax="2022" as the number 2022, even on a category axis
+        xi_b, xi_r = order.index(bl), order.index(rl)
         fig.add_annotation(  # the arrow: from the top of the implied base to the reported value
-            x=rl, y=r, ax=bl, ay=b, xref="x", yref="y", axref="x", ayref="y", showarrow=True, text="",
+            x=xi_r, y=r, ax=xi_b, ay=b, xref="x", yref="y", axref="x", ayref="y", showarrow=True, text="",
             arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=_COLORS[1], standoff=2, startstandoff=2,
             name="growth-arrow",
         )
         # the multiplier, written beside the arrow's middle
-        xi_b, xi_r = order.index(bl), order.index(rl)
         fig.add_annotation(
             x=(xi_b + xi_r) / 2, y=(b + r) / 2, xref="x", yref="y", showarrow=False,
             text=f"<b>{WORDS[lang]['times']}{localise(digits(float(mult)), lang)}</b>",
             font=dict(size=16, color=_COLORS[1]), bgcolor="rgba(255,255,255,0.85)", name="multiplier",
         )
     fig.update_layout(barmode="overlay", bargap=0.35, hovermode="closest")
-    fig.update_xaxes(categoryorder="array", categoryarray=order, title_text=WORDS[lang]["period"])
+    # type="category": labels such as "2022" would otherwise make plotly pick a numeric axis, and the
+    # growth arrow (ax="2022") would stretch it to (-58, 2037) with no bar visible
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, title_text=WORDS[lang]["period"])
     fig.update_yaxes(title_text=axis_title(unit, scale, lang), rangemode="tozero")
     return _finish(fig, title=title or default_title, note=note, lang=lang)
 
@@ -276,7 +312,7 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
     note = _source_note(sub if len(sub) else frame, source, lang)
     if sub.empty:
         return _empty(title or default_title, note, lang)
-    sub, unit, dropped = _one_unit(_chronological(sub))
+    sub, unit, dropped = _one_unit(_chronological(_distinct_facts(sub)))
     note = _unit_note(note, dropped, lang)
     scale = scale_step(sub["value"].abs().max())
     order = []
@@ -302,8 +338,9 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
         else:
             fig.add_trace(go.Bar(x=xs, y=ys, name=indicator_name(ind, lang), marker_color=colors[ind],
                                  customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
-    fig.update_layout(barmode="relative")
-    fig.update_xaxes(categoryorder="array", categoryarray=order, title_text=WORDS[lang]["period"])
+    # overlay, never relative: two outlets' figures for one flow and period must not add up
+    fig.update_layout(barmode="overlay")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, title_text=WORDS[lang]["period"])
     fig.update_yaxes(title_text=axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444")
     return _finish(fig, title=title or default_title, note=note, lang=lang)
 

@@ -74,15 +74,44 @@ def _atomic_write(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
-def write_html(figure, path, *, offline: bool = True) -> Path:
-    """One figure to a standalone HTML page (atomically). ``offline`` embeds plotly.js."""
+def write_html(figure, path, *, offline: bool = True, include_plotlyjs: str | None = None,
+               width: int | None = None, height: int | None = None) -> Path:
+    """One figure to a standalone HTML page (atomically).
+
+    ``include_plotlyjs``: ``"inline"`` embeds plotly.js (≈ 4.8 MB), ``"cdn"`` loads it from the plotly
+    CDN, ``"file"`` points at ``plotly.min.js`` beside the page and writes that file once if missing.
+    Without it, ``offline`` chooses inline (True) or cdn (False).
+    """
     import plotly.io as pio
 
     path = Path(path)
-    page = pio.to_html(figure, include_plotlyjs=True if offline else "cdn", full_html=True,
-                       config={"displaylogo": False, "responsive": True})
+    mode = include_plotlyjs or ("inline" if offline else "cdn")
+    if mode not in ("inline", "cdn", "file"):
+        raise ValueError(f"include_plotlyjs must be 'inline', 'cdn' or 'file', not {mode!r}")
+    if mode == "file":
+        _write_plotlyjs(path.parent)
+    fig = figure
+    if width or height:
+        fig = type(figure)(figure)  # a copy: the caller's figure keeps its size
+        fig.update_layout(**{k: v for k, v in (("width", width), ("height", height)) if v})
+    page = pio.to_html(fig, include_plotlyjs={"inline": True, "cdn": "cdn", "file": PLOTLYJS_NAME}[mode],
+                       full_html=True, config={"displaylogo": False, "responsive": True})
     _atomic_write(path, page.encode("utf-8"))
     return path
+
+
+PLOTLYJS_NAME = "plotly.min.js"
+
+
+def _write_plotlyjs(folder: Path) -> Path:
+    """The installed plotly's plotly.min.js in ``folder`` (written once; shared by the pages there)."""
+    from plotly.offline import get_plotlyjs
+
+    target = Path(folder) / PLOTLYJS_NAME
+    if not target.exists():
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        _atomic_write(target, get_plotlyjs().encode("utf-8"))
+    return target
 
 
 def _check_formats(formats: Iterable[str]) -> list[str]:
@@ -100,13 +129,20 @@ def _check_formats(formats: Iterable[str]) -> list[str]:
 
 
 def write_charts(figures: Mapping[str, object], folder, formats=("png", "svg", "pdf", "html"), *,
-                  timeout: float = 120, offline_html: bool = True) -> list[Path]:
+                  timeout: float = 120, offline_html: bool = True, scale: float = 1,
+                  width: int | None = None, height: int | None = None,
+                  include_plotlyjs: str | None = None) -> list[Path]:
     """Write every figure in every format to ``folder/<name>.<format>``; return the paths written.
 
     ``figures`` maps a file-name-safe name (letters, digits, ``_ . -``) to a ``go.Figure``.
     Static formats go through one browser started once for the whole call; ``timeout`` (seconds) bounds
     each image and, times the number of images plus a start-up allowance, the whole call.
+    ``scale`` multiplies the pixels of PNG/JPEG/WebP (2 for print); ``width``/``height`` (CSS pixels)
+    override each figure's own size. HTML: ``include_plotlyjs`` as in `write_html`; by default a batch
+    of several figures shares one ``plotly.min.js`` beside them ("file"), a single figure embeds it.
     """
+    if not scale or scale <= 0:
+        raise ValueError(f"scale must be a positive number, not {scale!r}")
     formats = _check_formats(formats)
     for name in figures:
         if not isinstance(name, str) or not _SAFE_NAME.fullmatch(name):
@@ -122,14 +158,16 @@ def write_charts(figures: Mapping[str, object], folder, formats=("png", "svg", "
     written: list[Path] = []
     jobs = [(name, fig, fmt, folder / f"{name}.{fmt}") for name, fig in figures.items() for fmt in static]
     if jobs:
-        written += _render_static(jobs, browser, timeout)
+        written += _render_static(jobs, browser, timeout, scale=scale, size=(width, height))
     if "html" in formats:
+        mode = include_plotlyjs or ("file" if offline_html and len(figures) > 1 else None)
         for name, fig in figures.items():
-            written.append(write_html(fig, folder / f"{name}.html", offline=offline_html))
+            written.append(write_html(fig, folder / f"{name}.html", offline=offline_html,
+                                      include_plotlyjs=mode, width=width, height=height))
     return written
 
 
-def _render_static(jobs, browser: str, timeout: float) -> list[Path]:
+def _render_static(jobs, browser: str, timeout: float, *, scale: float = 1, size=(None, None)) -> list[Path]:
     """Render all jobs in one browser, in a private event loop on a worker thread (works under Jupyter)."""
     try:
         import kaleido
@@ -143,7 +181,8 @@ def _render_static(jobs, browser: str, timeout: float) -> list[Path]:
         async with kaleido.Kaleido(n=1, timeout=timeout, mathjax=False, path=browser) as k:
             for name, fig, fmt, path in jobs:
                 width, height = figure_size(fig)
-                data = await k.calc_fig(fig, opts=dict(format=fmt, width=width, height=height, scale=1))
+                width, height = size[0] or width, size[1] or height
+                data = await k.calc_fig(fig, opts=dict(format=fmt, width=width, height=height, scale=scale))
                 _atomic_write(path, data)
                 result.setdefault("paths", []).append(path)
 

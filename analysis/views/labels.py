@@ -49,7 +49,7 @@ def check_lang(lang: str) -> str:
 
 def country_name(code, lang: str = "en") -> str:
     if is_missing(code) or code == "":
-        return "?"
+        return WORDS[check_lang(lang)]["unknown_partner"]
     if str(code) == "WLD":
         return WORDS[check_lang(lang)]["world"]
     return _country_labels(check_lang(lang)).get(str(code)) or str(code)
