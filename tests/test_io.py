@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import stat
 
 import numpy as np
 import pandas as pd
@@ -302,6 +304,30 @@ def test_atomic_write_leaves_no_half_file(tmp_path):
             raise RuntimeError("interrupted")
     assert target.read_text() == "old complete content\n"
     assert [p.name for p in tmp_path.iterdir()] == ["rows.csv"]
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_written_files_honour_the_umask(tmp_path, umask, mode):
+    # mkstemp creates 0600 files: rows.csv, tidy.csv and charts were unreadable by the group (issue 12)
+    old = os.umask(umask)
+    try:
+        csv_path = tables.write_frame(tricky_frame(), tmp_path / "rows.csv")
+        with files.atomic_write(tmp_path / "chart.svg", "w") as fh:
+            fh.write("<svg/>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(csv_path.stat().st_mode) == mode
+    assert stat.S_IMODE((tmp_path / "chart.svg").stat().st_mode) == mode
+
+
+@pytest.mark.parametrize("exc", [KeyboardInterrupt, SystemExit])
+def test_atomic_write_removes_its_temp_file_on_any_exit(tmp_path, exc):
+    target = tmp_path / "rows.csv"
+    with pytest.raises(exc):
+        with files.atomic_write(target, "w") as fh:
+            fh.write("half")
+            raise exc()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_streaming_writer_interrupted_leaves_nothing(tmp_path):
