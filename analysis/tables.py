@@ -189,7 +189,11 @@ class FrameWriter:
                 frame = neutralize_formulas(frame)
             frame = _mark_empty_strings(frame)
             # QUOTE_NONNUMERIC: every text cell quoted, so a bare CR (not in the "\n" line end) stays inside
-            frame.to_csv(self._fh, index=False, header=not self._header, lineterminator="\n",
+            if not self._header:  # plain header line unless a name needs quotes
+                names = [str(c) for c in frame.columns]
+                quote = csv.QUOTE_ALL if any("\r" in c for c in names) else csv.QUOTE_MINIMAL
+                csv.writer(self._fh, lineterminator="\n", quoting=quote).writerow(names)
+            frame.to_csv(self._fh, index=False, header=False, lineterminator="\n",
                          quoting=csv.QUOTE_NONNUMERIC)
             self._header = True
         elif self.format == "jsonl":
