@@ -2,8 +2,13 @@
 
 Frames are written by :func:`write_frame` (atomic: a temporary file renamed into place) and read back by
 :func:`read_frame` with the declared dtypes, so a tidy frame makes an exact round trip. CSV text cells that
-a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) are prefixed with
-``'`` on writing and restored on reading.
+a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR), header cells
+included, are prefixed with ``'`` on writing and restored on reading.
+
+CSV cannot tell an empty string from a missing cell, so text cells are written in one documented encoding:
+every text cell is quoted (so a bare CR or LF inside stays inside), a missing cell is empty, and an empty
+string is written as a lone ``'`` (what a spreadsheet shows as an empty text cell); a cell made only of
+``'`` gets one more. :func:`read_frame` undoes both, so ``""``, missing, CR, LF and quotes round-trip exactly.
 """
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ from .files import atomic_write
 
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 _ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
+_EMPTY = re.compile(r"^'*$")  # "" and quote-only cells: one more quote, so "" survives CSV
+_MARKED_EMPTY = re.compile(r"^'+$")
 
 
 def neutralize_formulas(frame):
@@ -27,12 +34,24 @@ def neutralize_formulas(frame):
     Cells already starting with quotes before such a character get one more, so
     :func:`restore_formulas` undoes it exactly.
     """
-    return _rewrite_text_cells(frame, _FORMULA, lambda s: "'" + s)
+    out = _rewrite_text_cells(frame, _FORMULA, lambda s: "'" + s)
+    names = {c: "'" + c for c in out.columns if isinstance(c, str) and _FORMULA.match(c)}
+    return out.rename(columns=names) if names else out
 
 
 def restore_formulas(frame):
-    """Undo :func:`neutralize_formulas`."""
-    return _rewrite_text_cells(frame, _ESCAPED, lambda s: s.str.slice(1))
+    """Undo :func:`neutralize_formulas`, header cells included."""
+    out = _rewrite_text_cells(frame, _ESCAPED, lambda s: s.str.slice(1))
+    names = {c: c[1:] for c in out.columns if isinstance(c, str) and _ESCAPED.match(c)}
+    return out.rename(columns=names) if names else out
+
+
+def _mark_empty_strings(frame):
+    return _rewrite_text_cells(frame, _EMPTY, lambda s: "'" + s)
+
+
+def _unmark_empty_strings(frame):
+    return _rewrite_text_cells(frame, _MARKED_EMPTY, lambda s: s.str.slice(1))
 
 
 def _rewrite_text_cells(frame, pattern, change):
@@ -168,8 +187,14 @@ class FrameWriter:
         if self.format == "csv":
             if self.neutralize:
                 frame = neutralize_formulas(frame)
-            frame.to_csv(self._fh, index=False, header=not self._header, lineterminator="\n",
-                         quoting=csv.QUOTE_MINIMAL)
+            frame = _mark_empty_strings(frame)
+            # QUOTE_NONNUMERIC: every text cell quoted, so a bare CR (not in the "\n" line end) stays inside
+            if not self._header:  # plain header line unless a name needs quotes
+                names = [str(c) for c in frame.columns]
+                quote = csv.QUOTE_ALL if any("\r" in c for c in names) else csv.QUOTE_MINIMAL
+                csv.writer(self._fh, lineterminator="\n", quoting=quote).writerow(names)
+            frame.to_csv(self._fh, index=False, header=False, lineterminator="\n",
+                         quoting=csv.QUOTE_NONNUMERIC)
             self._header = True
         elif self.format == "jsonl":
             self._fh.writelines(_jsonl_lines(frame))
@@ -247,6 +272,8 @@ def read_frame(path: str | os.PathLike, *, format: str | None = None, schema: di
         frame = frame.astype({c: d for c, d in dtypes.items()}) if dtypes else frame
         if not dtypes:
             frame = frame.convert_dtypes(dtype_backend="numpy_nullable").infer_objects()
+            text = [c for c in frame.columns if isinstance(frame[c].dtype, pd.StringDtype)]
+            frame = frame.astype({c: "str" for c in text}) if text else frame  # pandas' default text dtype
     else:
         if path.stat().st_size == 0:
             return pd.DataFrame()
@@ -254,7 +281,7 @@ def read_frame(path: str | os.PathLike, *, format: str | None = None, schema: di
         dtypes = _declared_dtypes(list(header))
         frame = pd.read_csv(path, dtype=dtypes or None, keep_default_na=False, na_values=[""],
                             encoding="utf-8-sig")
-        frame = restore_formulas(frame)
+        frame = restore_formulas(_unmark_empty_strings(frame))
         if dtypes:
             if "flags" in frame.columns and "flags" in dtypes:
                 frame["flags"] = frame["flags"].fillna("")  # the tidy contract: empty when none

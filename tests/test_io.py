@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import stat
 
 import numpy as np
 import pandas as pd
@@ -242,7 +244,7 @@ def test_csv_neutralises_formulas_in_the_file(tmp_path):
     path = tables.write_frame(tricky_frame(), tmp_path / "rows.csv")
     raw = path.read_text(encoding="utf-8")
     assert "'=HYPERLINK" in raw and ",=HYPERLINK" not in raw and '"=HYPERLINK' not in raw
-    assert "\n'+c," in raw
+    assert '\n"\'+c",' in raw  # every text cell quoted (a bare CR stays inside it)
     assert "''@quoted" in raw
     cells = pd.read_csv(path, dtype=str, keep_default_na=False)
     for col in [c for c, d in TIDY_COLUMNS.items() if d == "str"]:
@@ -268,7 +270,7 @@ def test_neutralise_then_restore_is_the_identity(cells):
 def test_csv_writing_can_keep_formulas_when_asked(tmp_path):
     frame = pd.DataFrame({"x": pd.Series(["=1+1"], dtype="str")})
     path = tables.write_frame(frame, tmp_path / "f.csv", neutralize=False)
-    assert path.read_text() == "x\n=1+1\n"
+    assert path.read_text() == 'x\n"=1+1"\n'  # kept, quoted like every text cell
 
 
 def test_write_frame_does_not_mutate_its_input(tmp_path):
@@ -302,6 +304,30 @@ def test_atomic_write_leaves_no_half_file(tmp_path):
             raise RuntimeError("interrupted")
     assert target.read_text() == "old complete content\n"
     assert [p.name for p in tmp_path.iterdir()] == ["rows.csv"]
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_written_files_honour_the_umask(tmp_path, umask, mode):
+    # mkstemp creates 0600 files: rows.csv, tidy.csv and charts were unreadable by the group (issue 12)
+    old = os.umask(umask)
+    try:
+        csv_path = tables.write_frame(tricky_frame(), tmp_path / "rows.csv")
+        with files.atomic_write(tmp_path / "chart.svg", "w") as fh:
+            fh.write("<svg/>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(csv_path.stat().st_mode) == mode
+    assert stat.S_IMODE((tmp_path / "chart.svg").stat().st_mode) == mode
+
+
+@pytest.mark.parametrize("exc", [KeyboardInterrupt, SystemExit])
+def test_atomic_write_removes_its_temp_file_on_any_exit(tmp_path, exc):
+    target = tmp_path / "rows.csv"
+    with pytest.raises(exc):
+        with files.atomic_write(target, "w") as fh:
+            fh.write("half")
+            raise exc()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_streaming_writer_interrupted_leaves_nothing(tmp_path):
@@ -357,3 +383,44 @@ def test_count_documents_for_the_progress_bar(tmp_path):
 def test_html_without_closing_head_still_has_a_body():
     text, _ = markup.html_to_text("<html><head><title>T</title><body><p>Exports rose</p>")
     assert text == "Exports rose"
+
+
+# -------------------------------------------------------------------------------------------- exact text
+
+TEXT_CELLS = ["52.9 million\rUS dollars", "line\nbreak", "cr\r\nlf", 'say "hi"', "", None, "'", "''", "'=1",
+              "=HYPERLINK(\"x\")", " lead", "NA", "n/a"]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
+def test_every_text_cell_round_trips(tmp_path, suffix):
+    # a bare CR was written unquoted and split the row; "" came back as missing (issue 16)
+    frame = pd.DataFrame({"quote": pd.Series(TEXT_CELLS, dtype="str"), "n": np.arange(len(TEXT_CELLS))})
+    back = tables.read_frame(tables.write_frame(frame, tmp_path / f"t.{suffix}"),
+                             schema={"quote": "str", "n": "int64"})  # JSON Lines has no dtypes of its own
+    pd.testing.assert_frame_equal(back, frame)
+    assert back["quote"][4] == "" and pd.isna(back["quote"][5])
+
+
+def test_tidy_rows_with_a_bare_cr_round_trip_through_csv(tmp_path):
+    import analysis
+
+    rows = analysis.extract("Trade turnover between Kazakhstan and Serbia reached 52.9 million\rUS dollars in 2022.",
+                            source="s")
+    path = tables.write_frame(rows, tmp_path / "rows.csv")
+    back = tables.read_frame(path)
+    pd.testing.assert_frame_equal(back, rows)
+    assert (back["flags"] == rows["flags"]).all()
+
+
+def test_csv_keeps_empty_strings_of_the_tidy_contract(tmp_path):
+    frame = tricky_frame()
+    frame["flags"] = ""
+    back = tables.read_frame(tables.write_frame(frame, tmp_path / "rows.csv"))
+    assert back["flags"].tolist() == [""] * len(frame)
+
+
+def test_formula_headers_are_neutralised_and_restored(tmp_path):
+    frame = pd.DataFrame({"=HYPERLINK(\"http://x\")": pd.Series(["a"], dtype="str")})
+    path = tables.write_frame(frame, tmp_path / "h.csv")
+    assert path.read_text().startswith("\"'=HYPERLINK")  # quoted: the name holds quotes
+    pd.testing.assert_frame_equal(tables.read_frame(path), frame)
