@@ -41,6 +41,12 @@ def _ru_forms(name: str, morph) -> list[str]:
     return sorted(forms)
 
 
+def _common_ru(word: str, morph) -> bool:
+    parses = morph.parse(word)
+    known = [p for p in parses if p.is_known]
+    return bool(known) and not any("Geox" in p.tag or "Name" in p.tag or "Surn" in p.tag for p in known)
+
+
 def build_places() -> list[tuple[str, ...]]:
     import pycountry
     import pymorphy3
@@ -78,8 +84,15 @@ def build_places() -> list[tuple[str, ...]]:
         for n in ru_names.split("|"):
             for f in _ru_forms(n, morph):
                 rows.setdefault(("ru", f), set()).add(iso3)
+    common = Path(__file__).resolve().parent / "raw" / "places" / "common_words.txt"
+    stop = {w for w in common.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")}
     out = []
     for (lang, name), isos in sorted(rows.items()):
+        # A one-word Russian name that the dictionary knows but not as a place (Центральной) is a word.
+        if lang == "ru" and " " not in name and _common_ru(name, morph):
+            continue
+        if name in stop:
+            continue
         # Collision check: a place spelled like a country is the country (Georgia, Luxembourg);
         # one-letter or all-lowercase names are not places in running text.
         if name.casefold() in countries or len(name) < 3 or not name[0].isupper():

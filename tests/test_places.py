@@ -45,3 +45,9 @@ def test_unknown_language_finds_nothing():
 def test_local_currency():
     assert (local_currency("KAZ"), local_currency("NGA"), local_currency("KEN")) == ("KZT", "NGN", "KES")
     assert local_currency("XXX") is None
+
+
+def test_compass_and_generic_words_are_not_places():
+    # Cameroon's North/South regions, Ghana's Central region, "Центральной" as a plain adjective.
+    assert find_places("North and South America, Central Asia and Eastern Europe.", "en") == []
+    assert find_places("экспорт в страны Центральной Азии", "ru") == []
