@@ -1,4 +1,4 @@
-"""Build ``analysis/rules/places.tsv`` and ``analysis/rules/local_currency.tsv``.
+"""Build ``analysis/rules/places.tsv`` (the country of each currency is data/build_rules.py's job).
 
 Sources (build time only): pycountry's ISO 3166-2 subdivisions and their ``iso3166-2`` gettext
 catalogue for Russian names, pymorphy3 for Russian case forms, babel (CLDR) for the currencies in
@@ -101,18 +101,6 @@ def build_places() -> list[tuple[str, ...]]:
     return out
 
 
-def build_local_currency() -> list[tuple[str, str]]:
-    import pycountry
-    from babel.numbers import get_territory_currencies
-
-    out = []
-    for c in pycountry.countries:
-        cur = get_territory_currencies(c.alpha_2, tender=True, non_tender=False)
-        if cur:
-            out.append((c.alpha_3, cur[0]))
-    return out
-
-
 def main() -> None:
     rows = build_places()
     with open(RULES / "places.tsv", "w", encoding="utf-8", newline="\n") as f:
@@ -120,13 +108,7 @@ def main() -> None:
         f.write("lang\tname\tiso3\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
-    cur = build_local_currency()
-    with open(RULES / "local_currency.tsv", "w", encoding="utf-8", newline="\n") as f:
-        f.write("# made by data/build_places.py from babel (CLDR territory currencies)\n")
-        f.write("iso3\tcurrency\n")
-        for r in cur:
-            f.write("\t".join(r) + "\n")
-    print(f"places: {len(rows)} names; local currencies: {len(cur)} countries", file=sys.stderr)
+    print(f"places: {len(rows)} names", file=sys.stderr)
 
 
 if __name__ == "__main__":

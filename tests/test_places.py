@@ -1,7 +1,7 @@
 """Places resolve to their country from rules/places.tsv; sentences written for these tests."""
 import pytest
 
-from analysis.reading.local_currency import local_currency
+from analysis.rules import country_currency
 from analysis.reading.places import find_places
 
 
@@ -42,9 +42,10 @@ def test_unknown_language_finds_nothing():
     assert find_places("Karaganda region", "xx") == []
 
 
-def test_local_currency():
-    assert (local_currency("KAZ"), local_currency("NGA"), local_currency("KEN")) == ("KZT", "NGN", "KES")
-    assert local_currency("XXX") is None
+def test_country_currency():
+    cur = country_currency()
+    assert (cur["KAZ"], cur["NGA"], cur["KEN"]) == ("KZT", "NGN", "KES")
+    assert "XXX" not in cur
 
 
 def test_compass_and_generic_words_are_not_places():

@@ -82,4 +82,19 @@ def find(text: str, lang: str) -> list[CountryMention]:
         if form == "capital" and m.start() < 40 and _DATELINE_CAPITAL.match(text[max(0, m.start() - 2):]):
             continue
         out.append(CountryMention(m.start(), m.end(), iso or None, "group" if form == "group" else form, written))
-    return out
+    return _with_places(text, lang, out)
+
+
+def _with_places(text: str, lang: str, mentions: list[CountryMention]) -> list[CountryMention]:
+    """Provinces, regions and cities ("Karaganda region", "Карагандинской области", "Haikou") speak for
+    their country, before any guess from a name's shape; a name shared by countries ("Punjab") says nothing."""
+    from .places import find_places
+
+    places = [(a, b, iso, name) for a, b, iso, name in find_places(text, lang) if iso]
+    if not places:
+        return mentions
+    kept = [m for m in mentions if m.form != "name" or not any(a < m.end and m.start < b for a, b, _, _ in places)]
+    taken = [(m.start, m.end) for m in kept]
+    extra = [CountryMention(a, b, iso, "name", name) for a, b, iso, name in places
+             if not any(s < b and a < e for s, e in taken)]
+    return sorted(kept + extra, key=lambda m: m.start)
