@@ -17,7 +17,7 @@ from ..reading import countries as country_mentions
 from ..reading import periods as period_mentions
 from ..reading.figures import Figure, _figures
 from ..reading.periods import Period
-from ..rules import country_currency
+from ..rules import country_currency, fiscal_year_start
 from ..reading.text import detect_language, fold, sentences
 from .checks import RowChecks
 from .model import _Row, _bounded, _published
@@ -62,18 +62,30 @@ class _Document(RoleReading, PeriodReading, RowChecks):
         self.countries = [m for m in country_mentions.find(self.folded, self.lang) if not inside_money(m.start)]
         if any(f.currencies for f in self.figures):
             self.figures = [self._local_currency(f) if f.currencies else f for f in self.figures]
+        if any(m.period.fiscal for m in self.periods):
+            self.periods = self._fiscal_years(self.periods)
         self._country_starts = [m.start for m in self.countries]
+
+    @functools.cached_property
+    def _ranked_countries(self) -> list[str]:
+        """The countries the text names, most mentioned first (ties: the first named)."""
+        return sorted({m.iso3 for m in self.countries if m.iso3},
+                      key=lambda c: (-sum(m.iso3 == c for m in self.countries),
+                                     next(m.start for m in self.countries if m.iso3 == c)))
+
+    def _fiscal_years(self, periods: list) -> list:
+        """"2016/17" about Pakistan is July-June: the fiscal year of the country the text is most about."""
+        starts = fiscal_year_start()
+        first_month = starts.get(self._ranked_countries[0], 4) if self._ranked_countries else 4
+        return [replace(m, period=m.period.in_fiscal_year(first_month)) if m.period.fiscal else m for m in periods]
 
     def _local_currency(self, f: Figure) -> Figure:
         """"Rs", "dinars", "Sh": the currency of the country the text is most about, when it is a candidate.
 
         Unresolved, a written name keeps a null unit and says so; a bare letter ("R 5", "N 3") is no money.
         """
-        ranked = sorted({m.iso3 for m in self.countries if m.iso3},
-                        key=lambda c: (-sum(m.iso3 == c for m in self.countries),
-                                       next(m.start for m in self.countries if m.iso3 == c)))
         currency_of = country_currency()
-        code = next((currency_of.get(c) for c in ranked if currency_of.get(c) in f.currencies), None)
+        code = next((currency_of.get(c) for c in self._ranked_countries if currency_of.get(c) in f.currencies), None)
         if code is not None:
             return replace(f, unit=code, currencies=())
         if re.match(r"[A-Z]\s?\d", f.raw) or re.search(r"\d\s?[A-Z]$", f.raw):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+from decimal import Decimal
 import re
 from dataclasses import dataclass, field
 
@@ -407,10 +408,21 @@ def _wordless_growth(rd: _Readers, text: str, found: list[dict]) -> list[dict]:
     return out
 
 
+def _times(written: float, scale: float) -> float:
+    """written × scale as the decimal the text wrote: 4.1 billion is 4100000000.0, not 4099999999.9999995.
+
+    >>> _times(4.1, 1e9), _times(33.3, 1e9)
+    (4100000000.0, 33300000000.0)
+    """
+    if scale == 1.0 or not math.isfinite(written):
+        return written
+    return float(Decimal(repr(written)) * Decimal(repr(scale)))
+
+
 def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int, next_start: int, lang: str) -> Figure | None:
     start, end = item["start"], item["end"]
     kind = item["kind"]
-    value = item["value"] * item["scale"] + item.get("value2", 0.0)
+    value = _times(item["value"], item["scale"]) + item.get("value2", 0.0)
     unit_scale = item.get("scale2", item["scale"])
     precision = 0.5 * 10 ** -item["decimals"] * unit_scale
     left, right = _clause_bounds(folded, item["num_start"], end, prev_end, next_start)
@@ -425,7 +437,7 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
     signed = sign != "" and sign in "+-" and (start < 2 or not folded[start - 2].isalnum())
     if kind == "money":
         code, factor = item["currency"]
-        value *= factor
+        value = _times(value, factor)
         precision *= factor
         if item["hi"] is not None:
             low, high = value, item["hi"] * item["scale"] * factor

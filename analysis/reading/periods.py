@@ -25,6 +25,7 @@ class Period:
     last_year: int | None = None  # a range across years ("2010-2022", fiscal "2003-04")
     open_end: bool = False        # "since the beginning of the year": the end is not stated
     same_as_current: bool = False  # "the same period of 2020": months come from the current period
+    fiscal: tuple | None = None   # (first year, first month, last month) of "July-May of fiscal 2020-21"; months None for the whole year
 
     def resolve(self, ref_year: int | None) -> "Period | None":
         """The period with its year filled in from the reference year, or None if that is unknown."""
@@ -33,6 +34,16 @@ class Period:
         if ref_year is None:
             return None
         return replace(self, year=ref_year + (self.offset or 0), offset=None)
+
+    def in_fiscal_year(self, first_month: int) -> "Period":
+        """The period for a country whose fiscal year starts in `first_month` (written periods assume April).
+
+        >>> str(find("in fiscal 2016/17", "en")[0].period.in_fiscal_year(7))
+        '2016-07..2017-06'
+        """
+        if self.fiscal is None:
+            return self
+        return _fiscal_period(*self.fiscal, first_month)
 
     def shifted(self, years: int) -> "Period":
         return replace(self, year=None if self.year is None else self.year + years,
@@ -46,10 +57,23 @@ class Period:
     def end(self) -> str | None:
         if self.year is None or self.open_end:
             return None
-        return f"{self.last_year or self.year:04d}-{self.last:02d}"
+        # "July-May" runs into the next year
+        last_year = self.last_year or (self.year + 1 if 0 < self.last < self.first else self.year)
+        return f"{last_year:04d}-{self.last:02d}"
 
     def __str__(self) -> str:
         return f"{self.start}..{self.end}"
+
+
+def _fiscal_period(y1: int, m1: int | None, m2: int | None, start: int = 4) -> Period:
+    """Fiscal year y1/y1+1 starting in month `start`, or the months m1..m2 of it."""
+    fiscal = (y1, m1, m2)
+    if m1 is None:
+        if start == 1:
+            return Period(1, 12, y1 + 1, fiscal=fiscal)
+        return Period(start, start - 1, y1, last_year=y1 + 1, fiscal=fiscal)
+    year = y1 if m1 >= start else y1 + 1
+    return Period(m1, m2, year, last_year=year + 1 if m2 < m1 else None, fiscal=fiscal)
 
 
 @dataclass(frozen=True)
@@ -71,22 +95,26 @@ def _compiled(lang: str):
     ord_alt = _alt(f for forms in ordinal_forms.values() for f in forms)
     words = _alt(re.escape(w) for w in r.number_words)
     year = r"(?:19|20)\d\d"
+    one_year = rf"{year}(?![-/]\d)"   # not the first half of "2017/2018"
     yw = p["year_word"]
     flags = re.I
     B = r"(?<![^\W\d_])"   # word start
     E = r"(?![^\W\d_])"    # word end
     joiners = _alt(re.escape(j) if j == "-" else j for j in p["range_joiners"])
-    month_range = rf"{B}(?P<m1>{month_alt}){E}\s*(?:{joiners})\s*(?P<m2>{month_alt}){E}"
+    day = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"   # "01 January to 30 September 2017"
+    month_range = rf"{B}{day}(?P<m1>{month_alt}){E}\s*(?:{joiners})\s*{day}(?P<m2>{month_alt}){E}"
+    fiscal_year = rf"(?P<fy1>{year})[-/](?P<fy2>\d\d|{year}){E}"
     year_of = [(pat, off) for pat, off in p["year_of"]]
     year_of_period = year_of + [(pat, off) for pat, off in p["year_of_period"]]
     rel_year = _alt(pat for pat, _ in year_of)
     rel_year_after = _alt(pat for pat, _ in year_of_period)
-    year_after = rf"(?:,?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
+    year_after = rf"(?:,?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{one_year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
     n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:\s+(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
     quarter = rf"(?:{B}(?P<qo>{ord_alt})\s*(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E}))"
     quarters_n = rf"{B}(?:the\s+)?first\s+(?P<qcount>two|three|2|3)\s+quarters{E}"
     half = rf"(?:{B}(?P<ho>{ord_alt})\s*(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E}))"
-    fiscal = rf"{B}{p.get('fiscal', '')}(?P<fy1>{year})[-/](?P<fy2>\d\d){E}(?!\s*-?(?:\d|{month_alt}))"
+    fiscal = rf"{B}{p.get('fiscal', '')}{fiscal_year}(?!\s*-?(?:\d|{month_alt}))"
+    in_fiscal = rf"\)?(?:\s*\(|{p['in_fiscal_year']})(?:{p.get('fiscal', '')}){fiscal_year.replace('fy', 'mf')}\)?"
     year_range = rf"{B}(?P<yr1>{year})\s*[-–]\s*(?P<yr2>{year}){E}"
     four_quarters_to = (rf"{B}(?:the\s+)?(?P<fq_n>\d{{1,2}}|{words})\s+(?P<fq_unit>months?|quarters?)\s+(?:to|ending|ended)\s+"
                         rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})\s+(?P<fq_y>{year})")
@@ -98,19 +126,26 @@ def _compiled(lang: str):
     main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qn3", quarters_n),
+        ("mrf", month_range.replace("m1", "f_m1").replace("m2", "f_m2") + in_fiscal),
         ("mr", month_range + year_after),
-        ("nm", n_months + rf"(?:\s+(?:of|on|in)?\s*(?:the\s+)?(?:(?P<ny>{year})|(?P<nrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
-        ("q", quarter + rf"(?:\s*(?:of\s+)?(?:(?P<qy>{year})|(?P<qrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
-        ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("nm", n_months + rf"(?:\s+(?:of|on|in)?\s*(?:the\s+)?(?:(?P<ny>{one_year})|(?P<nrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("q", quarter + rf"(?:\s*(?:of\s+)?(?:(?P<qy>{one_year})|(?P<qrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{one_year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("fy", fiscal),
         ("yr", year_range),
         ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
-        ("yo", rf"(?<![\d.,$€£-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
+        ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
     date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
     return dict(main=main, year_offsets=year_offsets, date_before=date_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
                 relative_months=relative_months, since=since, same=same, compared=compared, rules=r)
+
+
+def _fiscal_first_year(first: str, second: str) -> int | None:
+    """2016 for "2016/17", "2016-17" and "2016/2017"; None when the two are not consecutive years."""
+    y1, y2 = int(first), int(second)
+    return y1 if y2 in (y1 + 1, (y1 + 1) % 100) else None
 
 
 def _rel_offset(c: dict, written: str | None) -> int | None:
@@ -173,10 +208,17 @@ def find(text: str, lang: str) -> list[Mention]:
         elif g["qn3"]:
             n = {"two": 2, "three": 3}.get(g["qcount"].lower(), None) or int(g["qcount"])
             period = Period(1, 3 * n, offset=0)
+        elif g["mrf"]:
+            m1, m2 = _lookup(c["month_forms"], g["f_m1"]), _lookup(c["month_forms"], g["f_m2"])
+            y1 = _fiscal_first_year(g["mf1"], g["mf2"])
+            if m1 and m2 and y1:
+                period = _fiscal_period(y1, m1, m2)
         elif g["mr"]:
             m1, m2 = _lookup(c["month_forms"], g["m1"]), _lookup(c["month_forms"], g["m2"])
             if m1 and m2 and m1 <= m2:
                 period = Period(m1, m2, int(g["y"]) if g["y"] else None, offset=_rel_offset(c, g["yrel"]))
+            elif m1 and m2 and not g["y"] and not g["yrel"]:
+                period = Period(m1, m2)   # "July-April": a fiscal year's months, ending in the reference year
         elif g["nm"]:
             n = _count(g["n"], r)
             if n and 1 <= n <= 12:
@@ -197,9 +239,9 @@ def find(text: str, lang: str) -> list[Mention]:
                 y = int(g["hy"]) if g["hy"] else None
                 period = Period(6 * h - 5, 6 * h, y, offset=None if y else _rel_offset(c, g["hrel"]))
         elif g["fy"]:
-            y1 = int(g["fy1"])
-            if (y1 + 1) % 100 == int(g["fy2"]):
-                period = Period(4, 3, y1, last_year=y1 + 1)
+            y1 = _fiscal_first_year(g["fy1"], g["fy2"])
+            if y1:
+                period = _fiscal_period(y1, None, None)
         elif g["yr"]:
             y1, y2 = int(g["yr1"]), int(g["yr2"])
             if y1 < y2:
@@ -212,7 +254,7 @@ def find(text: str, lang: str) -> list[Mention]:
             if not c["date_before"].search(text, max(0, m.start() - 20), m.start()):
                 period = Period(1, 12, int(g["yy"]))   # "4 December 2024" is a day, not a year
         if period is not None:
-            is_range = bool(g["mr"] or g["yr"] or g["fy"])   # "from January through June": never a comparison
+            is_range = bool(g["mr"] or g["mrf"] or g["yr"] or g["fy"])   # "from January through June": never a comparison
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
     taken = [(x.start, x.end) for x in out]
 
@@ -245,7 +287,11 @@ def _merge_same_period(mentions: list[Mention], text: str) -> list[Mention]:
         if i in skip:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if m.period.same_as_current and nxt and nxt.start - m.end <= 4 and nxt.period.year is None and nxt.period.offset is not None and nxt.period.first == 1:
+        if nxt and re.fullmatch(r"\s*\(\s*", text[m.end:nxt.start]) and nxt.period.year is not None and m.period.year is None:
+            # "the first 11 months (July-May) of fiscal 2020-21": the bracket says which months
+            out.append(Mention(m.start, nxt.end, nxt.period, m.compared or nxt.compared, text[m.start:nxt.end]))
+            skip.add(i + 1)
+        elif m.period.same_as_current and nxt and nxt.start - m.end <= 4 and nxt.period.year is None and nxt.period.offset is not None and nxt.period.first == 1:
             out.append(Mention(m.start, nxt.end, Period(0, 0, offset=nxt.period.offset, same_as_current=True), True, text[m.start:nxt.end]))
             skip.add(i + 1)
         elif m.period.same_as_current and nxt and nxt.start - m.end <= 10 and nxt.period.year and nxt.period.first == 1 and nxt.period.last == 12 and re.fullmatch(r"[\s\w]{0,10}", text[m.end:nxt.start]):

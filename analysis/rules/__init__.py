@@ -169,6 +169,18 @@ def country_currency() -> dict[str, str]:
 
 
 @functools.cache
+def fiscal_year_start() -> dict[str, int]:
+    """ISO3 country -> the month its fiscal year starts in, for countries not on the calendar year.
+
+    >>> fiscal_year_start()["PAK"], fiscal_year_start()["IND"]
+    (7, 4)
+    """
+    rows = _table("fiscal_years.tsv")
+    _check_columns("fiscal_years.tsv", rows, ("iso3", "first_month"))
+    return {row["iso3"]: int(row["first_month"]) for row in rows}
+
+
+@functools.cache
 def country_table() -> tuple[dict, ...]:
     """The rows of rules/countries.tsv (iso3, names per language, adjectives, capitals, labels): read here only."""
     rows = _table("countries.tsv")
