@@ -73,6 +73,7 @@ class _Readers:
     up: re.Pattern
     down: re.Pattern
     share: re.Pattern
+    to_level: re.Pattern
     deficit: re.Pattern
     growth_word: re.Pattern
     fraction_change: re.Pattern
@@ -137,6 +138,7 @@ def _readers(lang: str) -> _Readers:
         up=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'up'))})(?![^\W\d_])", re.I),
         down=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'down'))})(?![^\W\d_])", re.I),
         share=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'share'))})(?![^\W\d_])", re.I),
+        to_level=re.compile(rf"\s+(?:{_alt(r.words('direction', 'to_level'))})\s+\S*\d", re.I),
         deficit=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'words'))})(?![^\W\d_])", re.I),
         growth_word=re.compile(rf"(?<![^\W\d_])(?:{growth_words})(?![^\W\d_])", re.I) if growth_words else re.compile("(?!)"),
         fraction_change=re.compile(fraction_change, flags) if fraction_words else re.compile("(?!)"),
@@ -224,7 +226,10 @@ def _nearest_cue(readers: _Readers, text: str, left: int, start: int, end: int, 
 def _signed_ratio(magnitude: float, direction: str, times: bool) -> float:
     if times:
         return 1.0 / magnitude if direction == "down" and magnitude else magnitude
-    return 1.0 + magnitude / 100.0 if direction != "down" else 1.0 - magnitude / 100.0
+    if not math.isfinite(magnitude):
+        return math.nan
+    change = Decimal(repr(magnitude)) / 100   # "down 7%" is 0.93, not 0.9299999999999999
+    return float(1 + change if direction != "down" else 1 - change)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,10 +261,13 @@ def _figures(text: str, lang: str | None = None) -> list[Figure]:
     raw.sort(key=lambda r: r["start"])
     out = []
     raw = [r for r in raw if math.isfinite(r["value"] * r["scale"] * (r["currency"][1] if r["currency"] else 1.0))]
+    said = {"direction": "", "end": 0}   # the last change whose direction was written, for gapped lists
     for i, item in enumerate(raw):
         prev_end = raw[i - 1]["end"] if i else 0
         next_start = raw[i + 1]["start"] if i + 1 < len(raw) else len(folded)
-        out.append(_finish(rd, folded, text, item, prev_end, next_start, lang))
+        if _SENTENCE_BREAK.search(folded, said["end"], item["start"]):
+            said["direction"] = ""
+        out.append(_finish(rd, folded, text, item, prev_end, next_start, lang, said))
     return [f for f in out if f is not None]
 
 
@@ -419,7 +427,13 @@ def _times(written: float, scale: float) -> float:
     return float(Decimal(repr(written)) * Decimal(repr(scale)))
 
 
-def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int, next_start: int, lang: str) -> Figure | None:
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+
+
+def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int, next_start: int, lang: str,
+            said: dict | None = None) -> Figure | None:
+    """The figure an item read by `_read_at` makes; `said` carries the direction of the change before it:
+    "fell 7% in Lithuania, in Estonia 7%" (the verb is written once for the list)."""
     start, end = item["start"], item["end"]
     kind = item["kind"]
     value = _times(item["value"], item["scale"]) + item.get("value2", 0.0)
@@ -460,11 +474,15 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         cue, _ = _nearest_cue(rd, folded, left, cue_left, end, right)
         before = folded[left:cue_left]
         is_index = kind == "percent" and rd.index.match(folded, end) and not signed
-        is_change = signed or cue in ("up", "down") or re.search(r"(?:\bby|\bна)\s*$", before, re.I) or kind != "percent"
+        gapped = bool(said and said.get("direction")) and rd.to_level.match(folded, end) is not None
+        is_change = signed or cue in ("up", "down") or re.search(r"(?:\bby|\bна)\s*$", before, re.I) or kind != "percent" or gapped
         if kind == "percent" and not is_change and not is_index:
             unit = "percent"
         else:
-            direction = ("down" if sign == "-" else "up") if signed else (cue if cue in ("up", "down") else "up")
+            inherited = (said or {}).get("direction") or "up"
+            direction = ("down" if sign == "-" else "up") if signed else (cue if cue in ("up", "down") else inherited)
+            if said is not None and (signed or cue in ("up", "down")):
+                said["direction"], said["end"] = direction, end
             if is_index:
                 multiplier = value / 100.0
                 direction = "up" if multiplier >= 1 else "down"
