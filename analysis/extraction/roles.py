@@ -37,6 +37,8 @@ class RoleReading:
                     role = "adj_owner"
                 else:
                     role = "adj"
+            elif w["host_verb"].match(t, m.end):
+                role = "host"   # "Vietnam attracted $12.3 billion": the country the money goes to
             elif re.match(r"['’]s?\b", after):
                 role = "owner"
             elif w["between"].search(before):
