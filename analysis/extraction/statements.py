@@ -88,6 +88,10 @@ class _Document(RoleReading, PeriodReading, RowChecks):
         code = next((currency_of.get(c) for c in self._ranked_countries if currency_of.get(c) in f.currencies), None)
         if code is not None:
             return replace(f, unit=code, currencies=())
+        if len(f.currencies) == 1 and f.scale >= 1e6:
+            # "R818.59 billion", "N6.4 billion": a one-currency mark with a scale word is that money
+            note = f"currency {f.currencies[0]} from its mark alone: the text names no country"
+            return replace(f, unit=f.currencies[0], currencies=(), note=(f.note + "; " if f.note else "") + note)
         if re.match(r"[A-Z]\s?\d", f.raw) or re.search(r"\d\s?[A-Z]$", f.raw):
             return replace(f, kind="number", currencies=())
         note = f"currency one of {'/'.join(f.currencies)}: the text names none of their countries"
