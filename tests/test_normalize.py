@@ -232,3 +232,26 @@ def test_hints_do_not_mutate_and_keep_the_index():
     assert list(out.index) == [7, 8, 9]
     assert out["value"].tolist()[0] == 52900.0 and math.isnan(out["value"].iloc[1])
     assert analysis.normalize({"a": "1", "b": "n/a"})["value"].iloc[0] == 1.0
+
+
+# --- property: plain numbers as spreadsheets format them, read back exactly --------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+FORMATS = {
+    "plain": lambda x: (f"{x:.2f}", 1), "grouped": lambda x: (f"{x:,.2f}", 1),
+    "space grouped, decimal comma": lambda x: (f"{x:,.2f}".replace(",", " ").replace(".", ","), 1),
+    "accounting": lambda x: (f"({x:,.2f})", -1), "minus": lambda x: (f"-{x:.2f}", -1),
+    "unicode minus": lambda x: (f"\u2212{x:,.2f}", -1), "dollar minus": lambda x: (f"$-{x:.2f}", -1),
+}
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.integers(1, 10**11), st.sampled_from(sorted(FORMATS)), st.sampled_from([None, 1e3, 1e6]))
+def test_property_formatted_numbers_read_back(cents, form, scale):
+    x = cents / 100
+    cell, sign = FORMATS[form](x)
+    out = analysis.normalize([cell], scale=scale)
+    assert out["error"].iloc[0] == "", (cell, out["error"].iloc[0])
+    assert out["value"].iloc[0] == pytest.approx(sign * x * (scale or 1), rel=1e-12), cell
+    unit = out["unit"].iloc[0]
+    assert unit == "USD" if form == "dollar minus" else pd.isna(unit)
