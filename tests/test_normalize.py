@@ -255,3 +255,20 @@ def test_property_formatted_numbers_read_back(cents, form, scale):
     assert out["value"].iloc[0] == pytest.approx(sign * x * (scale or 1), rel=1e-12), cell
     unit = out["unit"].iloc[0]
     assert unit == "USD" if form == "dollar minus" else pd.isna(unit)
+
+
+def test_cli_stdout_is_neutralised_and_numeric_parquet_columns_are_numbers(tmp_path, capsys):
+    from analysis.tables import write_frame
+
+    table = tmp_path / "t.csv"
+    table.write_text('"@SUM(A1)",country\n52.9,Chad\n', encoding="utf-8")
+    assert cli.main(["normalize", str(table), "-c", "@SUM(A1)"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert not any(n.strip('"').startswith(("=", "+", "-", "@")) for n in header.split(",")), header
+    pq = tmp_path / "t.parquet"
+    write_frame(pd.DataFrame({"exports": [52.9, float("nan")], "country": ["Chad", "Peru"]}), pq)
+    out = tmp_path / "out.csv"
+    assert cli.main(["normalize", str(pq), "-c", "exports", "--unit", "USD", "--scale", "1e6", "--strict",
+                     "-o", str(out)]) == 0
+    frame = read_frame(out)
+    assert frame["exports_value"].tolist()[0] == 52.9e6 and frame["exports_kind"].tolist() == ["money", "missing"]
