@@ -21,6 +21,7 @@ _LAZY = {
     "parse": "reading.figures",
     "scan": "frames",
     "normalize": "frames",
+    "hint_from_header": "reading.cells",
     "TIDY_COLUMNS": "frames",
     "validate": "frames",
     "extract": "frames",

@@ -100,7 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--column", "-c", nargs="+", action="extend", required=True, metavar="NAME",
                    help="figure column(s) to read; repeatable")
     p.add_argument("-o", "--output", type=Path, help="output .csv/.parquet/.jsonl (default: CSV on stdout)")
-    p.add_argument("--strict", action="store_true", help="exit 1 when any non-empty cell could not be read")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when any cell could not be read (missing marks such as '', 'n/a', '-' are not errors)")
+    p.add_argument("--unit", help="the unit of cells that state none: a currency code (USD), 'percent' or 'count'")
+    p.add_argument("--scale", help="the scale of amounts that state none: a word (million, млн) or a factor (1e6)")
+    p.add_argument("--header-hints", action="store_true",
+                   help="read each column's unit and scale from its header ('Exports, USD mn'); --unit/--scale win")
 
     p = sub.add_parser(
         "chart", help="one chart from a tidy rows file (as written by extract)",
@@ -249,8 +254,11 @@ def cmd_normalize(args) -> int:
     parts = [table]
     failed = 0
     for col in dict.fromkeys(args.column):
-        values = table[col].astype("str") if not pd.api.types.is_string_dtype(table[col]) else table[col]
-        out = normalize(values)
+        try:
+            hint = _normalize_hint(col, args)
+            out = normalize(table[col], **hint)
+        except ValueError as e:
+            raise CliError(f"{args.file}: column {col!r}: {e}") from None
         failed += int((out["error"].fillna("").ne("") & table[col].notna()).sum())
         parts.append(out.add_prefix(f"{col}_"))
     result = pd.concat(parts, axis=1)
@@ -260,6 +268,21 @@ def cmd_normalize(args) -> int:
     where = f" -> {args.output}" if args.output else ""
     _err(f"normalize: {len(table)} rows, {len(args.column)} column(s), {failed} cell(s) not read{where}")
     return EXIT_FAILED if args.strict and failed else EXIT_OK
+
+
+def _normalize_hint(col, args) -> dict:
+    """The unit and scale for one column: its header's (with --header-hints), then --unit and --scale."""
+    from .reading.cells import hint_from_header
+
+    hint = hint_from_header(str(col)) if args.header_hints else {}
+    if hint:
+        _err(f"normalize: column {col!r}: " + ", ".join(f"{k} {v:g}" if k == "scale" else f"{k} {v}"
+                                                       for k, v in hint.items()) + " (from its header)")
+    if args.unit is not None:
+        hint["unit"] = args.unit
+    if args.scale is not None:
+        hint["scale"] = args.scale
+    return hint
 
 
 def _write_chart(fig, output: Path) -> Path:

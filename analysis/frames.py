@@ -142,31 +142,100 @@ def validate(frame):
     return frame
 
 
-def normalize(values):
-    """Figure strings -> a frame aligned to them with value, unit, multiplier, kind and error.
+def normalize(values, *, unit: str | None = None, scale=None):
+    """Figure cells of one column -> a frame aligned to them with value, unit, multiplier, kind and error.
 
-    Never raises on a bad row: it gets NaN and the reason in `error`. Repeated strings are read once.
+    `values` is a column: a Series (its index is kept), a list, an array or any iterable of cells. Cells
+    are read as a table writes them: "52.9M USD", "+25%", a plain "52.9" or "1 234,5" (kind "number", no
+    unit), "(1.2)" and "$-5m" as negatives, int and float cells as numbers. "", "n/a", "—", "-", "..", "x"
+    and None/NaN (rules: ``[cells] missing``) are kind "missing" with NaN and *no* error.
 
-    >>> normalize(["52.9M USD", "+25%", "n/a"])[["value", "unit", "kind"]].to_dict("list")
-    {'value': [52900000.0, 1.25, nan], 'unit': ['USD', 'ratio', nan], 'kind': ['money', 'ratio', nan]}
+    `unit` and `scale` are the column's own statement ("USD mn"): ``unit`` an ISO 4217 code in any case, a
+    currency name, "percent" or "count"; ``scale`` a factor (1e6) or a scale word ("million", "млн").
+    A bare number takes both; an amount without its own scale word ("$52.9") takes the scale; a cell's
+    own currency and scale win. `analysis.hint_from_header` reads them from a header:
+    ``normalize(df[c], **hint_from_header(c))``.
+
+    Never raises on a bad cell: it gets NaN and the reason in `error` (inf, a list, text without a figure).
+    TypeError for a str or a DataFrame (pass a column); ValueError for a unit or scale it cannot read.
+    Repeated cells are read once.
+
+    >>> normalize(["52.9M USD", "+25%", "n/a", "(1.2)"])[["value", "unit", "kind"]].to_dict("list")
+    {'value': [52900000.0, 1.25, nan, -1.2], 'unit': ['USD', 'ratio', nan, nan], 'kind': ['money', 'ratio', 'missing', 'number']}
+    >>> normalize(["52.9", "$1.5"], unit="usd", scale="million")["value"].tolist()
+    [52900000.0, 1500000.0]
     """
     import numpy as np
     import pandas as pd
 
-    from .reading.figures import read_one
+    from .reading.cells import MISSING, read_cell, scale_factor, unit_code
 
-    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    table = [read_one(u) for u in uniques]  # (value, unit, multiplier, kind, error) per distinct string
-    table.append((np.nan, None, np.nan, None, "missing value"))  # code -1
-    cols = list(zip(*table))
+    series = _column(values)
+    unit = unit_code(unit)
+    factor = scale_factor(scale)
+    if unit == "percent" and factor != 1.0:
+        raise ValueError(f"scale={scale!r} does not apply to percent")
+    keys = series
+    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) not in _UNIFORM:
+        # factorize would fail on a list and merge True with 1: such cells are kept apart, one by one
+        keys = pd.Series([_Apart(v) if isinstance(v, (bool, np.bool_)) or _unhashable(v) else v for v in series],
+                         dtype="object")
+    codes, uniques = pd.factorize(keys, use_na_sentinel=True)
+    # (value, unit, multiplier, kind, error) per distinct cell; code -1 (None, NaN, NA) is missing
+    table = [read_cell(u.cell if isinstance(u, _Apart) else u, unit, factor) for u in uniques]
+    table.append(MISSING)
     take = np.asarray(codes)
     out = {}
-    for name, col in zip(NORMALIZE_COLUMNS, cols):
+    for name, col in zip(NORMALIZE_COLUMNS, zip(*table)):
         arr = np.asarray(col, dtype="float64" if NORMALIZE_COLUMNS[name] == "float64" else object)
         out[name] = arr[take]
     frame = pd.DataFrame(out, index=series.index)
     return frame.astype(NORMALIZE_COLUMNS)
+
+
+def _column(values):
+    """`values` as one object/str Series; TypeError for one string or a whole table."""
+    import collections.abc
+
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"normalize() reads a column of cells, not one {type(values).__name__} "
+                        f"({values[:40]!r}): pass a list or a Series, or use analysis.parse() for one figure")
+    if isinstance(values, pd.DataFrame):
+        names = ", ".join(map(repr, list(values.columns)[:10]))
+        raise TypeError(f"normalize() reads one column, not a DataFrame: pass a column, e.g. df[name] "
+                        f"(columns: {names})")
+    if isinstance(values, pd.Series):
+        return values
+    if isinstance(values, np.ndarray) and values.ndim != 1:
+        raise TypeError(f"normalize() reads one column, not a {values.ndim}-dimensional array of shape {values.shape}")
+    if isinstance(values, collections.abc.Mapping):
+        return pd.Series(dict(values), dtype="object")
+    if not isinstance(values, collections.abc.Iterable):
+        raise TypeError(f"normalize() reads a column of cells (a list or a Series), not {type(values).__name__}")
+    return pd.Series(list(values), dtype="object")
+
+
+_UNIFORM = ("string", "empty", "floating", "integer", "decimal", "mixed-integer-float")
+
+
+class _Apart:
+    """A cell wrapped so that factorize keeps it apart: unhashable (a list, a dict), or a bool (True == 1)."""
+
+    __slots__ = ("cell",)
+
+    def __init__(self, cell):
+        self.cell = cell
+
+
+def _unhashable(v) -> bool:
+    try:
+        hash(v)
+    except TypeError:
+        return True
+    return False
 
 
 SCAN_COLUMNS = {

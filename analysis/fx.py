@@ -8,12 +8,15 @@ rate table and period, so currencies are never mixed by accident.
 """
 from __future__ import annotations
 
-from .errors import ConversionError
+import re
+
+from .errors import ConversionError, SchemaError
 
 DEFAULT_SOURCES = ("World Bank WDI", "WDI", "WDI via Knoema", "FRED H.10")
 ERRORS = ("raise", "flag")
 MONEY_COLUMNS = ("value", "base_value", "base_low", "base_high")
 _NEEDED = ("value", "unit", "period_start", "period_end")
+_UNUSABLE = ("no period", "bad period")  # a row's own fault: flagged, never a reason to refuse the others
 
 
 def _months(start: str, end: str) -> list[tuple[int, int]]:
@@ -49,7 +52,10 @@ class RateTable:
         for row in rates.itertuples(index=False):
             month = getattr(row, "month", None) if has_month else None
             month = None if month is None or month != month else int(month)  # NaN -> None
-            key = (row.currency, int(row.year)) if month is None else (row.currency, int(row.year), month)
+            if not isinstance(row.currency, str) or row.year != row.year or not row.per_usd > 0:
+                continue  # a rate row without a currency, a year or a usable rate gives no rate
+            code = row.currency.strip().upper()
+            key = (code, int(row.year)) if month is None else (code, int(row.year), month)
             rank = order.get(row.source, len(order))
             if key not in best or rank < best[key]:
                 best[key] = rank
@@ -69,6 +75,22 @@ class RateTable:
             kind = "monthly" if (currency, y, m) in self.monthly else "annual"
             used.append(f"{hit[1]} {kind} {y}")
         return sum(values) / len(values), "; ".join(dict.fromkeys(used))
+
+
+_PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def _period(start, end) -> tuple[str, str] | str:
+    """(start, end) of a row's period, or why it has none usable ("no period", "bad period ...")."""
+    start = start if isinstance(start, str) and start else None
+    end = end if isinstance(end, str) and end else None
+    if start is None or end is None:
+        return "no period"
+    if not (_PERIOD.fullmatch(start) and _PERIOD.fullmatch(end)):
+        return f"bad period {start!r}..{end!r} (not YYYY-MM)"
+    if start > end:
+        return f"bad period {start}..{end} (start after end)"
+    return start, end
 
 
 def _sources(sources):
@@ -104,11 +126,12 @@ def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOU
     not converted; empty when it was). Currency codes are read in any case ("usd", "Kzt").
 
     ``errors="raise"`` (default): `ConversionError` naming every (currency, period) without a rate. A money
-    row with no period is never converted (it has no period to average over) but does not stop the
-    others: it keeps its value and unit with ``fx_flag`` "no period" (and is listed when an error is
-    raised for other rows). ``errors="flag"``: convert what can be converted; every other money row keeps
-    its value and unit, with the reason in ``fx_flag``. `SchemaError` if a needed column is missing.
-    The input frame is never modified.
+    row with no period, or one that is not ``YYYY-MM``..``YYYY-MM`` in order, is never converted (it has no
+    period to average over) but does not stop the others: it keeps its value and unit with ``fx_flag``
+    "no period ..." or "bad period ..." (and is listed when an error is raised for other rows).
+    ``errors="flag"``: convert what can be converted; every other money row keeps its value and unit,
+    with the reason in ``fx_flag``. `SchemaError` if a needed column is missing or a money column is not
+    numeric. Rate rows without a currency, year or positive rate are skipped. The input is never modified.
 
     >>> import pandas as pd
     >>> f = pd.DataFrame({"value": [460.165e6], "unit": ["KZT"], "period_start": ["2022-01"],
@@ -147,17 +170,16 @@ def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOU
     plan: dict[tuple[str, str, str], list[int]] = {}
     starts, ends = out["period_start"], out["period_end"]
     for pos in np.flatnonzero(money.to_numpy()):
-        u, s, e = unit.iloc[pos], starts.iloc[pos], ends.iloc[pos]
-        s = s if isinstance(s, str) and s else None
-        e = e if isinstance(e, str) and e else None
+        u = unit.iloc[pos]
         if u == currency:
             fx_rate[pos], fx_source[pos] = 1.0, "identity"
             continue
-        if s is None or e is None:
-            missing.setdefault((u, "no period"), []).append(out.index[pos])
-            fx_flag[pos] = "no period: no rate can be chosen"
+        period = _period(starts.iloc[pos], ends.iloc[pos])
+        if isinstance(period, str):
+            missing.setdefault((u, period), []).append(out.index[pos])
+            fx_flag[pos] = f"{period}: no rate can be chosen"
             continue
-        plan.setdefault((u, s, e), []).append(pos)
+        plan.setdefault((u, *period), []).append(pos)
 
     for (u, s, e), positions in plan.items():
         src = table.period_rate(u, s, e)
@@ -178,7 +200,7 @@ def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOU
         for pos in positions:
             fx_rate[pos], fx_source[pos], fx_period[pos] = factor, used, f"{s}..{e}"
 
-    if errors == "raise" and any(period != "no period" for _, period in missing):
+    if errors == "raise" and any(not period.startswith(_UNUSABLE) for _, period in missing):
         lines = [f"{cur} for {period} (rows {rows[:10]}{'...' if len(rows) > 10 else ''})"
                  for (cur, period), rows in sorted(missing.items(), key=lambda kv: (kv[0][0], kv[0][1]))]
         raise ConversionError(
@@ -190,7 +212,11 @@ def to_currency(frame, currency: str = "USD", *, rates=None, sources=DEFAULT_SOU
     factor = np.where(converted, fx_rate, 1.0)
     for col in MONEY_COLUMNS:
         if col in out.columns:
-            out[col] = pd.to_numeric(out[col], errors="raise").astype("float64") * factor
+            try:
+                numbers = pd.to_numeric(out[col], errors="raise").astype("float64")
+            except (TypeError, ValueError) as exc:
+                raise SchemaError(f"frame to convert: column {col!r} is not numeric ({exc})") from None
+            out[col] = numbers * factor
     out["original_unit"] = unit.astype("str")
     out["unit"] = unit.where(~pd.Series(converted, index=out.index), currency)
     out["fx_rate"] = fx_rate

@@ -139,7 +139,8 @@ def check_chunk(args):
                 bad = out["value"].map(lambda v: not finite_or_nan(v))
                 if bad.any():
                     fail("normalize: non-finite value", min((b for b, x in zip(batch, bad) if x), key=len))
-                nan_no_reason = out["value"].isna() & out["error"].fillna("").eq("")
+                # a missing cell ("", "n/a") is NaN with kind "missing" and no error, by design (issue 12)
+                nan_no_reason = out["value"].isna() & out["error"].fillna("").eq("") & out["kind"].ne("missing")
                 if nan_no_reason.any():
                     fail("normalize: NaN without a reason", batch[int(nan_no_reason.to_numpy().argmax())])
             except Exception as e:

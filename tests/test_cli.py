@@ -112,7 +112,7 @@ def test_extract_in_two_processes_matches(news, fake_extract, tmp_path):
 
 def test_normalize_adds_value_columns(tmp_path, capsys):
     table = tmp_path / "t.csv"
-    table.write_text("country,turnover,growth\nSerbia,52.9M USD,+25%\nNamibia,n/a,3.7 times\nNA,,\n",
+    table.write_text("country,turnover,growth\nSerbia,52.9M USD,+25%\nNamibia,lots,3.7 times\nNA,,\n",
                      encoding="utf-8")
     out = tmp_path / "out.csv"
     assert cli.main(["normalize", str(table), "--column", "turnover", "growth", "-o", str(out)]) == 0

@@ -109,9 +109,10 @@ def test_normalize_whole_column_aligned_and_unmutated():
     assert out["value"].tolist()[0] == 52_900_000.0 == out["value"].tolist()[5]
     assert out.loc[50, "value"] == 52_900_000.0 and out.loc[50, "unit"] == "USD"
     assert out.loc[40, "multiplier"] == 1.25 and out.loc[40, "kind"] == "ratio"
-    for bad in (20, 30, 70, 80):
-        assert math.isnan(out.loc[bad, "value"])
-        assert out.loc[bad, "error"], f"row {bad} has no reason"
+    for gap in (20, 30, 70):  # "n/a", None and "" are missing values, not errors (issue 12)
+        assert math.isnan(out.loc[gap, "value"])
+        assert out.loc[gap, "kind"] == "missing" and out.loc[gap, "error"] == "", f"row {gap}"
+    assert math.isnan(out.loc[80, "value"]) and out.loc[80, "error"], "row 80 has no reason"
     # a list works too and is aligned by position
     assert analysis.normalize(["$5bn", "x"])["value"].tolist()[0] == 5e9
 
@@ -119,7 +120,8 @@ def test_normalize_whole_column_aligned_and_unmutated():
 def test_normalize_never_raises_on_odd_cells():
     out = analysis.normalize([1.5, object(), float("nan"), b"52", "1" * 2000, "million million million"])
     assert len(out) == 6
-    assert out["error"].iloc[1] and out["error"].iloc[2]
+    assert out["error"].iloc[1]
+    assert out["kind"].iloc[2] == "missing" and out["error"].iloc[2] == ""  # NaN is a missing cell (issue 12)
 
 
 # ---------------------------------------------------------------------------------------------------

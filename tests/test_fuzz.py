@@ -91,10 +91,10 @@ def test_normalize_is_aligned_and_gives_a_reason_for_every_nan(values):
     out = analysis.normalize(series)
     assert out.index.equals(series.index)
     assert list(out.columns)[:5] == ["value", "unit", "multiplier", "kind", "error"]
-    for value, error in zip(out["value"], out["error"]):
+    for value, error, kind in zip(out["value"], out["error"], out["kind"]):
         assert finite_or_nan(value)
-        if math.isnan(value):
-            assert isinstance(error, str) and error
+        if math.isnan(value):  # a reason, or a missing cell ("", "n/a", None) said to be one
+            assert (isinstance(error, str) and error) or (kind == "missing" and error == "")
 
 
 def _statements():

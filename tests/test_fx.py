@@ -170,3 +170,41 @@ def test_errors_flag_converts_what_it_can():
     assert out["fx_period"].iloc[0] == "2022-01..2022-12"
     with pytest.raises(ValueError, match="errors"):
         analysis.to_currency(f, "USD", rates=RATES, errors="ignore")
+
+
+def test_a_malformed_period_is_flagged_not_fatal():
+    f = pd.DataFrame({"value": [460.0, 5.0, 6.0, 7.0], "unit": ["KZT"] * 4,
+                      "period_start": ["2022-01", "2022", "2022-12", "Q1 2022"],
+                      "period_end": ["2022-12", "2022", "2022-01", "Q1 2022"]})
+    out = analysis.to_currency(f, "USD", rates=RATES, sources=["T"])
+    assert out["value"].tolist() == pytest.approx([1.0, 5.0, 6.0, 7.0])
+    assert out["unit"].tolist() == ["USD", "KZT", "KZT", "KZT"]
+    assert "not YYYY-MM" in out["fx_flag"].iloc[1] and "start after end" in out["fx_flag"].iloc[2]
+    assert out["fx_flag"].iloc[3].startswith("bad period")
+    with_gbp = pd.concat([f, pd.DataFrame({"value": [1.0], "unit": ["GBP"], "period_start": ["2022-01"],
+                                           "period_end": ["2022-12"]})], ignore_index=True)
+    with pytest.raises(ConversionError) as err:
+        analysis.to_currency(with_gbp, "USD", rates=RATES, sources=["T"])
+    assert "GBP for 2022-01..2022-12" in str(err.value) and "bad period '2022'..'2022'" in str(err.value)
+
+
+def test_the_error_names_each_missing_pair_once_with_its_rows():
+    f = pd.DataFrame({"value": [1.0, 2.0, 3.0], "unit": ["gbp", "GBP", "RSD"],
+                      "period_start": ["2022-01", "2022-01", "2021-01"], "period_end": ["2022-12", "2022-12", "2021-12"]})
+    with pytest.raises(ConversionError) as err:
+        analysis.to_currency(f, "USD", rates=RATES, sources=["T"])
+    msg = str(err.value)
+    assert "2 (currency, period) pair(s)" in msg and "with sources ['T']" in msg
+    assert "GBP for 2022-01..2022-12 (rows [0, 1])" in msg and "RSD for 2021-01..2021-12 (rows [2])" in msg
+
+
+def test_rate_tables_with_lower_case_codes_and_gaps():
+    rates = pd.DataFrame({"currency": ["kzt", None, "EUR"], "year": [2022, 2022, None],
+                          "per_usd": [460.0, 1.0, 0.9], "source": ["T", "T", "T"]})
+    out = analysis.to_currency(frame(), "USD", rates=rates, sources=["T"])
+    assert out["value"].iloc[0] == pytest.approx(1e6)
+
+
+def test_a_text_value_column_is_a_schema_error():
+    with pytest.raises(SchemaError, match="'value' is not numeric"):
+        analysis.to_currency(frame(value=["lots"]), "USD", rates=RATES, sources=["T"])

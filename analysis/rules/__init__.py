@@ -87,7 +87,7 @@ def rules(code: str) -> Rules:
 SECTIONS = frozenset({
     "language", "scales", "code_scales", "numbers", "number_words", "multiplying_words", "fraction_words",
     "percent", "times", "growth_words", "times_words", "direction", "hedges", "counts", "deficit", "months",
-    "ordinals", "periods", "indicators", "indicator_words", "chart_labels",
+    "ordinals", "periods", "indicators", "indicator_words", "chart_labels", "cells",
 })
 _LANGUAGE_KEYS = ("code", "decimal")
 
@@ -98,7 +98,7 @@ def validate(raw: dict, name: str = "<rules>") -> None:
     >>> validate({"language": {"code": "xx", "decimal": "."}, "scale": {}}, "xx.toml")
     Traceback (most recent call last):
     ...
-    analysis.errors.RulesError: rules/xx.toml: unknown section [scale]; known: [chart_labels], [code_scales], ...
+    analysis.errors.RulesError: rules/xx.toml: unknown section [scale]; known: [cells], [chart_labels], ...
     """
     unknown = sorted(set(raw) - SECTIONS)
     if unknown:
