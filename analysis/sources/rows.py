@@ -33,7 +33,7 @@ _QUARTERLY = re.compile(r"^(\d{4})-?Q([1-4])$")
 
 def now() -> str:
     """The current time, UTC, to the second: the ``retrieved_at`` of a fetch."""
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
 
 
 def period_bounds(period: str, source: str = "source") -> tuple[str, str, str]:

@@ -96,7 +96,7 @@ def fetch(indicator: str, economies, start: int, end: int):
     import requests
     import wbgapi
 
-    name, code, _ = _indicator(indicator)
+    _, code, _ = _indicator(indicator)
     econ = _economies(economies)
     if int(start) > int(end):
         raise SourceQueryError(SOURCE, f"years={start}..{end}", "start after end")
@@ -119,7 +119,7 @@ def fetch(indicator: str, economies, start: int, end: int):
 def indicator(indicator: str, economies, start: int, end: int, *, offline: bool | None = None,
               refresh: bool = False):
     """One WDI indicator for some economies and years, cached (see `analysis.sources.cache`)."""
-    name, code, _ = _indicator(indicator)
+    _, code, _ = _indicator(indicator)
     query = {"series": code, "economies": _economies(economies), "start": int(start), "end": int(end)}
     return cache.cached(SOURCE, query, lambda: fetch(code, economies, start, end), offline=offline,
                         refresh=refresh)
