@@ -247,3 +247,18 @@ def test_cached_values_round_trip_exactly():
     back = cache.cached("IMF", {"k": 1}, lambda: None)
     assert back["value"].tolist() == rows["value"].tolist() and back["aggregate"].dtype == bool
     assert not any(isinstance(v, float) and math.isnan(v) for v in back["note"])
+
+
+def test_a_live_answer_can_be_the_official_side_of_reconcile():
+    import analysis
+    from analysis.sources import to_official
+
+    news = analysis.extract("In 2023 the exports of the USA to the world amounted to 2.02 trillion US dollars.")
+    official = to_official(imf.parse(_imts()))
+    out = analysis.reconcile(news, official)
+    hit = out[out["claim"] == "reported"].iloc[0]
+    assert hit.official_value == 2019551635133.0 and hit.period_relation == "exact"
+    assert hit.official_series == "IMTS.USA.XG_FOB_USD.G001.A" and hit.official_authority == "IMF"
+    assert hit.official_url == "https://data.imf.org/en/datasets/IMF.STA:IMTS"
+    assert bool(hit.within_rounding)          # "2.02 trillion" rounds US$2,019.55 billion
+    assert official["series_key"].notna().all() and len(official) == 4

@@ -197,3 +197,11 @@ def test_import_loads_no_client_and_no_http_library():
             "{'comtradeapicall', 'sdmx', 'wbgapi', 'requests', 'urllib3', 'pandas'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_comtrade_monthly_asks_at_most_twelve_periods_a_call(replay):
+    replay.add(COMTRADE, "/public/v1/preview/C/M/HS", FIX / "comtrade_empty.json")
+    rows = sources.comtrade.trade("KAZ", "SRB", [2022, 2023], freq="M")
+    periods = [parse_qs(urlsplit(u).query)["period"][0].split(",") for u in replay.requests]
+    assert [len(p) for p in periods] == [12, 12] and periods[0][0] == "202201" and periods[1][-1] == "202312"
+    assert rows.empty

@@ -13,7 +13,7 @@ The clients (extra ``sources``) are imported only when a fetch runs.
 from __future__ import annotations
 
 from . import cache, comtrade, imf, worldbank  # noqa: F401  (light: the clients load inside functions)
-from .rows import SOURCE_COLUMNS, mirror  # noqa: F401
+from .rows import SOURCE_COLUMNS, mirror, to_official  # noqa: F401
 
 _PAIR = {"imf": imf.pair, "comtrade": comtrade.pair}
 

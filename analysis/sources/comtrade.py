@@ -28,6 +28,7 @@ from .rows import empty_rows, mirror, now, period_bounds, to_rows
 SOURCE = "UN Comtrade"
 KEY_ENV = "COMTRADE_API_KEY"
 _FLOWS = {"X": "exports", "M": "imports"}
+_MAX_PERIODS = 12  # the API takes at most 12 periods a call
 # the total rows: everything else splits a total and would count it twice
 _TOTAL = {"cmdCode": "TOTAL", "partner2Code": 0, "customsCode": "C00", "motCode": 0}
 
@@ -186,11 +187,12 @@ def fetch(reporter: str, partner: str = "WLD", years=(2022,), *, freq: str = "A"
     retrieved_at = now()
     parts = []
     for (rcode, pcode), ys in groups.items():
-        periods = ys if freq == "A" else [f"{y}{m:02d}" for y in ys for m in range(1, 13)]
-        params = dict(typeCode="C", freqCode=freq, clCode="HS", period=",".join(map(str, periods)),
-                      reporterCode=str(rcode), cmdCode="TOTAL", flowCode="X,M", partnerCode=str(pcode),
-                      partner2Code="0", customsCode="C00", motCode="0")
-        parts.append(parse(_call(params, key), retrieved_at=retrieved_at))
+        periods = [str(y) for y in ys] if freq == "A" else [f"{y}{m:02d}" for y in ys for m in range(1, 13)]
+        for i in range(0, len(periods), _MAX_PERIODS):
+            params = dict(typeCode="C", freqCode=freq, clCode="HS", period=",".join(periods[i:i + _MAX_PERIODS]),
+                          reporterCode=str(rcode), cmdCode="TOTAL", flowCode="X,M", partnerCode=str(pcode),
+                          partner2Code="0", customsCode="C00", motCode="0")
+            parts.append(parse(_call(params, key), retrieved_at=retrieved_at))
     return _concat(parts)
 
 

@@ -92,3 +92,29 @@ def mirror(frame, home: str):
     out.loc[out["indicator"] == "trade_balance", "value"] *= -1
     out["basis"] = "mirror"
     return out.reset_index(drop=True)
+
+
+_PAGES = {  # source -> the page a reader can open for the series
+    "UN Comtrade": "https://comtradeplus.un.org/TradeFlow",
+    "IMF": "https://data.imf.org/en/datasets/IMF.STA:IMTS",
+    "World Bank": "https://data.worldbank.org/indicator/",
+}
+
+
+def to_official(frame):
+    """Rows of `SOURCE_COLUMNS` with the columns `analysis.reconcile` and `official_trade` readers use
+    (source_name, source_url, authority, confidence), so a live answer can be the ``official`` frame.
+
+    >>> import pandas as pd
+    >>> to_official(empty_rows()).columns[-4:].tolist()
+    ['source_name', 'source_url', 'authority', 'confidence']
+    """
+    out = frame.copy()
+    out["source_name"] = (out["source"] + " " + out["dataset"]).astype("str")
+    code = out["series_key"].str.split(".").str[1]
+    wb = out["source"] == "World Bank"
+    out["source_url"] = out["source"].map(_PAGES).astype("str")
+    out.loc[wb, "source_url"] = out.loc[wb, "source_url"] + code[wb]
+    out["authority"] = out["source"]
+    out["confidence"] = "high"
+    return out
