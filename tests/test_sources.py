@@ -262,3 +262,11 @@ def test_a_live_answer_can_be_the_official_side_of_reconcile():
     assert hit.official_url == "https://data.imf.org/en/datasets/IMF.STA:IMTS"
     assert bool(hit.within_rounding)          # "2.02 trillion" rounds US$2,019.55 billion
     assert official["series_key"].notna().all() and len(official) == 4
+
+
+def test_comtrade_parse_reads_a_frame_with_gaps():
+    data = _json("comtrade_chn_2010.json")["data"]
+    gappy = [dict(data[0], legacyEstimationFlag=None, motCode=None), dict(data[1], partner2Code=None)] + data[2:]
+    frame = pd.json_normalize(gappy)          # as the client hands it over: None -> NaN, ints -> floats
+    rows = comtrade.parse(frame)
+    assert len(rows) == 4 and "estimation flag" not in "".join(rows["note"])

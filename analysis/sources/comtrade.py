@@ -95,7 +95,7 @@ def parse(records, *, retrieved_at: str | None = None):
         notes = []
         if r.get("isReported") is False:
             notes.append("not reported by the reporter: estimated by UN Comtrade")
-        if r.get("legacyEstimationFlag") not in (None, 0, "0"):
+        if not _missing(r.get("legacyEstimationFlag")) and str(r["legacyEstimationFlag"]) not in ("0", "0.0"):
             notes.append(f"legacy estimation flag {r['legacyEstimationFlag']}")
         valuation = "CIF" if r["flowCode"] == "M" else "FOB"
         notes.append(f"primaryValue ({valuation})")
@@ -111,14 +111,20 @@ def parse(records, *, retrieved_at: str | None = None):
     return to_rows(out) if out else empty_rows()
 
 
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value)  # None, or NaN from a frame
+
+
 def _differs(got, want) -> bool:
-    if got is None:
+    if _missing(got):
         return False  # a field the answer leaves out does not split the total
+    if isinstance(got, float) and got.is_integer():
+        got = int(got)  # a frame holding a missing value turns 0 into 0.0
     return str(got) != str(want)
 
 
 def _number(value) -> float:
-    return float("nan") if value is None else float(value)
+    return float("nan") if _missing(value) else float(value)
 
 
 def _iso(iso, code) -> str:

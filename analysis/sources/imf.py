@@ -130,12 +130,16 @@ def fetch(reporter: str, partner: str = "WLD", start: int | None = None, end: in
 
 
 def trade(reporter: str, partner: str = "WLD", start: int | None = None, end: int | None = None, *,
-          freq: str = "A", indicators=_TRADE, source: str = "IMF_DATA", offline: bool | None = None,
-          refresh: bool = False):
-    """`reporter`'s trade with `partner` from IMTS, cached (see `analysis.sources.cache`)."""
-    query = {"key": series_key(reporter, partner, indicators, freq), "start": start, "end": end, "source": source}
+          freq: str = "A", indicators=_TRADE, source: str = "IMF_DATA", flow: str = DATAFLOW,
+          offline: bool | None = None, refresh: bool = False):
+    """`reporter`'s trade with `partner` from IMTS, cached (see `analysis.sources.cache`).
+
+    `flow` is the dataflow reference sent to the service (``IMTS``; ``IMF.STA,IMTS`` names the agency).
+    """
+    query = {"key": series_key(reporter, partner, indicators, freq), "start": start, "end": end, "source": source,
+             "flow": flow}
     return cache.cached(SOURCE, query, lambda: fetch(reporter, partner, start, end, freq=freq,
-                                                     indicators=indicators, source=source),
+                                                     indicators=indicators, source=source, flow=flow),
                         offline=offline, refresh=refresh)
 
 
