@@ -40,7 +40,7 @@ __all__ = sorted([*_LAZY, "AnalysisError", "ConversionError", "ParseError", "Sch
 # the old flat names (`analysis.charts`, `analysis.io`, ...) stay for one release as aliases
 _SUBMODULES = {name: name for name in (
     "corpus", "crosscheck", "datasets", "documents", "errors", "extraction", "facts", "files", "frames", "fx", "reading",
-    "rules", "tables", "units", "views")}
+    "rules", "sources", "tables", "units", "views")}
 _SUBMODULES.update({
     "charts": "views.charts", "display": "views.display", "export": "views.export", "labels": "views.labels",
     "figures": "reading.figures", "numbers": "reading.numbers", "periods": "reading.periods",

@@ -54,3 +54,46 @@ class CliError(Exception):
 
 class RulesError(ValueError, AnalysisError):
     """A rules file (analysis/rules/) breaks its syntax: names the file, the section or column, and why."""
+
+
+class SourceError(AnalysisError):
+    """An official source could not answer: ``kind`` says whether the network, the key or the query failed.
+
+    >>> str(SourceQueryError("UN Comtrade", "reporter=XXX", "unknown reporter"))
+    'UN Comtrade, query failed (reporter=XXX): unknown reporter'
+    """
+
+    kind = "source"
+
+    def __init__(self, source: str, query: str, reason: str):
+        self.source, self.query, self.reason = source, query, reason
+        self.message = f"{source}, {self.kind} failed ({query}): {reason}"
+        super().__init__(self.message)
+        self.args = (self.message,)  # OSError's constructor would read three arguments as errno, text, file
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class SourceNetworkError(SourceError, ConnectionError):
+    """The source could not be reached (no connection, DNS, timeout, a 5xx answer)."""
+
+    kind = "network"
+
+
+class SourceKeyError(SourceError, PermissionError):
+    """The source refused the subscription key (missing, invalid or over its quota)."""
+
+    kind = "key"
+
+
+class SourceQueryError(SourceError, ValueError):
+    """The source (or the package, before asking) rejected the query: unknown code, bad period, no such series."""
+
+    kind = "query"
+
+
+class SourceOfflineError(SourceError, LookupError):
+    """Offline mode is on and the local cache holds no answer for this query."""
+
+    kind = "offline lookup"
