@@ -75,6 +75,8 @@ class _Readers:
     share: re.Pattern
     to_level: re.Pattern
     deficit: re.Pattern
+    gap: re.Pattern
+    surplus: re.Pattern
     growth_word: re.Pattern
     fraction_change: re.Pattern
     index: re.Pattern
@@ -122,7 +124,7 @@ def _readers(lang: str) -> _Readers:
           | (?P<count>(?:\ [^\W\d_][\w-]*){{0,3}}?\ (?:{counts})(?![^\W\d_]))
         )?
     """
-    head = rf"(?<![^\W\d_])(?:{currency_pre})\ ?$"
+    head = rf"(?<![^\W\d_])(?:{currency_pre})\ ?(?P<hsign>[-−]\ ?)?$"   # "€-21.0 bn" is minus 21
     hedge = rf"(?<![^\W\d_])(?P<hedge>{_alt(r.hedges)})\s*$"
     growth_words = _alt([*r.growth_words, *r.times_words])
     fraction_words = _alt(r.fraction_words)
@@ -140,6 +142,8 @@ def _readers(lang: str) -> _Readers:
         share=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'share'))})(?![^\W\d_])", re.I),
         to_level=re.compile(rf"\s+(?:{_alt(r.words('direction', 'to_level'))})\s+\S*\d", re.I),
         deficit=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'words'))})(?![^\W\d_])", re.I),
+        gap=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'gap') or ['(?!)'])})(?![^\W\d_])", re.I),
+        surplus=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'surplus') or ['(?!)'])})(?![^\W\d_])", re.I),
         growth_word=re.compile(rf"(?<![^\W\d_])(?:{growth_words})(?![^\W\d_])", re.I) if growth_words else re.compile("(?!)"),
         fraction_change=re.compile(fraction_change, flags) if fraction_words else re.compile("(?!)"),
         index=re.compile(index, re.I | re.X),
@@ -333,7 +337,8 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
     hi = t.groupdict().get("hi")
     item = dict(start=head.start() if head and cur and _currency(pre, lang, pscale) else start, end=t_end,
                 num_start=start, num_end=end, value=value, decimals=decimals, note=note, scale=scale,
-                currency=cur, kind=None, hi=None, suffix=t.group("suffix"))
+                currency=cur, kind=None, hi=None, suffix=t.group("suffix"),
+                minus=bool(head and head.group("hsign") and cur and _currency(pre, lang, pscale)))
     if hi:
         item["hi"] = read_digits(hi, decimal_comma=decimal_comma, scaled=bool(scale_written))[0]
     if split_list:
@@ -456,10 +461,14 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         if item["hi"] is not None:
             low, high = value, item["hi"] * item["scale"] * factor
             value = (low + high) / 2
-        if rd.deficit.search(folded[left:start]) or rd.deficit.search(folded[end:right]):
+        clause = (folded[left:start], folded[end:right])
+        if any(rd.deficit.search(c) for c in clause) or (
+                any(rd.gap.search(c) for c in clause) and not any(rd.surplus.search(c) for c in clause)):
             value = -abs(value)
         elif signed and sign == "-":
             value, start = -value, start - 1
+        elif item.get("minus"):
+            value = -value
         unit = None if code.startswith("?") else code
     elif kind == "count":
         unit = "count"
