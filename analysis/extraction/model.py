@@ -21,6 +21,7 @@ class _Row:
     sentence: tuple[int, int] = (0, 0)
     flags: list = field(default_factory=list)
     current: Period | None = None   # the sentence's own period, for "the previous year" and "the same period"
+    earlier: Period | None = None   # the period of the last figure before this one, for "a year earlier"
     flow: str | None = None         # "exports"/"imports" behind an 'other' row ("imports of cars from China")
 
 

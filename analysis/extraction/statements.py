@@ -221,6 +221,8 @@ class _Document(RoleReading, PeriodReading, RowChecks):
         mentions = self._periods_in(a, b)
         for r in rows:
             r.current = current
+            r.earlier = next((o.period for o in reversed(rows) if o.figure.span[1] <= r.figure.span[0] and o.role == "level"
+                              and o.period is not None and o.period.offset is None and not o.period.same_as_current), None)
             if r.ratio is not None:
                 r.compared = self._compared(r, mentions, anchors, a, b)
         for g in unattached:
@@ -542,7 +544,9 @@ class _Document(RoleReading, PeriodReading, RowChecks):
         src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
         f = r.figure
         indicator = src.indicator or "other"
-        period = self._resolve(src.period, src.current if src.role == "base" else None)
+        # "a deficit in July, against a surplus a year earlier": a relative year counts from the sentence's period
+        relative = src.period is not None and src.period.year is None and src.period.offset and not src.period.same_as_current
+        period = self._resolve(src.period, src.current if src.role == "base" else src.earlier if relative else None)
         multiplier = math.nan
         compared = None
         ratio = src.ratio if src.role != "base" else None

@@ -115,6 +115,12 @@ class PeriodReading:
             cur = self._resolve(current)
             if cur is not None:
                 return cur.shifted(p.offset)
+        if p.quarter_back:
+            cur = self._resolve(current) if current is not None else None
+            if cur is None or cur.last - cur.first != 2 or cur.last_year:
+                return None
+            first, year = (cur.first - 3, cur.year) if cur.first > 3 else (cur.first + 9, cur.year - 1)
+            return Period(first, first + 2, year)
         if p.offset is not None:
             if p.first == 0:  # "last month", "this month"
                 if self.pub_year is None or self.pub_month is None:

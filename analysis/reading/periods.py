@@ -25,6 +25,7 @@ class Period:
     last_year: int | None = None  # a range across years ("2010-2022", fiscal "2003-04")
     open_end: bool = False        # "since the beginning of the year": the end is not stated
     same_as_current: bool = False  # "the same period of 2020": months come from the current period
+    quarter_back: bool = False    # "the previous quarter": the quarter before the current one (months 0..0)
     fiscal: tuple | None = None   # (first year, first month, last month) of "July-May of fiscal 2020-21"; months None for the whole year
 
     def resolve(self, ref_year: int | None) -> "Period | None":
@@ -120,6 +121,7 @@ def _compiled(lang: str):
                         rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})\s+(?P<fq_y>{year})")
     relative_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_years"]]
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
+    relative_quarters = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_quarter", [])]
     since = re.compile(rf"{B}(?:{_alt(p['since_start'])})(?:\s+(?:of\s+)?(?P<sy>{year}))?(?:\s*(?:{yw}))?", flags)
     same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
     compared = re.compile(rf"(?:{_alt(p['compared'])})\s+(?:(?:in|for|during|в|во|за)\s+)?(?:the\s+|a\s+)?(?:level\s+(?:of|in)\s+|figure\s+(?:of|for)\s+|period\s+(?:of\s+)?|indicator\s+of\s+)?$", flags)
@@ -133,13 +135,14 @@ def _compiled(lang: str):
         ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{one_year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("fy", fiscal),
         ("yr", year_range),
+        ("mq", rf"{B}(?:the\s+)?(?P<mq_m>{month_alt})\s+(?:{p['quarter_word']}){E}(?:\s+(?:of\s+)?(?P<mq_y>{year}))?"),   # "the March quarter"
         ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
     date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
     return dict(main=main, year_offsets=year_offsets, date_before=date_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
-                relative_months=relative_months, since=since, same=same, compared=compared, rules=r)
+                relative_months=relative_months, relative_quarters=relative_quarters, since=since, same=same, compared=compared, rules=r)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
@@ -238,6 +241,10 @@ def find(text: str, lang: str) -> list[Mention]:
             if h in (1, 2):
                 y = int(g["hy"]) if g["hy"] else None
                 period = Period(6 * h - 5, 6 * h, y, offset=None if y else _rel_offset(c, g["hrel"]))
+        elif g["mq"]:
+            last = _lookup(c["month_forms"], g["mq_m"])
+            if last in (3, 6, 9, 12):
+                period = Period(last - 2, last, int(g["mq_y"]) if g["mq_y"] else None)
         elif g["fy"]:
             y1 = _fiscal_first_year(g["fy1"], g["fy2"])
             if y1:
@@ -269,6 +276,10 @@ def find(text: str, lang: str) -> list[Mention]:
         for m in pattern.finditer(text):
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=offset), False, m.group(0)))
+    for pattern in c["relative_quarters"]:
+        for m in pattern.finditer(text):
+            if free(*m.span()):
+                out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, quarter_back=True), True, m.group(0)))
     for m in c["same"].finditer(text):
         if free(*m.span()):
             # "the same period" alone is unspecified (offset None); "year-on-year" means a year before
