@@ -495,6 +495,12 @@ class _Document(RoleReading, PeriodReading, RowChecks):
         levels = [r for r in rows if r.role == "level" and r.figure.kind in ("money", "number")]
         names = [m for m in mentions if m.iso3]
         first = levels[0].figure.span[0] if levels else b
+        # "exports and imports reached $84.4 billion and $50.7 billion respectively": flows listed in order
+        flows = sorted((m.start(), name) for name in ("exports", "imports", "trade_balance")
+                       for m in self.w["indicators"][name].finditer(t, a, first))
+        if len(levels) >= 2 and len(flows) == len(levels) and len({n for _, n in flows}) == len(flows):
+            for r, (_, name) in zip(levels, flows):
+                r.indicator = name
         before = [m for m in names if m.start < first]
         if len(levels) >= 2 and len(before) >= len(levels):
             pick = before[-len(levels):]
