@@ -37,6 +37,8 @@ class RoleReading:
                     role = "adj_owner"
                 else:
                     role = "adj"
+            elif w["recipient_verb"].search(before):
+                role = "dest"   # "продал Китаю", "sold China": the verb's object is the buyer
             elif w["host_verb"].match(t, m.end):
                 role = "host"   # "Vietnam attracted $12.3 billion": the country the money goes to
             elif re.match(r"['’]s?\b", after):
