@@ -311,3 +311,14 @@ def test_extract_non_string_is_type_error(bad):
 def test_extract_123_names_int():
     with pytest.raises(TypeError, match="int"):
         analysis.extract(123)
+
+
+def test_flags_keep_the_hedge_the_other_reading_the_conversion_and_why():
+    text = ("In 2021 trade between Chile and Peru reached almost $4.1 billion (about 3.6 billion euros), "
+            "2.5 times more than in 2020.")
+    rows = analysis.extract(text, published="2022-03-01")
+    usd, eur = rows.iloc[0], rows.iloc[1]
+    assert usd["flags"].split("; ")[:2] == ["<", "alt multiplier 3.5"]
+    assert eur["flags"].split("; ")[0] == "~"
+    assert "converts 'almost $4.1 billion'" in eur["flags"]
+    assert "why indicator=clause reporter=between partner=pair_and period=written" in usd["flags"]

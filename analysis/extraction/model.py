@@ -22,6 +22,7 @@ class _Row:
     flags: list = field(default_factory=list)
     current: Period | None = None   # the sentence's own period, for "the previous year" and "the same period"
     earlier: Period | None = None   # the period of the last figure before this one, for "a year earlier"
+    why: dict = field(default_factory=dict)   # field -> id of the rule that chose it ("reporter": "owner")
     flow: str | None = None         # "exports"/"imports" behind an 'other' row ("imports of cars from China")
 
 

@@ -211,6 +211,15 @@ class RoleReading:
         if reporter == partner:
             partner = None
         r.reporter, r.partner = reporter, partner
+        role_of = {id(m): role for m, role in roles}
+
+        def why(value, mention):
+            if value is None:
+                return "none"
+            if mention is not None and mention.iso3 == value:
+                return role_of.get(id(mention), "inferred")
+            return "world" if value == "WLD" else "context"
+        r.why["reporter"], r.why["partner"] = why(reporter, rep), why(partner, par)
 
     def _other_country(self, iso3: str) -> str | None:
         pair = self._doc_pair()

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import bisect
 import functools
-import math
 import re
 from dataclasses import replace
 
 from ..reading import countries as country_mentions
 from ..reading import periods as period_mentions
 from ..reading.figures import Figure, _figures
-from ..reading.periods import Period
 from ..rules import country_currency, fiscal_year_start
 from ..reading.text import detect_language, fold, sentences
 from .checks import RowChecks
 from .model import _Row, _bounded, _published
+from .records import RowRecords
 from .roles import RoleReading
 from .timing import PeriodReading
 from .vocabulary import _CLAUSE_BREAK, _words
@@ -33,7 +32,7 @@ def extract_records(text: str, published=None, source=None) -> list[dict]:
     return _Document(text, published, source).records()
 
 
-class _Document(RoleReading, PeriodReading, RowChecks):
+class _Document(RoleReading, PeriodReading, RowChecks, RowRecords):
     """One article being read: its figures, periods and countries, and the context carried forward."""
 
     def __init__(self, text: str, published, source):
@@ -356,18 +355,21 @@ class _Document(RoleReading, PeriodReading, RowChecks):
         nxt = min([o.figure.span[0] for o in anchors if o.figure.span[0] >= f.span[1] and o.role != "twin"] + [b])
         if r.indicator is None:
             if f.kind == "count" or (f.kind == "number" and self._count_context(a, f)):
-                r.indicator = "enterprises"
+                r.indicator, r.why["indicator"] = "enterprises", "count"
             else:
-                r.indicator = (self._indicator(a, b, f.span[0], f.span[1], left, nxt)
-                               or self._indicator(a, b, f.span[0], f.span[1], a, nxt)
-                               or ctx["indicator"])
+                r.indicator = self._indicator(a, b, f.span[0], f.span[1], left, nxt)
+                r.why["indicator"] = "clause"
+                if r.indicator is None:
+                    r.indicator, r.why["indicator"] = self._indicator(a, b, f.span[0], f.span[1], a, nxt), "sentence"
+                if r.indicator is None:
+                    r.indicator, r.why["indicator"] = ctx["indicator"], "context"
         if r.indicator is None:
             if f.kind in ("money", "number") and not self._about_trade(a, b):
                 r.role = "drop"   # an amount in a sentence that speaks of no trade at all ("the bridge cost $2 billion")
                 return
-            r.indicator = "other"
+            r.indicator, r.why["indicator"] = "other", "none"
         if r.indicator in ("exports", "imports", "trade_turnover") and self._commodity(left if left > a else a, f):
-            r.flow, r.indicator = r.indicator, "other"
+            r.flow, r.indicator, r.why["indicator"] = r.indicator, "other", "commodity"
         siblings = [o for o in anchors if o is not r and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
         self._countries(r, a, b, left, nxt, ctx, siblings)
         self._period(r, a, b, ctx, anchors)
@@ -545,66 +547,3 @@ class _Document(RoleReading, PeriodReading, RowChecks):
         if mentions and not rows:
             ctx["period"] = mentions[-1].period
         ctx["negative"] = bool(self.w["negative"].search(t, a, b)) and not self.w["positive"].search(t, a, b)
-
-    def _record(self, r: _Row) -> dict:
-        src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
-        f = r.figure
-        indicator = src.indicator or "other"
-        # "a deficit in July, against a surplus a year earlier": a relative year counts from the sentence's period
-        relative = src.period is not None and src.period.year is None and src.period.offset and not src.period.same_as_current
-        period = self._resolve(src.period, src.current if src.role == "base" else src.earlier if relative else None)
-        multiplier = math.nan
-        compared = None
-        ratio = src.ratio if src.role != "base" else None
-        if ratio is not None:
-            multiplier = ratio.multiplier
-            c = src.compared
-            if isinstance(c, Period):
-                compared = self._resolve(c, src.period)
-                if compared is not None and compared.first == 0:
-                    compared = None
-            elif c in ("derive", "derive-base"):
-                compared = period.shifted(-1) if period is not None else None
-                if c == "derive-base":
-                    compared = self._base_period(src) or compared
-        value = f.value
-        unit = f.unit if f.kind in ("money", "count", "percent") else ("count" if indicator == "enterprises" else None)
-        if f.kind == "ratio":
-            value = math.nan
-            unit = None
-        base_value = base_low = base_high = math.nan
-        if not math.isnan(multiplier) and not math.isnan(value) and multiplier > 0:
-            base_value = value / multiplier
-            mp = ratio.precision if ratio is not None else 0.0
-            vp = f.precision
-            lo_m, hi_m = multiplier - mp, multiplier + mp
-            if value > 0 and lo_m > 0:
-                base_low, base_high = (value - vp) / hi_m, (value + vp) / lo_m
-            elif value < 0 and lo_m > 0:
-                base_low, base_high = (value - vp) / lo_m, (value + vp) / hi_m
-        if period is not None and period.same_as_current:
-            period = None
-        quote_span = f.span
-        return {
-            "source": self.source,
-            "published": self.published,
-            "indicator": indicator,
-            "reporter": src.reporter,
-            "partner": src.partner,
-            "period_start": period.start if period else None,
-            "period_end": period.end if period else None,
-            "value": value,
-            "unit": unit,
-            "multiplier": multiplier,
-            "compared_start": compared.start if compared else None,
-            "compared_end": compared.end if compared else None,
-            "base_value": base_value,
-            "base_low": base_low,
-            "base_high": base_high,
-            "quote": self.text[quote_span[0]:quote_span[1]],
-            "start": quote_span[0],
-            "end": quote_span[1],
-            "lang": self.lang,
-            "flags": "; ".join(r.flags + ([f.note] if f.note else [])),
-        }
-

@@ -37,6 +37,8 @@ class PeriodReading:
         elif r.role == "level" and ctx["period"] is not None and (f.kind != "count" or self.w["indicators"]["enterprises"].search(self._previous_sentence(a))):
             period = ctx["period"]
         r.period = period
+        r.why["period"] = ("bound" if chosen is not None and self._bound_to(chosen, anchors) is f else "written" if chosen is not None
+                           else "sentence" if period is not None and same_here else "context" if period is not None else "none")
 
     def _bound_to(self, p, anchors: list[_Row]) -> Figure | None:
         """The figure a period is written right after ("$18 billion in 2022"), if any."""

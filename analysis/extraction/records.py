@@ -1,0 +1,93 @@
+"""Rows as the tidy frame holds them: a candidate row becomes a record with its base, compared period and
+the flags a reader must know. A part of `statements._Document`."""
+from __future__ import annotations
+
+import math
+
+from ..reading.figures import Figure
+from ..reading.periods import Period
+from .model import _Row
+
+
+class RowRecords:
+    """Methods of `_Document` that turn its rows into records (they use the document's state)."""
+
+    def _flags(self, r: _Row, src: _Row, ratio: Figure | None) -> list[str]:
+        """What a reader must know about a row: its hedge ("<", ">", "~" as written: "almost", "more than",
+        "about"), the other reading of "3.7 times higher", the row it converts ("$5.7 billion" after
+        "580 billion shillings"), notes and checks, and the ids of the rules that chose each field."""
+        f = r.figure
+        out = [f.bound] if f.bound else []
+        if ratio is not None and ratio.bound and not f.bound:
+            out.append(ratio.bound)
+        if ratio is not None and not math.isnan(ratio.alt_multiplier):
+            out.append(f"alt multiplier {ratio.alt_multiplier:g}")
+        if r.role == "twin" and r.twin_of is not None:
+            a, b = r.twin_of.figure.span
+            out.append(f"converts {self.text[a:b]!r} at {a}-{b}")
+        out += r.flags + ([f.note] if f.note else [])
+        if src.why:
+            out.append("why " + " ".join(f"{k}={v}" for k, v in src.why.items()))
+        return out
+
+    def _record(self, r: _Row) -> dict:
+        src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
+        f = r.figure
+        indicator = src.indicator or "other"
+        # "a deficit in July, against a surplus a year earlier": a relative year counts from the sentence's period
+        relative = src.period is not None and src.period.year is None and src.period.offset and not src.period.same_as_current
+        period = self._resolve(src.period, src.current if src.role == "base" else src.earlier if relative else None)
+        multiplier = math.nan
+        compared = None
+        ratio = src.ratio if src.role != "base" else None
+        if ratio is not None:
+            multiplier = ratio.multiplier
+            c = src.compared
+            if isinstance(c, Period):
+                compared = self._resolve(c, src.period)
+                if compared is not None and compared.first == 0:
+                    compared = None
+            elif c in ("derive", "derive-base"):
+                compared = period.shifted(-1) if period is not None else None
+                if c == "derive-base":
+                    compared = self._base_period(src) or compared
+        value = f.value
+        unit = f.unit if f.kind in ("money", "count", "percent") else ("count" if indicator == "enterprises" else None)
+        if f.kind == "ratio":
+            value = math.nan
+            unit = None
+        base_value = base_low = base_high = math.nan
+        if not math.isnan(multiplier) and not math.isnan(value) and multiplier > 0:
+            base_value = value / multiplier
+            mp = ratio.precision if ratio is not None else 0.0
+            vp = f.precision
+            lo_m, hi_m = multiplier - mp, multiplier + mp
+            if value > 0 and lo_m > 0:
+                base_low, base_high = (value - vp) / hi_m, (value + vp) / lo_m
+            elif value < 0 and lo_m > 0:
+                base_low, base_high = (value - vp) / lo_m, (value + vp) / hi_m
+        if period is not None and period.same_as_current:
+            period = None
+        quote_span = f.span
+        return {
+            "source": self.source,
+            "published": self.published,
+            "indicator": indicator,
+            "reporter": src.reporter,
+            "partner": src.partner,
+            "period_start": period.start if period else None,
+            "period_end": period.end if period else None,
+            "value": value,
+            "unit": unit,
+            "multiplier": multiplier,
+            "compared_start": compared.start if compared else None,
+            "compared_end": compared.end if compared else None,
+            "base_value": base_value,
+            "base_low": base_low,
+            "base_high": base_high,
+            "quote": self.text[quote_span[0]:quote_span[1]],
+            "start": quote_span[0],
+            "end": quote_span[1],
+            "lang": self.lang,
+            "flags": "; ".join(self._flags(r, src, ratio)),
+        }
