@@ -7,7 +7,7 @@ import re
 
 from ..reading import countries as country_mentions
 from .model import _Row
-from .vocabulary import _CLAUSE_BREAK, SUBJECT_ROLES
+from .vocabulary import SUBJECT_ROLES, clause_break
 
 
 class RoleReading:
@@ -33,7 +33,7 @@ class RoleReading:
             if m.form == "adj":
                 if re.match(r"-", after) or re.search(r"-$", before):
                     role = "pair"
-                elif w["capital_after"].match(after) or re.match(r"\s*\w+\s+(?:capital|companies|enterprises|entities|investments?|investors?)", after, re.I) or re.match(r"\s*(?:компани|предприяти|инвестиц|капитал|фирм|субъект|продукци|товар)", after, re.I):
+                elif w["capital_after"].match(after):
                     role = "adj_owner"
                 else:
                     role = "adj"
@@ -49,7 +49,7 @@ class RoleReading:
                 role = "pair_and"
             elif w["prep_from"].search(before):
                 role = "origin"
-            elif w["in_host"].search(before) and (self.lang == "en" or re.search(r"[еи]$", m.text) or re.search(r"экономик\w+\s+$", before)):
+            elif w["in_host"].search(before) and (w["host_case"] is None or w["host_case"].search(m.text) or w["host_any_case"].search(before)):
                 role = "host"
             elif w["prep_to"].search(before):
                 role = "dest"
@@ -81,7 +81,7 @@ class RoleReading:
         f = r.figure
         roles = self._roles(a, b)
         # the figure's own clause: from the previous figure up to it, and on to the next clause break
-        brk = _CLAUSE_BREAK.search(t[f.span[1]:nxt])
+        brk = clause_break().search(t[f.span[1]:nxt])
         after_cut = f.span[1] + brk.start() if brk else nxt
         # "..., Kazakhstan - $150 million": a name followed by a dash labels the figure after it
         local = [(m, role) for m, role in roles if left <= m.start < after_cut

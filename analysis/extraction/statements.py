@@ -22,7 +22,7 @@ from .model import _Row, _bounded, _published
 from .records import RowRecords
 from .roles import RoleReading
 from .timing import PeriodReading
-from .vocabulary import _CLAUSE_BREAK, _words
+from .vocabulary import _words, clause_break
 
 def extract_records(text: str, published=None, source=None) -> list[dict]:
     """The rows of `extract` as plain dicts (one per observation), for callers that batch many documents
@@ -342,7 +342,7 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords):
             if o.figure.span[1] <= f.span[0] and o.role != "twin":
                 left = max(left, o.figure.span[1])
         if left > a:
-            brk = _CLAUSE_BREAK.search(self.folded, left, f.span[0])
+            brk = clause_break().search(self.folded, left, f.span[0])
             if brk:
                 left = brk.start()
         return left

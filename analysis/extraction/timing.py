@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..reading.figures import Figure
 from ..reading.periods import Period
 from .model import _Row
-from .vocabulary import _CLAUSE_BREAK
+from .vocabulary import clause_break
 
 
 class PeriodReading:
@@ -77,7 +77,7 @@ class PeriodReading:
                 d += 400
         if bound is not None:
             d += 500
-        if _CLAUSE_BREAK.search(between) or re.search(r",\s+а\s+(?:в|во|за|по|с)\s", between):
+        if clause_break().search(between) or self.w["clause_period"].search(between):
             d += 500   # the period opens another clause
         if p.start > f.span[1]:
             d += 15  # "in 2022 ... $3.2 billion" beats "... compared to 2021 ($3.4 billion)"

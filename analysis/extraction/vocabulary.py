@@ -8,7 +8,17 @@ from ..rules import _alt, rules
 
 _B, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 # roles of a country outside a figure's own clause that still speak for it (the sentence's subject)
-_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but|and\s+(?:imports?|exports?|imported|exported))\b|;|тогда\s+как|,\s+а\s|,\s+но\s|,\s+(?:в\s+том\s+числе|including|of\s+which)\b|\s+а\s+(?:импорт|экспорт)|,\s+(?:и\s+)?(?:импорт|экспорт|imports?|exports?)\b", re.I)
+_NEVER = re.compile("(?!)")
+
+
+@functools.cache
+def clause_break() -> re.Pattern:
+    """Where a figure's clause ends, in any language's words (texts mix them): rules `clause_break`."""
+    from ..rules import available
+
+    return re.compile(_alt(p for code in available() for p in rules(code).table("indicator_words").get("clause_break", [])), re.I)
+
+
 SUBJECT_ROLES = ("owner", "plain", "between", "pair_and", "pair", "adj_owner", "adj")
 
 
@@ -45,13 +55,16 @@ def _words(lang: str):
         prep_from=re.compile(rf"{_B}(?:{_alt(iw.get('prep_from', []))})\s+(?:the\s+)?$", re.I),
         prep_with=re.compile(rf"{_B}(?:{_alt(iw.get('prep_with', []))})\s+(?:the\s+)?$", re.I),
         between=re.compile(rf"{_B}(?:{_alt(iw.get('between', []))})\s+(?:the\s+)?$", re.I),
-        respectively=re.compile(r"\brespectively\b|соответственно", re.I),
+        respectively=rx(iw.get("respectively", [])),
         positive=rx(r.words("deficit", "surplus")),
         negative=rx(r.words("deficit", "words") + r.words("deficit", "gap")),
-        anaphor_subject=re.compile(r"^\W*(?:that|this|it|these|это|этот|эта)\b", re.I),
-        figure_word=re.compile(r"\b(?:the|this)\s+(?:figure|indicator)\b|показател\w*|\bit\b|^\W*(?:the\s+)?(?:growth|increase|rise|decline|рост|прирост|увеличение|снижение|сокращение)\b", re.I),
-        count_subject=re.compile(r"\bnumber\s+of\b|количеств\w*|\bчисл[оа]\b", re.I),
-        in_host=re.compile(r"\b(?:in|into)\s+(?:the\s+)?$|\beconomy\s+of\s+(?:the\s+)?$|\bв\s+$|\bна\s+территории\s+$|\bэкономик\w+\s+$", re.I),
-        capital_after=re.compile(r"^\s*(?:capital|investors?|investments?|companies|enterprises|firms|entities|business\w*|residents)", re.I),
-        than_other=re.compile(r"^\s*(?:higher|lower|more|less|greater|larger|smaller|bigger)?\s*than\b", re.I),
+        anaphor_subject=re.compile(rf"^\W*(?:{_alt(iw.get('anaphor_subject', []))}){_E}", re.I) if iw.get("anaphor_subject") else _NEVER,
+        figure_word=re.compile(rf"{_B}(?:{_alt(iw.get('figure_word', []))}){_E}|^\W*(?:{_alt(iw.get('change_subject', []))}){_E}", re.I),
+        count_subject=rx(iw.get("count_subject", [])),
+        in_host=re.compile(rf"{_B}(?:{_alt(iw.get('in_host', []))})\s+(?:the\s+)?$", re.I) if iw.get("in_host") else _NEVER,
+        host_case=re.compile(iw["host_case"]) if iw.get("host_case") else None,
+        host_any_case=re.compile(rf"{_B}(?:{_alt(iw.get('host_any_case', []))})\s+$", re.I) if iw.get("host_any_case") else _NEVER,
+        capital_after=re.compile(rf"^\s*(?:[^\W\d_]+\s+)?(?:{_alt(iw.get('capital_after', []))}){_E}", re.I) if iw.get("capital_after") else _NEVER,
+        than_other=re.compile(rf"^\s*(?:{_alt(iw.get('than_other', []))}){_E}", re.I) if iw.get("than_other") else _NEVER,
+        clause_period=re.compile(_alt(iw.get("clause_period", [])), re.I) if iw.get("clause_period") else _NEVER,
     )
