@@ -55,7 +55,7 @@ class PeriodReading:
         if not before or not after:
             return None
         x, y = before[-1], after[0]
-        if re.search(r",?\s+(?:while|whereas|but)\b|;|тогда\s+как|,\s+а\s|,\s+но\s", self.folded[x.span[1]:p.start]):
+        if clause_break("contrast").search(self.folded[x.span[1]:p.start]):
             return y
         return x if p.start - x.span[1] < y.span[0] - p.end else y
 
@@ -81,7 +81,7 @@ class PeriodReading:
             d += 500   # the period opens another clause
         if p.start > f.span[1]:
             d += 15  # "in 2022 ... $3.2 billion" beats "... compared to 2021 ($3.4 billion)"
-            if re.search(r"[;]|\bwhile\b|тогда как", between):
+            if clause_break("contrast").search(between):
                 d += 1000
         return d
 

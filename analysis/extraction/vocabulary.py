@@ -12,11 +12,12 @@ _NEVER = re.compile("(?!)")
 
 
 @functools.cache
-def clause_break() -> re.Pattern:
-    """Where a figure's clause ends, in any language's words (texts mix them): rules `clause_break`."""
+def clause_break(key: str = "clause_break") -> re.Pattern:
+    """Where a figure's clause ends, in any language's words (texts mix them): rules `clause_break`
+    (or `contrast`, the stronger break of "while", "whereas", "тогда как")."""
     from ..rules import available
 
-    return re.compile(_alt(p for code in available() for p in rules(code).table("indicator_words").get("clause_break", [])), re.I)
+    return re.compile(_alt(p for code in available() for p in rules(code).table("indicator_words").get(key, [])), re.I)
 
 
 SUBJECT_ROLES = ("owner", "plain", "between", "pair_and", "pair", "adj_owner", "adj")
