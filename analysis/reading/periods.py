@@ -112,7 +112,9 @@ def _compiled(lang: str):
     year_after = rf"(?:,?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{one_year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
     n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:\s+(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
     quarter = rf"(?:{B}(?P<qo>{ord_alt})\s*(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E}))"
-    quarters_n = rf"{B}(?:the\s+)?first\s+(?P<qcount>two|three|2|3)\s+quarters{E}"
+    first = p["first_word"]
+    quarters_n = (rf"{B}(?:(?:{first})\s+(?P<qcount>{words}|[23])|(?P<qcount2>{words}|[23])\s+(?:{first}))\s+(?:{p['quarter_word']}){E}"
+                  rf"(?:\s*(?:of\s+)?(?:the\s+)?(?P<q3y>{one_year})(?:\s*(?:{yw}))?)?")
     half = rf"(?:{B}(?P<ho>{ord_alt})\s*(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E}))"
     fiscal = rf"{B}{p.get('fiscal', '')}{fiscal_year}(?!\s*-?(?:\d|{month_alt}))"
     in_fiscal = rf"\)?(?:\s*\(|{p['in_fiscal_year']})(?:{p.get('fiscal', '')}){fiscal_year.replace('fy', 'mf')}\)?"
@@ -124,7 +126,8 @@ def _compiled(lang: str):
     relative_quarters = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_quarter", [])]
     since = re.compile(rf"{B}(?:{_alt(p['since_start'])})(?:\s+(?:of\s+)?(?P<sy>{year}))?(?:\s*(?:{yw}))?", flags)
     same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
-    compared = re.compile(rf"(?:{_alt(p['compared'])})\s+(?:(?:in|for|during|в|во|за)\s+)?(?:the\s+|a\s+)?(?:level\s+(?:of|in)\s+|figure\s+(?:of|for)\s+|period\s+(?:of\s+)?|indicator\s+of\s+)?$", flags)
+    compared = re.compile(rf"(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
+                          rf"(?:(?:{_alt(p['compared_filler'])})\s+)?$", flags)
     main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qn3", quarters_n),
@@ -209,8 +212,9 @@ def find(text: str, lang: str) -> list[Mention]:
                 first = last - months + 1
                 period = Period(first, last, y) if first >= 1 else Period(first + 12, last, y - 1, last_year=y)
         elif g["qn3"]:
-            n = {"two": 2, "three": 3}.get(g["qcount"].lower(), None) or int(g["qcount"])
-            period = Period(1, 3 * n, offset=0)
+            n = _count(g["qcount"] or g["qcount2"], r)
+            if n in (2, 3):
+                period = Period(1, 3 * n, int(g["q3y"])) if g["q3y"] else Period(1, 3 * n, offset=0)
         elif g["mrf"]:
             m1, m2 = _lookup(c["month_forms"], g["f_m1"]), _lookup(c["month_forms"], g["f_m2"])
             y1 = _fiscal_first_year(g["mf1"], g["mf2"])
