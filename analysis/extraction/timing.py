@@ -136,7 +136,9 @@ class PeriodReading:
         if self.pub_year is None:
             return None
         year = self.pub_year
-        if self.pub_month is not None and p.first > self.pub_month:
+        if 0 < p.last < p.first:   # "July-April", "the year through March": it ends by publication
+            year -= 1 if self.pub_month is None or p.last <= self.pub_month else 2
+        elif self.pub_month is not None and p.first > self.pub_month:
             year -= 1
         return replace(p, year=year)
 

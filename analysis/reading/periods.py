@@ -131,6 +131,7 @@ def _compiled(lang: str):
     main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qn3", quarters_n),
+        ("yt", rf"{B}(?:{p['year_to']})(?P<yt_m>{month_alt}){E}(?:\s+(?P<yt_y>{year}))?"),
         ("mrf", month_range.replace("m1", "f_m1").replace("m2", "f_m2") + in_fiscal),
         ("mr", month_range + year_after),
         ("nm", n_months + rf"(?:\s+(?:of|on|in)?\s*(?:the\s+)?(?:(?P<ny>{one_year})|(?P<nrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
@@ -211,6 +212,14 @@ def find(text: str, lang: str) -> list[Mention]:
             if last and 1 <= months <= 12:
                 first = last - months + 1
                 period = Period(first, last, y) if first >= 1 else Period(first + 12, last, y - 1, last_year=y)
+        elif g["yt"]:
+            # "the year through March 2019": the twelve months that end with it
+            last = _lookup(c["month_forms"], g["yt_m"])
+            y = int(g["yt_y"]) if g["yt_y"] else None
+            if last == 12:
+                period = Period(1, 12, y)
+            elif last:
+                period = Period(last + 1, last, None if y is None else y - 1, last_year=y)
         elif g["qn3"]:
             n = _count(g["qcount"] or g["qcount2"], r)
             if n in (2, 3):
