@@ -389,6 +389,11 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords):
             return any(not re.search(r"(?:non|не)[-\s]?$", text[:g.start()], re.I) for g in w["commodities"].finditer(text))
 
         if k is None:
+            # "Shs1.2 trillion from coffee exports": the flow and its good after the amount
+            after = t[f.span[1]:f.span[1] + 40]
+            flow_after = w["indicators"]["exports"].search(after) or w["indicators"]["imports"].search(after)
+            if flow_after is not None and goods(after[:flow_after.start()]):
+                return True
             return bool(w["other"].search(window)) or goods(t[left:f.span[0]])
         return (goods(window[max(0, k.start() - 25):k.end() + 30]) or bool(w["other"].search(window))
                 or self._named_good(window, k.end(), f.span[0] - len(window)))
@@ -402,20 +407,6 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords):
             return False
         at = offset + m.start("good")
         return not any(c.start <= at < c.end for c in self._countries_in(at - 40, at + 1))
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
     # -----------------------------------------------------------------------------------------
     def _growth_only(self, g: Figure, a: int, b: int, ctx: dict, previous: list[_Row]) -> _Row | None:
