@@ -256,7 +256,7 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords):
                 right = min(right, o.figure.span[0])
                 break
         window = t[left:f.span[0]] + " " + t[f.span[1]:right]
-        return (bool(self.w["exclude"].search(window)) or bool(self.w["exclude_after"].match(t, f.span[1]))
+        return (bool(self.w["exclude"].search(window)) or bool(self.w["forecast_frame"].search(t, a, f.span[0])) or bool(self.w["exclude_after"].match(t, f.span[1]))
                 or any(int(m.group("year")) > self._latest_year for m in self.w["target_year"].finditer(window)))
 
     @functools.cached_property

@@ -50,6 +50,7 @@ def _words(lang: str):
         exclude=re.compile(rf"(?:{_B}(?:{_alt([p for p in iw.get('exclude', []) if p != '='])}){_E}|=)", re.I),
         anaphora=rx(iw.get("pair_anaphora", [])),
         our=rx(iw.get("our_country", [])),
+        forecast_frame=rx(iw.get("forecast_frame", [])),
         recipient_verb=re.compile(rf"{_B}(?:{_alt(iw.get('recipient_verbs', []))})\s+$", re.I) if iw.get("recipient_verbs") else re.compile("(?!)"),
         host_verb=re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:{_alt(iw.get('host_verbs', []))}){_E}", re.I) if iw.get("host_verbs") else re.compile("(?!)"),
         prep_to=re.compile(rf"{_B}(?:{_alt(iw.get('prep_to', []))})\s+(?:the\s+)?$", re.I),

@@ -14,7 +14,7 @@ import functools
 import math
 from decimal import Decimal
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import ParseError
 from ..rules import _alt, rules
@@ -74,6 +74,7 @@ class _Readers:
     down: re.Pattern
     share: re.Pattern
     to_level: re.Pattern
+    per_unit: re.Pattern
     deficit: re.Pattern
     gap: re.Pattern
     surplus: re.Pattern
@@ -140,6 +141,7 @@ def _readers(lang: str) -> _Readers:
         up=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'up'))})(?![^\W\d_])", re.I),
         down=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'down'))})(?![^\W\d_])", re.I),
         share=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'share'))})(?![^\W\d_])", re.I),
+        per_unit=re.compile(rf"\s*(?:{_alt(r.words('numbers', 'per_unit') or ['(?!)'])})(?![^\W\d_])", re.I),
         to_level=re.compile(rf"\s+(?:{_alt(r.words('direction', 'to_level'))})\s+\S*\d", re.I),
         deficit=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'words'))})(?![^\W\d_])", re.I),
         gap=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'gap') or ['(?!)'])})(?![^\W\d_])", re.I),
@@ -272,7 +274,24 @@ def _figures(text: str, lang: str | None = None) -> list[Figure]:
         if _SENTENCE_BREAK.search(folded, said["end"], item["start"]):
             said["direction"] = ""
         out.append(_finish(rd, folded, text, item, prev_end, next_start, lang, said))
-    return [f for f in out if f is not None]
+    return _shared_scales(rd, folded, [f for f in out if f is not None])
+
+
+def _shared_scales(rd: _Readers, folded: str, figures: list[Figure]) -> list[Figure]:
+    """"EGP 16.83bn, compared to EGP16.33": an amount written without its scale word, beside one of the same
+    currency and size that has it, takes that scale (the writer left it out the second time)."""
+    out, scaled = [], None
+    for f in figures:
+        if scaled is not None and _SENTENCE_BREAK.search(folded, scaled.span[1], f.span[0]):
+            scaled = None
+        if f.kind == "money" and f.scale >= 1e3:
+            scaled = f
+        elif (f.kind == "money" and f.scale == 1.0 and scaled is not None and f.unit == scaled.unit and f.value
+              and 0.25 <= f.value / (scaled.value / scaled.scale) <= 4 and not rd.per_unit.match(folded, f.span[1])):
+            f = replace(f, value=_times(f.value, scaled.scale), precision=f.precision * scaled.scale, scale=scaled.scale,
+                        note=(f.note + "; " if f.note else "") + "scale word taken from the amount before it")
+        out.append(f)
+    return out
 
 
 def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: bool, floor: int = 0) -> dict | None:
@@ -454,6 +473,8 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
     note = item["note"]
     sign = folded[start - 1] if start > 0 else ""
     signed = sign != "" and sign in "+-" and (start < 2 or not folded[start - 2].isalnum())
+    if not signed and start >= 3 and folded[start - 1] == " " and folded[start - 2] in "+-" and folded[start - 3] in "([":
+        sign, signed = folded[start - 2], True   # "(+ 6.4%)"
     if kind == "money":
         code, factor = item["currency"]
         value = _times(value, factor)

@@ -95,7 +95,7 @@ def _compiled(lang: str):
     ordinal_forms = {int(k): v for k, v in r.table("ordinals").items()}
     ord_alt = _alt(f for forms in ordinal_forms.values() for f in forms)
     words = _alt(re.escape(w) for w in r.number_words)
-    year = r"(?:19|20)\d\d"
+    year = r"(?:19[5-9]\d|20[0-6]\d)"   # "2088 юрт" is a count, not a year
     one_year = rf"{year}(?![-/]\d)"   # not the first half of "2017/2018"
     yw = p["year_word"]
     flags = re.I
