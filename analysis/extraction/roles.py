@@ -30,10 +30,10 @@ class RoleReading:
         for i, m in enumerate(ms):
             before = t[max(a, m.start - 30):m.start]
             after = t[m.end:m.end + 20]
-            if m.form == "adj":
-                if re.match(r"-", after) or re.search(r"-$", before):
-                    role = "pair"
-                elif w["capital_after"].match(after):
+            if re.match(r"-[^\W\d_]", after) or (re.search(r"[^\W\d_]-$", before) and (m.form == "adj" or i > 0 and ms[i - 1].end == m.start - 1)):
+                role = "pair"   # "Uzbek-Russian", "Российско-китайский", "Kazakhstan-China"
+            elif m.form == "adj":
+                if w["capital_after"].match(after):
                     role = "adj_owner"
                 else:
                     role = "adj"

@@ -434,6 +434,8 @@ def _wordless_growth(rd: _Readers, text: str, found: list[dict]) -> list[dict]:
         worded = re.match(r"(?:by|на|an?|one|одну)\b", m.group(0), re.I)
         if not (worded and (rd.up.search(left) or rd.down.search(left) or re.match(r"(?:by|на)\b", m.group(0), re.I))):
             continue  # "a third of exports" is a share, not a change
+        if rd.share.search(text, max(0, m.start() - 25), m.start()):
+            continue  # "make up about a quarter of": a share whatever verb the share word holds
         frac = next(v for k, v in rd.rules.fraction_words.items() if re.fullmatch(k, m.group("frac"), re.I))
         out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=frac * 100,
                         decimals=2, note="", scale=1.0, currency=None, kind="fraction", hi=None, suffix=None))
