@@ -30,7 +30,9 @@ class RoleReading:
         for i, m in enumerate(ms):
             before = t[max(a, m.start - 30):m.start]
             after = t[m.end:m.end + 20]
-            if re.match(r"-[^\W\d_]", after) or (re.search(r"[^\W\d_]-$", before) and (m.form == "adj" or i > 0 and ms[i - 1].end == m.start - 1)):
+            joined_next = i + 1 < len(ms) and ms[i + 1].start == m.end + 1 and t[m.end] == "-"
+            joined_prev = i > 0 and ms[i - 1].end == m.start - 1 and t[m.start - 1] == "-"
+            if joined_next or joined_prev:
                 role = "pair"   # "Uzbek-Russian", "Российско-китайский", "Kazakhstan-China"
             elif m.form == "adj":
                 if w["capital_after"].match(after):
@@ -108,7 +110,9 @@ class RoleReading:
         if ind in ("investment", "enterprises"):
             local = sorted(local, key=lambda x: min(abs(x[0].start - f.span[1]), abs(f.span[0] - x[0].end)))
         # a sentence's subject stands before the figure; names after it belong to later figures
-        rep_pools = [local, [(m, role) for m, role in outside if role in subject_roles and m.start < f.span[0]]]
+        # "$1.2 billion of Chinese goods": an adjective after the amount describes the goods, not the trader
+        rep_local = [x for x in local if not (x[1] == "adj" and x[0].start >= f.span[1] and ind in ("exports", "imports"))]
+        rep_pools = [rep_local, [(m, role) for m, role in outside if role in subject_roles and m.start < f.span[0]]]
         # partners outside the figure's clause only from the sentence's opening ("trade between X and Y ... rose
         # 30% and reached $31.5 billion"); names between earlier figures are theirs
         opening = min((g.span[0] for g in self._figs_in(a, b) if g.kind in ("money", "count", "ratio")), default=b)

@@ -41,6 +41,8 @@ def _words(lang: str):
         goods_of=(re.compile(rf"\s+(?:{_alt(iw['goods_of'])})\s+(?:the\s+)?(?P<good>[^\W\d_][\w-]*)", re.I)
                   if iw.get("goods_of") else None),
         goods_generic=rx(iw.get("goods_generic", [])),
+        goods_after=(re.compile(rf"\s+(?:{_alt(iw['goods_after'])})\s+(?:the\s+)?(?P<good>[^\W\d_][\w-]*)", re.I)
+                     if iw.get("goods_after") else None),
         change_before=re.compile(rf"{_B}(?:{_alt(iw.get('change_before', []))})\s+(?:(?:more\s+than|over|almost|nearly|about|around|some|более(?:\s+чем)?|почти|около)\s+)?$", re.I),
         change_after=re.compile(rf"^\s*(?:{_alt(iw.get('change_after', []))}){_E}", re.I),
         base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+(?:(?:almost|nearly|about|around|some|near|more\s+than|почти|около|более)\s+)?$", re.I),
