@@ -45,6 +45,8 @@ class RoleReading:
                 role = "host"   # "Vietnam attracted $12.3 billion": the country the money goes to
             elif re.match(r"['’]s?\b", after):
                 role = "owner"
+            elif w["agency_after"].match(after) or w["agency_before"].search(before):
+                role = "agency"   # "Korea Customs Service", "госкомстата Узбекистана": whose statistics
             elif w["between"].search(before):
                 role = "between"
             elif i > 0 and ms[i - 1].start >= m.start - 30 and re.fullmatch(r"\s+(?:and|и)\s+", t[ms[i - 1].end:m.start]) and out and out[-1][1] in ("between", "pair_and"):
@@ -156,6 +158,8 @@ class RoleReading:
                 others = [m for m, role in roles if m is not rep and (m.iso3 != iso(rep) or m.iso3 is None) and role in ("plain", "adj", "pair", "owner", "between", "pair_and")]
                 if others and rep is not None:
                     par = others[0]
+        if rep is None and ind in ("exports", "imports", "trade_turnover", "trade_balance", "other"):
+            rep = pick(("agency",), [roles])   # the office whose figures these are speaks for its country
         if rep is not None and par is not None and (rep is par or (rep.iso3 and rep.iso3 == par.iso3)):
             par = None
         reporter, partner = iso(rep), iso(par)

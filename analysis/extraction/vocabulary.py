@@ -52,6 +52,8 @@ def _words(lang: str):
         exclude=re.compile(rf"(?:{_B}(?:{_alt([p for p in iw.get('exclude', []) if p != '='])}){_E}|=)", re.I),
         anaphora=rx(iw.get("pair_anaphora", [])),
         our=rx(iw.get("our_country", [])),
+        agency_after=re.compile(rf"^\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{_alt(iw.get('agency_words', []))}){_E}", re.I) if iw.get("agency_words") else _NEVER,
+        agency_before=re.compile(rf"{_B}(?:{_alt(iw.get('agency_words', []))})(?:\s+[^\W\d_]+){{0,2}}\s+(?:of\s+(?:the\s+)?)?$", re.I) if iw.get("agency_words") else _NEVER,
         forecast_frame=rx(iw.get("forecast_frame", [])),
         recipient_verb=re.compile(rf"{_B}(?:{_alt(iw.get('recipient_verbs', []))})\s+$", re.I) if iw.get("recipient_verbs") else re.compile("(?!)"),
         host_verb=re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:{_alt(iw.get('host_verbs', []))}){_E}", re.I) if iw.get("host_verbs") else re.compile("(?!)"),
