@@ -306,8 +306,11 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords):
         return yoy(new) and not yoy(old)
 
     # -----------------------------------------------------------------------------------------
-    def _indicator(self, a: int, b: int, start: int, end: int, left_floor: int, right_ceiling: int) -> str | None:
+    def _indicator(self, a: int, b: int, start: int, end: int, left_floor: int, right_ceiling: int,
+                   money: bool = False) -> str | None:
         t, inds = self.folded, self.w["indicators"]
+        if money:   # "members of the Organization ...": an amount of money is no count of enterprises
+            inds = {k: v for k, v in inds.items() if k != "enterprises"}
         best = None
         for name, pattern in inds.items():
             for m in pattern.finditer(t, left_floor, start):
@@ -322,14 +325,14 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords):
         if best is not None:
             name = best[1]
             window = t[left_floor:start]
-            if name in ("trade_turnover", "exports", "imports") and re.search(r"(?:balance|сальдо|deficit|surplus|дефицит|профицит)", window[max(0, best[2].start() - left_floor - 40):], re.I):
+            if name == "trade_turnover" and inds["trade_balance"].search(window[max(0, best[2].start() - left_floor - 40):]):
                 name = "trade_balance"
             return name
         best = None
         for name, pattern in inds.items():
             m = pattern.search(t, end, min(right_ceiling, end + 90))
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), name)
+            if m and (best is None or (m.start(), -m.end()) < best[0]):
+                best = ((m.start(), -m.end()), name)   # "trade balance surplus": the longest at the same start
         if best is not None:
             return best[1]
         return None
@@ -357,10 +360,10 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords):
             if f.kind == "count" or (f.kind == "number" and self._count_context(a, f)):
                 r.indicator, r.why["indicator"] = "enterprises", "count"
             else:
-                r.indicator = self._indicator(a, b, f.span[0], f.span[1], left, nxt)
+                r.indicator = self._indicator(a, b, f.span[0], f.span[1], left, nxt, f.kind == "money")
                 r.why["indicator"] = "clause"
                 if r.indicator is None:
-                    r.indicator, r.why["indicator"] = self._indicator(a, b, f.span[0], f.span[1], a, nxt), "sentence"
+                    r.indicator, r.why["indicator"] = self._indicator(a, b, f.span[0], f.span[1], a, nxt, f.kind == "money"), "sentence"
                 if r.indicator is None:
                     r.indicator, r.why["indicator"] = ctx["indicator"], "context"
         if r.indicator is None:
