@@ -322,3 +322,34 @@ def test_flags_keep_the_hedge_the_other_reading_the_conversion_and_why():
     assert eur["flags"].split("; ")[0] == "~"
     assert "converts 'almost $4.1 billion'" in eur["flags"]
     assert "why indicator=clause reporter=between partner=pair_and period=written" in usd["flags"]
+
+
+def test_a_table_written_as_text_gives_one_row_per_cell_with_its_column_period_and_the_stated_unit():
+    text = ("Kazakhstan: foreign trade, USD million\n"
+            "2021 2022\n"
+            "Exports 60321.3 84391.2\n"
+            "Imports 41173.7 50684.0\n"
+            "Balance 19147.6 33707.2")
+    rows = analysis.extract(text, published="2023-09-01")
+    got = rows[["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"]].values.tolist()
+    assert got == [
+        ["exports", "KAZ", "WLD", "2021-01", "2021-12", 60321300000.0, "USD"],
+        ["exports", "KAZ", "WLD", "2022-01", "2022-12", 84391200000.0, "USD"],
+        ["imports", "KAZ", "WLD", "2021-01", "2021-12", 41173700000.0, "USD"],
+        ["imports", "KAZ", "WLD", "2022-01", "2022-12", 50684000000.0, "USD"],
+        ["trade_balance", "KAZ", "WLD", "2021-01", "2021-12", 19147600000.0, "USD"],
+        ["trade_balance", "KAZ", "WLD", "2022-01", "2022-12", 33707200000.0, "USD"],
+    ]
+    assert rows["quote"].tolist()[:2] == ["60321.3", "84391.2"]
+
+
+def test_a_partner_table_takes_its_flow_from_the_words_before_it_and_a_balance_its_sign_from_the_flows():
+    partners = analysis.extract("EU trade with main partners, EUR billion\nExports to:  Jan-Jun 2022  Jan-Jun 2023\n"
+                                "United States  248.1  257.9\nChina  113.5  112.0", published="2023-09-01")
+    assert partners[["indicator", "partner", "period_end", "value"]].values.tolist() == [
+        ["exports", "USA", "2022-06", 248.1e9], ["exports", "USA", "2023-06", 257.9e9],
+        ["exports", "CHN", "2022-06", 113.5e9], ["exports", "CHN", "2023-06", 112.0e9]]
+    deficit = analysis.extract("(All figures in billions of Moroccan dirhams)\nJAN-NOV 2011 JAN-NOV 2010 EXPORTS 154.8 134.1 "
+                               "IMPORTS 321.3 268.3 BALANCE 166.5 134.2", published="2011-12-20")
+    assert deficit.loc[deficit["indicator"] == "trade_balance", "value"].tolist() == [-166.5e9, -134.2e9]
+    assert analysis.extract("Years 2021 2022 and then 2023 were good.").empty

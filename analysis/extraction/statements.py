@@ -18,6 +18,7 @@ from ..reading.figures import Figure, _figures
 from ..rules import country_currency, fiscal_year_start
 from ..reading.text import detect_language, fold, sentences
 from .checks import RowChecks
+from .grids import GridReading
 from .model import _Row, _bounded, _published
 from .records import RowRecords
 from .roles import RoleReading
@@ -32,7 +33,7 @@ def extract_records(text: str, published=None, source=None) -> list[dict]:
     return _Document(text, published, source).records()
 
 
-class _Document(RoleReading, PeriodReading, RowChecks, RowRecords):
+class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
     """One article being read: its figures, periods and countries, and the context carried forward."""
 
     def __init__(self, text: str, published, source):
@@ -112,7 +113,10 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords):
         ctx = dict(indicator=None, reporter=None, partner=None, period=None, year=None, negative=False)
         for a, b in self.sentences:
             rows.extend(self._sentence(a, b, ctx, rows))
-        rows = self._merge_growth(rows)
+        if len(self.periods) >= 2:
+            rows = self._merge_growth(rows) + self._grid_rows()
+        else:
+            rows = self._merge_growth(rows)
         self._balance_signs(rows)
         self._consistency(rows)
         return [self._record(r) for r in rows]

@@ -279,8 +279,7 @@ def _figures(text: str, lang: str | None = None) -> list[Figure]:
 
 
 def _shared_scales(rd: _Readers, folded: str, figures: list[Figure]) -> list[Figure]:
-    """"EGP 16.83bn, compared to EGP16.33": an amount written without its scale word, beside one of the same
-    currency and size that has it, takes that scale (the writer left it out the second time)."""
+    """"EGP 16.83bn, compared to EGP16.33": an unscaled amount beside a scaled one of its currency and size."""
     out, scaled = [], None
     for f in figures:
         if scaled is not None and _SENTENCE_BREAK.search(folded, scaled.span[1], f.span[0]):
