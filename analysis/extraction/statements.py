@@ -239,7 +239,16 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
     # -----------------------------------------------------------------------------------------
     def _about_trade(self, a: int, b: int) -> bool:
         """Does the sentence name any indicator (trade, exports, investment, ...) at all?"""
-        return any(p.search(self.folded, a, b) for p in self.w["indicators"].values())
+        return bool(self._indicator_hits(a, b))
+
+    def _indicator_hits(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """(start, end, indicator) of every indicator word in a sentence, read once: a sentence of a thousand
+        figures asks for them a thousand times."""
+        cache = self.__dict__.setdefault("_hits_cache", {})
+        if (a, b) not in cache:
+            cache[(a, b)] = [(m.start(), m.end(), name) for name, pattern in self.w["indicators"].items()
+                             for m in pattern.finditer(self.folded, a, b)]
+        return cache[(a, b)]
 
     def _count_context(self, a: int, f: Figure) -> bool:
         before = self.folded[max(a, f.span[0] - 150):f.span[0]]
@@ -316,11 +325,14 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
         if money:   # "members of the Organization ...": an amount of money is no count of enterprises
             inds = {k: v for k, v in inds.items() if k != "enterprises"}
         best = None
-        for name, pattern in inds.items():
-            for m in pattern.finditer(t, left_floor, start):
-                key = (m.end(), name != "trade_turnover")
-                if best is None or key > best[0]:
-                    best = (key, name, m)
+        if a <= left_floor and start <= b:
+            hits = [(s, e, name) for s, e, name in self._indicator_hits(a, b) if left_floor <= s and e <= start and name in inds]
+        else:
+            hits = [(m.start(), m.end(), name) for name, pattern in inds.items() for m in pattern.finditer(t, left_floor, start)]
+        for s, e, name in hits:
+            key = (e, name != "trade_turnover")
+            if best is None or key > best[0]:
+                best = (key, name, s)
         right = re.match(r"\s*[-–—]?\s*(?:for|на|по)\s+", t[end:end + 12])
         if right:
             for name, pattern in inds.items():
@@ -329,7 +341,7 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
         if best is not None:
             name = best[1]
             window = t[left_floor:start]
-            if name == "trade_turnover" and inds["trade_balance"].search(window[max(0, best[2].start() - left_floor - 40):]):
+            if name == "trade_turnover" and inds["trade_balance"].search(window[max(0, best[2] - left_floor - 40):]):
                 name = "trade_balance"
             return name
         best = None
