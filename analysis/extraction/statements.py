@@ -151,6 +151,7 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
     def _sentence(self, a: int, b: int, ctx: dict, previous: list[_Row]) -> list[_Row]:
         t, w = self.folded, self.w
         figs = self._figs_in(a, b)
+        self.__dict__["_span_cache"] = {}
         if not figs:
             self._carry_context(a, b, ctx)
             return []
@@ -259,15 +260,11 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
 
     def _excluded(self, f: Figure, a: int, b: int, anchors: list[_Row]) -> bool:
         t = self.folded
-        left = max(a, f.span[0] - 70)
-        for o in anchors:
-            if o.figure is not f and o.figure.span[1] <= f.span[0]:
-                left = max(left, o.figure.span[1])
-        right = min(b, f.span[1] + 45)
-        for o in anchors:
-            if o.figure.span[0] >= f.span[1]:
-                right = min(right, o.figure.span[0])
-                break
+        starts, ends = self._anchor_spans(anchors)
+        i = bisect.bisect_right(ends, f.span[0]) - 1
+        left = max(a, f.span[0] - 70, ends[i] if i >= 0 else a)
+        j = bisect.bisect_left(starts, f.span[1])
+        right = min(b, f.span[1] + 45, starts[j] if j < len(starts) else b)
         window = t[left:f.span[0]] + " " + t[f.span[1]:right]
         return (bool(self.w["exclude"].search(window)) or bool(self.w["forecast_frame"].search(t, a, f.span[0])) or bool(self.w["exclude_after"].match(t, f.span[1]))
                 or any(int(m.group("year")) > self._latest_year for m in self.w["target_year"].finditer(window)))
@@ -353,13 +350,22 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
             return best[1]
         return None
 
+    def _anchor_spans(self, anchors: list[_Row], twins: bool = True) -> tuple[list[int], list[int]]:
+        """The sorted starts and ends of a sentence's figures (twins left out on request), for bisection:
+        every figure asks where its neighbours are, and a sentence may hold a thousand."""
+        cache = self.__dict__.setdefault("_span_cache", {})
+        key = (id(anchors), len(anchors), id(anchors[0]) if anchors else 0, id(anchors[-1]) if anchors else 0, twins)
+        if key not in cache:
+            kept = [o.figure.span for o in anchors if twins or o.role != "twin"]
+            cache[key] = (sorted(s for s, _ in kept), sorted(e for _, e in kept))
+        return cache[key]
+
     def _clause_left(self, f: Figure, a: int, anchors: list[_Row]) -> int:
         """Where a figure's clause starts: after the previous figure, or after the clause break behind it
         ("exported $1.2 billion to Uzbekistan and imported $456 million": "to Uzbekistan" is the exports')."""
-        left = a
-        for o in anchors:
-            if o.figure.span[1] <= f.span[0] and o.role != "twin":
-                left = max(left, o.figure.span[1])
+        _, ends = self._anchor_spans(anchors, twins=False)
+        i = bisect.bisect_right(ends, f.span[0]) - 1
+        left = max(a, ends[i]) if i >= 0 else a
         if left > a:
             brk = clause_break().search(self.folded, left, f.span[0])
             if brk:
@@ -371,7 +377,9 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
         if r.role == "twin":
             return
         left = self._clause_left(f, a, anchors)
-        nxt = min([o.figure.span[0] for o in anchors if o.figure.span[0] >= f.span[1] and o.role != "twin"] + [b])
+        starts, _ = self._anchor_spans(anchors, twins=False)
+        j = bisect.bisect_left(starts, f.span[1])
+        nxt = min(starts[j], b) if j < len(starts) else b
         if r.indicator is None:
             if f.kind == "count" or (f.kind == "number" and self._count_context(a, f)):
                 r.indicator, r.why["indicator"] = "enterprises", "count"
