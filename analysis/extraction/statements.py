@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 from dataclasses import replace
 
@@ -266,7 +267,7 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
         j = bisect.bisect_left(starts, f.span[1])
         right = min(b, f.span[1] + 45, starts[j] if j < len(starts) else b)
         window = t[left:f.span[0]] + " " + t[f.span[1]:right]
-        return (bool(self.w["exclude"].search(window)) or bool(self.w["forecast_frame"].search(t, a, f.span[0])) or bool(self.w["exclude_after"].match(t, f.span[1]))
+        return (bool(self.w["exclude"].search(window)) or self._forecast_at(a, b) < f.span[0] or bool(self.w["exclude_after"].match(t, f.span[1]))
                 or any(int(m.group("year")) > self._latest_year for m in self.w["target_year"].finditer(window)))
 
     @functools.cached_property
@@ -349,6 +350,14 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
         if best is not None:
             return best[1]
         return None
+
+    def _forecast_at(self, a: int, b: int) -> float:
+        """Where the sentence first speaks of the future ("expects", "по прогнозу"); inf if it does not."""
+        cache = self.__dict__.setdefault("_forecast_cache", {})
+        if (a, b) not in cache:
+            m = self.w["forecast_frame"].search(self.folded, a, b)
+            cache[(a, b)] = m.start() if m else math.inf
+        return cache[(a, b)]
 
     def _anchor_spans(self, anchors: list[_Row], twins: bool = True) -> tuple[list[int], list[int]]:
         """The sorted starts and ends of a sentence's figures (twins left out on request), for bisection:

@@ -272,18 +272,19 @@ def _figures(text: str, lang: str | None = None) -> list[Figure]:
     for i, item in enumerate(raw):
         prev_end = raw[i - 1]["end"] if i else 0
         next_start = raw[i + 1]["start"] if i + 1 < len(raw) else len(folded)
-        if _SENTENCE_BREAK.search(folded, said["end"], item["start"]):
-            said["direction"] = ""
+        if said["direction"] and _SENTENCE_BREAK.search(folded, max(said["end"], prev_end), item["start"]):
+            said["direction"] = ""   # checked only since the last figure: each stretch of text is read once
         out.append(_finish(rd, folded, text, item, prev_end, next_start, lang, said))
     return _shared_scales(rd, folded, [f for f in out if f is not None])
 
 
 def _shared_scales(rd: _Readers, folded: str, figures: list[Figure]) -> list[Figure]:
     """"EGP 16.83bn, compared to EGP16.33": an unscaled amount beside a scaled one of its currency and size."""
-    out, scaled = [], None
+    out, scaled, last_end = [], None, 0
     for f in figures:
-        if scaled is not None and _SENTENCE_BREAK.search(folded, scaled.span[1], f.span[0]):
+        if scaled is not None and _SENTENCE_BREAK.search(folded, max(scaled.span[1], last_end), f.span[0]):
             scaled = None
+        last_end = f.span[1]
         if f.kind == "money" and f.scale >= 1e3:
             scaled = f
         elif (f.kind == "money" and f.scale == 1.0 and scaled is not None and f.unit == scaled.unit and f.value
