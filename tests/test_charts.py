@@ -244,6 +244,7 @@ def _x_range(fig):
     return full.layout.xaxis.type, list(full.layout.xaxis.range)
 
 
+@pytest.mark.browser  # full_figure_for_development runs kaleido
 def test_plain_year_growth_bars_lie_inside_the_axis():
     frame = to_frame([
         row(period_start="2022-01", period_end="2022-12", value=5e9),
@@ -257,6 +258,7 @@ def test_plain_year_growth_bars_lie_inside_the_axis():
     assert lo < 0 and hi > 1 and hi - lo < 4
 
 
+@pytest.mark.browser  # full_figure_for_development runs kaleido
 def test_partial_and_full_years_bars_lie_inside_the_axis():
     frame = to_frame([
         row(period_start="2021-01", period_end="2021-09", value=14e6),

@@ -5,6 +5,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -220,3 +221,33 @@ def test_chart_refuses_a_rows_file_that_breaks_the_schema(tmp_path, capsys):
     assert cli.main(["chart", str(bad), "-o", str(tmp_path / "c.html")]) == 2
     err = capsys.readouterr().err
     assert "'reporter'" in err and "rows [0]" in err
+
+
+# --- browser tests: skip on a machine without Chromium, fail under CI=true (tests/conftest.py) ---------
+def _run_browser_probe(tmp_path, ci: bool):
+    import os
+    import shutil
+    import subprocess
+
+    shutil.copy(Path(__file__).with_name("conftest.py"), tmp_path / "conftest.py")
+    (tmp_path / "test_probe.py").write_text(
+        "import pytest\n\n@pytest.mark.browser\ndef test_needs_browser():\n    pass\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["BROWSER_PATH"] = str(tmp_path / "no-such-browser")  # how a machine without Chromium looks
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
+                           "-o", "markers=browser: needs a browser", str(tmp_path)],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_browser_tests_skip_without_chromium_naming_the_install_command(tmp_path):
+    res = _run_browser_probe(tmp_path, ci=False)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "1 skipped" in res.stdout and "apt-get install -y chromium" in res.stdout
+
+
+def test_browser_tests_fail_without_chromium_under_ci(tmp_path):
+    res = _run_browser_probe(tmp_path, ci=True)
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "skipped" not in res.stdout and "CI=true and no Chromium" in res.stdout
