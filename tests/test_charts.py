@@ -143,7 +143,7 @@ def test_related_chart_splits_series_news_vs_official():
                                  source_name=["stat office"] * 2, source_url=["x"] * 2))
     both = pd.concat([news, official], ignore_index=True)
     fig = charts.related_chart(both, indicators=["trade_turnover"], series="basis")
-    assert {t.name for t in fig.data if t.showlegend} == {"news", "reporter"}
+    assert {t.name for t in fig.data if t.showlegend} == {"News reports", "Official statistics (own side)"}
     assert "stat office" in fig.layout.annotations[-1].text
 
 
@@ -265,7 +265,14 @@ def test_partial_and_full_years_bars_lie_inside_the_axis():
     ])
     fig = charts.turnover_chart(frame)
     kind, (lo, hi) = _x_range(fig)
-    assert kind == "category" and lo < 0 and hi > 2 and hi - lo < 5
+    # one category per year; inside it, "Jan–Sep" and "Full year" side by side, never one series
+    assert kind == "category" and list(fig.layout.xaxis.categoryarray) == ["2021", "2022"]
+    assert {t.name for t in fig.data} == {"Jan–Sep", "Full year"}
+    for t in fig.data:
+        for x in t.x:
+            left = list(fig.layout.xaxis.categoryarray).index(x) + t.offset
+            assert lo <= left and left + t.width <= hi
+    assert "Each colour covers the same months of every year" in fig.layout.title.subtitle.text
 
 
 def test_the_same_figure_from_two_outlets_is_not_stacked():
