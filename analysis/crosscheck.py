@@ -134,7 +134,8 @@ def _claims(news):
                                        "period_start", "period_end", "value", "low", "high"])
 
 
-def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob: float = 1.06):
+def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob: float = 1.06,
+              consolidated: bool = True):
     """Match news observations to official figures; one row per (claim, official figure).
 
     ``news`` is a tidy frame (`analysis.extract`): trade rows (``trade_turnover``, ``exports``,
@@ -162,6 +163,9 @@ def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob
     partner's statistics), cif_fob (factor applied: exports from the partner's CIF imports are divided by
     it, imports from the partner's FOB exports multiplied; turnover and balance are left as they are),
     converted (a currency conversion was used), flags (the same, ";"-separated). Inputs are not modified.
+
+    With ``consolidated`` (the default), copies of one figure from several outlets are checked once
+    (`analysis.facts.fact_rows`: ``news_row`` is the kept copy); readings that disagree are each checked.
     """
     import numpy as np
     import pandas as pd
@@ -170,6 +174,11 @@ def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob
     from .fx import to_currency
 
     require_columns(news, _NEWS_NEEDED, "news frame")
+    if consolidated and len(news):
+        from .facts import NEEDED, fact_rows
+
+        if all(c in news.columns for c in NEEDED):
+            news = fact_rows(news)  # keeps the rows' own index, so news_row still points into the input
     if official is None:
         from .datasets import official_trade
 

@@ -217,6 +217,24 @@ def consolidate(rows):
     return validate_facts(_frame({c: np.asarray(v)[first_seen] for c, v in facts.items()}))
 
 
+def fact_rows(rows):
+    """The rows themselves, one per fact of `consolidate(rows)`: the copy each fact kept, with its own index
+    and columns, plus the fact's ``fact_id``, ``key_id``, ``n_sources``, ``sources``, ``conflict`` and
+    ``n_readings``. What charts and `reconcile` draw and check, so a figure from three outlets counts once."""
+    import json
+
+    facts = consolidate(rows)
+    measure = facts["value"].where(facts["measure"] == "level", facts["multiplier"]).tolist()
+    keep = []
+    for m, quote, listed in zip(measure, facts["quote"].tolist(), facts["sources"].tolist()):
+        copies = json.loads(listed)
+        same = (c["row"] for c in copies if c["quote"] == (quote if isinstance(quote, str) else None)
+                and c["value"] is not None and m == m and abs(c["value"] - m) <= 1e-9 * abs(m))
+        keep.append(next(same, copies[0]["row"]))
+    added = {c: facts[c].to_numpy() for c in ("fact_id", "key_id", "n_sources", "sources", "conflict", "n_readings")}
+    return rows.iloc[keep].assign(**added)
+
+
 # --------------------------------------------------------------------------------------------- helpers
 
 def _numeric(rows, column):

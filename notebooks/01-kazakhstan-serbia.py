@@ -36,7 +36,7 @@ from analysis.views import charts, export
 from analysis.views.display import Extraction
 
 # keep both the plotly JSON and an HTML rendering, so plots survive `jupyter nbconvert --to html`
-pio.renderers.default = os.environ.get("PLOTLY_RENDERER", "plotly_mimetype+notebook_connected")
+pio.renderers.default = os.environ.get("PLOTLY_RENDERER", "plotly_mimetype+notebook")
 pd.set_option("display.max_colwidth", 80)
 
 # %% [markdown]

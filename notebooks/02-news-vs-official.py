@@ -22,7 +22,7 @@
 # Runs offline; every number comes from `data/` (see `data/SOURCES.md`).
 
 # %%
-import math
+import os
 
 import pandas as pd
 import plotly.express as px
@@ -31,8 +31,9 @@ import plotly.io as pio
 import analysis
 from analysis import datasets
 
-pio.renderers.default = "plotly_mimetype+notebook_connected"
+pio.renderers.default = os.environ.get("PLOTLY_RENDERER", "plotly_mimetype+notebook")
 pd.set_option("display.max_colwidth", 60)
+pd.set_option("display.float_format", "{:,.2f}".format)  # 52,900,000.00, not 5.290000e+07
 
 # %% [markdown]
 # ## 1. The claim in the seed
@@ -96,7 +97,7 @@ official_2022 = srb[(srb["period_start"] == "2022-01") & (srb["period_end"] == "
 checks = pd.DataFrame([
     {"what": "implied Jan–Sep 2021 (seed: 52.9 M ÷ 3.7)", "value": seed_row["base_value"],
      "low": seed_row["base_low"], "high": seed_row["base_high"]},
-    {"what": "official Jan–Sep 2021 (Kazakh side)", "value": math.nan, "low": math.nan, "high": math.nan},
+    {"what": "official Jan–Sep 2021 (Kazakh side)", "value": float("nan"), "low": float("nan"), "high": float("nan")},
     {"what": "implied full year 2021 (official 73.8 M ÷ 3)", "value": official_2022 / 3,
      "low": (official_2022 - 0.05e6) / 3.5, "high": (official_2022 + 0.05e6) / 2.5},
     {"what": "official Jan–Sep 2022 (Kazakh side)", "value": 52.9e6, "low": 52.85e6, "high": 52.95e6},

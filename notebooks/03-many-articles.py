@@ -36,7 +36,8 @@ import analysis
 from analysis import datasets
 from analysis.views import charts
 
-pio.renderers.default = os.environ.get("PLOTLY_RENDERER", "plotly_mimetype+notebook_connected")
+pio.renderers.default = os.environ.get("PLOTLY_RENDERER", "plotly_mimetype+notebook")
+pd.set_option("display.float_format", "{:,.2f}".format)  # thousands separators, never 5.290000e+07
 
 # %% tags=["parameters"]
 CORPUS = os.environ.get("ANALYSIS_CORPUS")  # a folder, .jsonl, .csv or .parquet of articles; None: the seed
@@ -70,6 +71,22 @@ source = CORPUS if CORPUS else [{"text": datasets.seed_text(), "published": "202
 rows, errors = analysis.extract_corpus(source, workers=WORKERS)
 print(f"{len(rows)} rows from {rows['source'].nunique()} documents; {len(errors)} documents failed")
 rows.groupby(["indicator", "reporter", "partner"], dropna=False).size().rename("rows").reset_index()
+
+# %% [markdown]
+# ## 3. Who reported what
+# The same figure is often reported by several outlets. `analysis.consolidate` makes one fact of the
+# copies that agree within their rounding and flags readings that disagree; the charts below draw each
+# fact once.
+
+# %%
+facts = analysis.consolidate(rows)
+print(f"{len(rows)} rows -> {len(facts)} facts, {int(facts['conflict'].sum())} in conflict")
+from analysis.facts import describe_conflicts, sources_table
+
+describe_conflicts(facts)
+
+# %%
+sources_table(facts)[["fact_id", "conflict", "source", "published", "value", "quote"]]
 
 # %%
 extracted = charts.default_charts(rows)

@@ -143,7 +143,7 @@ def test_related_chart_splits_series_news_vs_official():
                                  source_name=["stat office"] * 2, source_url=["x"] * 2))
     both = pd.concat([news, official], ignore_index=True)
     fig = charts.related_chart(both, indicators=["trade_turnover"], series="basis")
-    assert {t.name for t in fig.data if t.showlegend} == {"news", "reporter"}
+    assert {t.name for t in fig.data if t.showlegend} == {"News reports", "Official statistics (own side)"}
     assert "stat office" in fig.layout.annotations[-1].text
 
 
@@ -267,7 +267,14 @@ def test_partial_and_full_years_bars_lie_inside_the_axis():
     ])
     fig = charts.turnover_chart(frame)
     kind, (lo, hi) = _x_range(fig)
-    assert kind == "category" and lo < 0 and hi > 2 and hi - lo < 5
+    # one category per year; inside it, "Jan–Sep" and "Full year" side by side, never one series
+    assert kind == "category" and list(fig.layout.xaxis.categoryarray) == ["2021", "2022"]
+    assert {t.name for t in fig.data} == {"Jan–Sep", "Full year"}
+    for t in fig.data:
+        for x in t.x:
+            left = list(fig.layout.xaxis.categoryarray).index(x) + t.offset
+            assert lo <= left and left + t.width <= hi
+    assert "Each colour covers the same months of every year" in fig.layout.title.subtitle.text
 
 
 def test_the_same_figure_from_two_outlets_is_not_stacked():
@@ -296,3 +303,51 @@ def test_no_question_marks_for_an_unknown_partner():
     for lang, word in (("en", "unknown partner"), ("ru", "партнёр не указан")):
         fig = charts.turnover_chart(frame, lang=lang)
         assert "?" not in fig.layout.title.text and word in fig.layout.title.text
+
+
+def test_copies_from_several_outlets_are_drawn_once_and_counted():
+    frame = to_frame([row(source="a.example", value=52.9e6, quote="$52.9 million"),
+                      row(source="b.example", published="2022-11-07", value=53e6, quote="$53 million"),
+                      row(period_start="2021-01", period_end="2021-09", value=14.3e6, quote="$14.3 million")])
+    fig = charts.turnover_chart(frame)
+    bars = [t for t in fig.data if t.name == "Reported"]
+    assert sorted(y for t in bars for y in t.y) == [pytest.approx(14.3), pytest.approx(52.9)]
+    assert "reported by 2 outlets" in texts(fig)
+    assert "a.example" in texts(fig) and "b.example" in texts(fig)
+
+
+def test_one_value_is_a_card_with_its_period():
+    fig = charts.turnover_chart(to_frame([row(period_start="2020-01", period_end="2020-12", value=30e6)]))
+    assert len(fig.data) == 0
+    t = texts(fig)
+    assert "30 M USD" in t and "Kazakhstan – Serbia, 2020" in t
+
+
+def test_flows_title_names_only_what_is_drawn():
+    only = to_frame([row(indicator="exports", period_start="2022-01", period_end="2022-12", value=5e9)] * 1
+                    + [row(indicator="exports", period_start="2021-01", period_end="2021-12", value=4e9)])
+    assert charts.flows_chart(only).layout.title.text.startswith("Exports:")
+    both = to_frame([row(indicator="exports", period_start="2022-01", period_end="2022-12", value=5e9),
+                     row(indicator="imports", period_start="2022-01", period_end="2022-12", value=3e9)])
+    fig = charts.flows_chart(both)
+    assert fig.layout.title.text.startswith("Exports, imports and balance")
+    balance = [t for t in fig.data if t.name == "Balance (exports − imports)"][0]
+    assert list(balance.y) == [pytest.approx(2.0)]
+
+
+def test_a_pair_reported_from_either_side_is_one_turnover_chart():
+    frame = to_frame([row(reporter="KAZ", partner="CHN", period_start="2022-01", period_end="2022-12", value=24e9),
+                      row(reporter="CHN", partner="KAZ", period_start="2022-01", period_end="2022-12", value=31.2e9,
+                          source="other"),
+                      row(reporter="KAZ", partner="CHN", period_start="2021-01", period_end="2021-12", value=21e9)])
+    figs = charts.default_charts(frame)
+    assert [k for k in figs if k.startswith("turnover")] == ["turnover-KAZ-CHN"]
+
+
+def test_series_words_follow_the_language():
+    official = pd.DataFrame(dict(reporter=["KAZ"] * 2, partner=["SRB"] * 2, indicator=["trade_turnover"] * 2,
+                                 period_start=["2022-01"] * 2, period_end=["2022-12"] * 2, value=[70e6, 400e6],
+                                 unit=["USD"] * 2, basis=["reporter", "mirror"], source_name=["x"] * 2))
+    fig = charts.panel_chart(official, series="basis", lang="ru")
+    assert {t.name for t in fig.data if t.showlegend} == {"Официальная статистика (своя сторона)",
+                                                           "Статистика партнёра (зеркальная)"}

@@ -6,6 +6,7 @@ Run: pytest tests/test_notebooks.py   (executes each notebook once, in a module-
 from __future__ import annotations
 
 import ast
+import re
 import time
 from pathlib import Path
 
@@ -15,7 +16,7 @@ nbformat = pytest.importorskip("nbformat")
 jupytext = pytest.importorskip("jupytext")
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-NAMES = ["01-kazakhstan-serbia", "03-many-articles"]
+NAMES = ["01-kazakhstan-serbia", "02-news-vs-official", "03-many-articles"]
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
@@ -101,6 +102,9 @@ def test_plots_survive_conversion_to_html(executed, name):
     assert all("text/html" in o["data"] for o in plots), "plots stored without an HTML rendering"
     html, _ = HTMLExporter().from_notebook_node(nb)
     assert html.count("plotly-graph-div") >= len(plots)
+    # offline: plotly.js is embedded in the page, never loaded from a CDN
+    assert not re.search(r"<script[^>]+src=[\"'][^\"']*(cdn\.plot\.ly|plotly[^\"']*\.js)", html), "plotly.js from a CDN"
+    assert "Plotly.newPlot" in html and len(html) > 3_000_000, "plotly.js is not embedded in the page"
 
 
 @pytest.mark.browser

@@ -155,3 +155,20 @@ def test_missing_rate_for_a_news_claim_is_refused():
     news = pd.DataFrame([seed_row(unit="ESP", base_value=math.nan)])
     with pytest.raises(analysis.ConversionError, match="ESP"):
         analysis.reconcile(news)
+
+
+def test_copies_from_several_outlets_are_checked_once_by_default():
+    """Issue 14: consolidated facts by default; a disagreeing reading is still checked on its own."""
+    common = dict(published="2022-11-07", multiplier=math.nan, compared_start=None, compared_end=None,
+                  base_value=math.nan, base_low=math.nan, base_high=math.nan)
+    news = pd.DataFrame([seed_row(**common, source="wire", quote="$52.9 million"),
+                         seed_row(**common, source="daily", quote="$53 million", value=53e6),
+                         seed_row(**common, source="weekly", quote="$59.2 million", value=59.2e6)],
+                        index=[7, 8, 9])
+    official = official_rows(("KAZ", "SRB", "trade_turnover", "2022-01", "2022-09", 52.9e6, "USD", "reporter",
+                              "stat office", "https://stat.example/1"))
+    table = analysis.reconcile(news, official)
+    assert sorted(table["news_row"]) == [7, 9]  # the kept (most precise) copy and the conflicting reading
+    assert table.set_index("news_row")["within_rounding"].to_dict() == {7: True, 9: False}
+    every = analysis.reconcile(news, official, consolidated=False)
+    assert sorted(every["news_row"]) == [7, 8, 9]

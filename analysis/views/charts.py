@@ -23,10 +23,23 @@ import re
 from typing import Iterable
 
 from ..frames import is_missing, require_columns
-from ..reading.numbers import scale_step
 from ..reading.text import escape_html
 from .labels import (LANGS, WORDS, axis_title, check_lang, country_name, digits, format_value, indicator_name,
-                     localise, month_end, month_start, period_label)
+                     localise, month_end, month_start, period_label, series_name)
+from .layout import BASE_COLOR as _BASE_COLOR
+from .layout import COLORS as _COLORS
+from .layout import HEIGHT as _HEIGHT
+from .layout import TEMPLATE_NAME, add_note, card, empty, finish, source_note, template
+from .shape import Slots as _Slots
+from .shape import chronological as _chronological
+from .shape import dated as _dated
+from .shape import distinct_facts as _distinct_facts  # noqa: F401 - the stand-in, tested by its old name
+from .shape import facts as _facts
+from .shape import one_side as _one_side
+from .shape import one_unit as _one_unit
+from .shape import orient as _orient
+from .shape import pick_pair as _pick_pair
+from .shape import scale_of as _scale_of
 
 __all__ = [
     "LANGS",
@@ -42,265 +55,151 @@ __all__ = [
     "turnover_chart",
 ]
 
-TEMPLATE_NAME = "analysis"
-_FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
-_COLORS = ["#3360a9", "#c05917", "#18866e", "#883039", "#6d3e91", "#b16214", "#286bbb", "#578145"]
-_BASE_COLOR = "#9aa9c4"  # the implied (computed) base: lighter than reported values
-_WIDTH, _HEIGHT = 900, 520
-
-# --- template and frame helpers ------------------------------------------------------------------
-def template():
-    """The one plotly template of the package (registered as ``plotly.io.templates["analysis"]``)."""
-    import plotly.graph_objects as go
-    import plotly.io as pio
-
-    if TEMPLATE_NAME not in pio.templates:
-        base = pio.templates["plotly_white"]
-        t = go.layout.Template(base)
-        t.layout.font = dict(family=_FONT, size=13, color="#333")
-        t.layout.colorway = _COLORS
-        t.layout.title = dict(x=0.01, xanchor="left", font=dict(size=18))
-        t.layout.margin = dict(l=70, r=30, t=80, b=125)
-        t.layout.legend = dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0)
-        t.layout.hoverlabel = dict(font=dict(family=_FONT))
-        pio.templates[TEMPLATE_NAME] = t
-    return pio.templates[TEMPLATE_NAME]
-
-
-def _source_note(frame, source, lang: str) -> str:
-    if source is None and frame is not None:
-        names: list[str] = []
-        for col in ("source_name", "source"):
-            if col in frame.columns:
-                for v in frame[col].dropna().astype(str).unique():
-                    v = _outlet(v)
-                    if v and v not in names:
-                        names.append(v)
-        kept: list[str] = []
-        for n in names:
-            if kept and len("; ".join(kept + [n])) > 110:
-                break
-            kept.append(n if len(n) <= 110 else n[:109] + "…")
-        more = len(names) - len(kept)
-        source = "; ".join(kept) + (f" {WORDS[lang]['more'].format(more)}" if more else "")
-    if not source:
-        return ""
-    word = WORDS[lang]["source"]
-    return f"{word}: {escape_html(source)}"
-
-
-def _outlet(source: str) -> str:
-    """A reader's name for a source: the host of a URL without "www.", a file's name without its folder.
-
-    >>> _outlet("https://www.reuters.com/markets/x"), _outlet("/data/raw/kz-2022.html"), _outlet("Kazinform")
-    ('reuters.com', 'kz-2022.html', 'Kazinform')
-    """
-    from urllib.parse import urlsplit
-
-    if "://" in source:
-        host = urlsplit(source).hostname or ""
-        return host[4:] if host.startswith("www.") else host
-    if "/" in source or "\\" in source:
-        return re.split(r"[\\/]", source.rstrip("/\\"))[-1]
-    return source
-
-
-def _finish(fig, *, title: str, note: str, lang: str, height: int = _HEIGHT):
-    """Apply the template, the (escaped) title and the source note under the plot area."""
-    fig.update_layout(
-        template=template(),
-        title=dict(text=escape_html(title)),
-        separators=",\u202f" if lang == "ru" else ".,",
-        width=_WIDTH,
-        height=height,
-    )
-    if note:
-        fig.add_annotation(
-            text=note, xref="paper", yref="paper", x=0, y=0, yshift=-98, xanchor="left", yanchor="top",
-            showarrow=False, align="left", font=dict(size=11, color="#666"), name="source-note",
-        )
-    return fig
-
-
-def _empty(title: str, note: str, lang: str):
-    import plotly.graph_objects as go
-
-    fig = go.Figure()
-    fig.add_annotation(text=WORDS[lang]["no_data"], xref="paper", yref="paper", x=0.5, y=0.5,
-                       showarrow=False, font=dict(size=16, color="#888"), name="no-data")
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return _finish(fig, title=title, note=note, lang=lang)
-
-
-def _pick_pair(frame, reporter, partner):
-    """Filter to reporter/partner; when not given, take the most frequent pair present."""
-    sub = frame
-    if reporter is not None:
-        sub = sub[sub["reporter"] == reporter]
-    if partner is not None:
-        sub = sub[sub["partner"] == partner]
-    if len(sub) and (reporter is None or partner is None):
-        counts = sub.groupby(["reporter", "partner"], dropna=False).size().sort_values(ascending=False, kind="stable")
-        reporter, partner = counts.index[0]
-        sub = sub[(sub["reporter"].isna() if is_missing(reporter) else sub["reporter"] == reporter)
-                  & (sub["partner"].isna() if is_missing(partner) else sub["partner"] == partner)]
-    return sub, reporter, partner
-
-
+# --- frame helpers -------------------------------------------------------------------------------
 def _pair_title(reporter, partner, lang) -> str:
     return f"{country_name(reporter, lang)} – {country_name(partner, lang)}"
 
 
-def _quote_hover(row, limit: int = 140) -> str:
+def _quote_hover(row, lang: str, limit: int = 140) -> str:
+    """The row's quote (escaped, shortened) and, for a fact several outlets reported, how many."""
     q = row.get("quote") if hasattr(row, "get") else None
+    n = row.get("n_sources") if hasattr(row, "get") else None
+    more = f"<br>{escape_html(WORDS[lang]['outlets'].format(int(n)))}" if not is_missing(n) and n and n > 1 else ""
     if is_missing(q) or not q:
-        return ""
+        return more
     q = str(q)
     q = q if len(q) <= limit else q[: limit - 1] + "…"
-    return "<br><i>“" + escape_html(q) + "”</i>"
-
-
-def _main_unit(sub):
-    units = sub["unit"].dropna()
-    return units.mode().iloc[0] if len(units) else None
-
-
-def _one_unit(sub):
-    """Rows in the most common unit only (money in different currencies is never put on one axis);
-    returns (rows, unit, number of rows left out)."""
-    unit = _main_unit(sub)
-    if unit is None:
-        return sub, None, 0
-    keep = sub["unit"] == unit
-    return sub[keep], unit, int((~keep).sum())
+    return "<br><i>“" + escape_html(q) + "”</i>" + more
 
 
 def _unit_note(note: str, dropped: int, lang: str) -> str:
-    if not dropped:
-        return note
-    extra = escape_html(WORDS[lang]["other_units"].format(dropped))
-    return f"{note}<br>{extra}" if note else extra
+    return add_note(note, WORDS[lang]["other_units"].format(dropped)) if dropped else note
 
 
-def _distinct_facts(frame):
-    """One row per fact: the same (indicator, reporter, partner, period, unit, value) from several
-    outlets is drawn once. Turnover is symmetric, so its pair is compared in sorted order.
-    Stand-in until `analysis.consolidate` lands on main; returns a new frame."""
-    cols = [c for c in ("indicator", "reporter", "partner", "period_start", "period_end", "unit", "value")
-            if c in frame.columns]
-    if frame.empty or len(cols) < 7:
-        return frame
-    key = frame[cols].astype("object").where(frame[cols].notna(), None).astype(str)
-    turnover = frame["indicator"] == "trade_turnover"
-    a, b = key["reporter"], key["partner"]
-    swap = turnover & (a > b)
-    key = key.assign(reporter=a.where(~swap, b), partner=b.where(~swap, a))
-    return frame[~key.duplicated()]
-
-
-def _chronological(sub, start="period_start", end="period_end"):
-    return sub.sort_values([end, start], kind="stable", na_position="first")
+def _growth_words(row, lang) -> str:
+    times = f"{WORDS[lang]['times']}{localise(digits(float(row['multiplier'])), lang)}"
+    return WORDS[lang]["implied_by"].format(
+        base=format_value(row["base_value"], row["unit"], lang),
+        period=period_label(row["compared_start"], row["compared_end"], lang),
+        value=format_value(row["value"], row["unit"], lang),
+        reported=period_label(row["period_start"], row["period_end"], lang), times=times)
 
 
 # --- the charts ----------------------------------------------------------------------------------
 def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, partner=None,
                    lang: str = "en", title: str | None = None, source: str | None = None):
-    """One indicator by period for a pair, with each growth claim drawn.
+    """One indicator by year for a pair, each span of months its own series, each growth claim drawn.
 
-    Reported values are solid bars; where a row states a multiplier for a compared period, the implied
-    base (``base_value``) is drawn as a lighter bar at the compared period with the interval that the
-    stated rounding allows (``base_low`` .. ``base_high``) as an error bar, and an arrow labelled
-    "×3.7" goes from the base to the reported value.
+    Years are categories (a year without a figure stays, empty); within a year, "Jan–Sep" and "Full year"
+    stand side by side in their own colours. Where a row states a multiplier for a compared period, the
+    implied base (``base_value``) is a hatched bar at the compared period, with the interval the stated
+    rounding allows (``base_low`` .. ``base_high``) as an error bar, an arrow labelled "×3.7" from it to
+    the reported value, and a subtitle in words ("14.3 M USD in Jan–Sep 2021, implied by 52.9 M USD …").
+    One figure and no claim gives a card; periods that fit no year (or more than four spans) a time axis.
+    Copies from several outlets are one fact (`analysis.facts.fact_rows`); a conflicting reading is a
+    narrow outlined bar beside the kept one.
     """
     import plotly.graph_objects as go
 
     lang = check_lang(lang)
     require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
                     "turnover_chart frame")
-    sub = frame[frame["indicator"] == indicator]
+    sub = frame[(frame["indicator"] == indicator) & frame["value"].notna()]
     sub, reporter, partner = _pick_pair(sub, reporter, partner)
     default_title = f"{indicator_name(indicator, lang)}: {_pair_title(reporter, partner, lang)}"
-    note = _source_note(sub if len(sub) else frame, source, lang)
-    if sub.empty or sub["value"].notna().sum() == 0:
-        return _empty(title or default_title, note, lang)
-    claim_cols = ["multiplier", "compared_start", "compared_end", "base_value", "base_low", "base_high"]
-    has_claims = all(c in sub.columns for c in claim_cols)
-    sub, unit, dropped = _one_unit(_chronological(_distinct_facts(sub[sub["value"].notna()])))
+    title = title or default_title
+    note = source_note(sub if len(sub) else frame, source, lang)
+    if sub.empty:
+        return empty(title, note, lang)
+    sub, unit, dropped = _one_unit(_chronological(_facts(sub)))
     note = _unit_note(note, dropped, lang)
-    magnitudes = list(sub["value"].abs())
-    if has_claims:
-        magnitudes += list(sub["base_high"].dropna().abs())
-    scale = 1.0 if unit in ("count", "percent") else scale_step(max(magnitudes))
-
-    # categories on the x axis, in time order: reported periods and compared periods together
-    cats: dict[tuple, str] = {}
-
-    def cat(a, b):
-        key = (str(b), str(a))
-        cats.setdefault(key, period_label(a, b, lang))
-        return cats[key]
-
-    x, y, hover = [], [], []
-    bx, by, berr_plus, berr_minus, bhover = [], [], [], [], []
-    arrows = []
-    for _, row in sub.iterrows():
-        label = cat(row["period_start"], row["period_end"])
-        x.append(label)
-        y.append(row["value"] / scale)
-        hover.append(f"<b>{escape_html(label)}</b>: {format_value(row['value'], row['unit'], lang)}{_quote_hover(row)}")
-        if has_claims and not is_missing(row["base_value"]) and not is_missing(row["compared_start"]):
-            blabel = cat(row["compared_start"], row["compared_end"])
-            base = row["base_value"]
-            lo = row["base_low"] if not is_missing(row["base_low"]) else base
-            hi = row["base_high"] if not is_missing(row["base_high"]) else base
-            bx.append(blabel)
-            by.append(base / scale)
-            berr_plus.append((hi - base) / scale)
-            berr_minus.append((base - lo) / scale)
-            rng = f"{format_value(lo, row['unit'], lang)} … {format_value(hi, row['unit'], lang)}"
-            bhover.append(f"<b>{escape_html(blabel)}</b>: {format_value(base, row['unit'], lang)}"
-                          f"<br>{WORDS[lang]['rounding']}: {rng}")
-            mult = row["multiplier"]
-            arrows.append((blabel, base / scale, label, row["value"] / scale, mult))
-    order = [cats[k] for k in sorted(cats)]
+    claim_cols = ["multiplier", "compared_start", "compared_end", "base_value", "base_low", "base_high"]
+    claims = sub[sub["base_value"].notna() & sub["compared_start"].notna()] if all(
+        c in sub.columns for c in claim_cols) else sub.iloc[:0].reindex(columns=[*sub.columns, *claim_cols])
+    periods = list(zip(sub["period_start"], sub["period_end"])) + list(zip(claims["compared_start"],
+                                                                          claims["compared_end"]))
+    slots = _Slots(periods, lang)
+    if not slots.ok:
+        return _time_panels(sub, "indicator", [indicator], [indicator_name(indicator, lang)], None, lang,
+                            title=title, note=note)
+    if len(sub) == 1 and claims.empty:
+        r = sub.iloc[0]
+        caption = f"{indicator_name(indicator, lang)}, {_pair_title(reporter, partner, lang)}, " \
+                  f"{period_label(r['period_start'], r['period_end'], lang)}"
+        return card(format_value(r["value"], r["unit"], lang), caption, title=title, note=note, lang=lang)
+    scale = _scale_of(unit, list(sub["value"]) + list(claims["base_high"]))
+    many = len(slots.spans) > 1
+    colors = {i: _COLORS[0] if s == (1, 12, 12) else _COLORS[[2, 4, 6, 7][i % 4]] for i, s in enumerate(slots.spans)}
     fig = go.Figure()
-    if bx:
+    # the best-sourced reading of a slot is the bar; other readings of it are narrow outlined bars
+    ranked = sub.sort_values("n_sources", ascending=False, kind="stable") if "n_sources" in sub.columns else sub
+    slot_of = [slots.at(a, b) for a, b in zip(ranked["period_start"], ranked["period_end"])]
+    first = ~ranked.assign(_slot=[str(s) for s in slot_of]).duplicated("_slot").to_numpy()
+    for i in range(len(slots.spans)):
+        for main in (True, False):
+            pick = [j for j, (s, f) in enumerate(zip(slot_of, first)) if s[1] == i and f == main]
+            if not pick:
+                continue
+            part = ranked.iloc[pick]
+            xs = [slot_of[j][0] for j in pick]
+            hover = [f"<b>{escape_html(period_label(r['period_start'], r['period_end'], lang))}</b>: "
+                     f"{format_value(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in part.iterrows()]
+            width = slots.width * (0.92 if main else 0.3)
+            fig.add_trace(go.Bar(
+                x=xs, y=list(part["value"] / scale), width=width,
+                offset=slots.offset(i) + (slots.width - width) / 2,
+                name=(slots.name(i) if many else WORDS[lang]["reported"]) if main else WORDS[lang]["other_reading"],
+                marker=dict(color=colors[i] if main else "white", line=dict(color=colors[i], width=0 if main else 2)),
+                text=[format_value(v, unit, lang) for v in part["value"]] if main else None,
+                textposition="outside", cliponaxis=False, customdata=hover,
+                hovertemplate="%{customdata}<extra></extra>", legendgroup=str(i)))
+    words = []
+    for n, (_, r) in enumerate(claims.iterrows()):
+        label, i = slots.at(r["compared_start"], r["compared_end"])
+        base = r["base_value"]
+        lo = r["base_low"] if not is_missing(r["base_low"]) else base
+        hi = r["base_high"] if not is_missing(r["base_high"]) else base
+        rng = f"{format_value(lo, unit, lang)} … {format_value(hi, unit, lang)}"
+        blabel = period_label(r["compared_start"], r["compared_end"], lang)
         fig.add_trace(go.Bar(
-            x=bx, y=by, name=WORDS[lang]["implied_base"], marker_color=_BASE_COLOR,
-            marker_pattern_shape="/", customdata=bhover, hovertemplate="%{customdata}<extra></extra>",
-            error_y=dict(type="data", symmetric=False, array=berr_plus, arrayminus=berr_minus,
-                         color="#333", thickness=1.5, width=8),
-        ))
-    fig.add_trace(go.Bar(x=x, y=y, name=WORDS[lang]["reported"], marker_color=_COLORS[0],
-                         customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
-    for i, (bl, b, rl, r, mult) in enumerate(arrows):
-        if is_missing(mult):
+            x=[label], y=[base / scale], width=slots.width * 0.92, offset=slots.offset(i) + slots.width * 0.04,
+            name=WORDS[lang]["implied_base"], showlegend=n == 0, legendgroup="base",
+            marker=dict(color=_BASE_COLOR, pattern_shape="/", line=dict(color=colors[i], width=1.5)),
+            customdata=[f"<b>{escape_html(blabel)}</b>: {format_value(base, unit, lang)}<br>"
+                        f"{escape_html(_growth_words(r, lang))}<br>{WORDS[lang]['rounding']}: {rng}"],
+            hovertemplate="%{customdata}<extra></extra>",
+            error_y=dict(type="data", symmetric=False, array=[(hi - base) / scale], arrayminus=[(base - lo) / scale],
+                         color="#333", thickness=1.5, width=8)))
+        if is_missing(r["multiplier"]):
             continue
+        words.append(_growth_words(r, lang))
+        xb, xr = slots.x(r["compared_start"], r["compared_end"]), slots.x(r["period_start"], r["period_end"])
+        yb, yr = base / scale, r["value"] / scale
         # positions by category index: plotly reads ax="2022" as the number 2022, even on a category axis
-        xi_b, xi_r = order.index(bl), order.index(rl)
-        fig.add_annotation(  # the arrow: from the top of the implied base to the reported value
-            x=xi_r, y=r, ax=xi_b, ay=b, xref="x", yref="y", axref="x", ayref="y", showarrow=True, text="",
-            arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=_COLORS[1], standoff=2, startstandoff=2,
-            name="growth-arrow",
-        )
-        # the multiplier, written beside the arrow's middle
+        fig.add_annotation(x=xr, y=yr, ax=xb, ay=yb, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
+                           text="", arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=_COLORS[1], standoff=14,
+                           startstandoff=2, name="growth-arrow")
         fig.add_annotation(
-            x=(xi_b + xi_r) / 2, y=(b + r) / 2, xref="x", yref="y", showarrow=False,
-            text=f"<b>{WORDS[lang]['times']}{localise(digits(float(mult)), lang)}</b>",
-            font=dict(size=16, color=_COLORS[1]), bgcolor="rgba(255,255,255,0.85)", name="multiplier",
-        )
-    fig.update_layout(barmode="overlay", bargap=0.35, hovermode="closest")
-    # type="category": labels such as "2022" would otherwise make plotly pick a numeric axis, and the
-    # growth arrow (ax="2022") would stretch it to (-58, 2037) with no bar visible
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, title_text=WORDS[lang]["period"])
-    fig.update_yaxes(title_text=axis_title(unit, scale, lang), rangemode="tozero")
-    return _finish(fig, title=title or default_title, note=note, lang=lang)
+            x=(xb + xr) / 2, y=(yb + yr) / 2, xref="x", yref="y", showarrow=False,
+            text=f"<b>{WORDS[lang]['times']}{localise(digits(float(r['multiplier'])), lang)}</b>",
+            font=dict(size=16, color=_COLORS[1]), bgcolor="rgba(255,255,255,0.85)", name="multiplier")
+    # the implied bases under the reported bars
+    fig.data = [t for t in fig.data if t.legendgroup == "base"] + [t for t in fig.data if t.legendgroup != "base"]
+    subtitle = "\n".join(([WORDS[lang]["sub_spans"]] if many else [WORDS[lang]["sub_bars"]]) + words[:2])
+    fig.update_layout(barmode="overlay", hovermode="closest", showlegend=many or not claims.empty)
+    # type="category": labels such as "2022" would otherwise make plotly pick a numeric axis
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=slots.labels,
+                     range=[-0.5, len(slots.labels) - 0.5], title_text=WORDS[lang]["period"])
+    top = max([0.0] + list(sub["value"] / scale) + list(claims["base_high"] / scale))
+    fig.update_yaxes(title_text=axis_title(unit, scale, lang), range=[0, top * 1.15 or 1])
+    return finish(fig, title=title, note=note, lang=lang, subtitle=subtitle)
 
 
 def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: str | None = None,
                 source: str | None = None):
-    """Exports (up), imports (down, mirrored) and the balance (markers) by period for a pair."""
+    """Exports (up) and imports (down) by year for a pair, spans of months in their own slots as in
+    `turnover_chart`; the balance as a thin dark bar, reported or computed (exports − imports) where both
+    flows of a period are known. The title names only what is drawn."""
     import plotly.graph_objects as go
 
     lang = check_lang(lang)
@@ -308,41 +207,86 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
                     "flows_chart frame")
     sub = frame[frame["indicator"].isin(["exports", "imports", "trade_balance"]) & frame["value"].notna()]
     sub, reporter, partner = _pick_pair(sub, reporter, partner)
-    default_title = f"{WORDS[lang]['flows']}: {_pair_title(reporter, partner, lang)}"
-    note = _source_note(sub if len(sub) else frame, source, lang)
+    pair = _pair_title(reporter, partner, lang)
+    note = source_note(sub if len(sub) else frame, source, lang)
     if sub.empty:
-        return _empty(title or default_title, note, lang)
-    sub, unit, dropped = _one_unit(_chronological(_distinct_facts(sub)))
+        return empty(title or f"{WORDS[lang]['flows_no_balance']}: {pair}", note, lang)
+    sub, unit, dropped = _one_unit(_chronological(_facts(sub)))
     note = _unit_note(note, dropped, lang)
-    scale = scale_step(sub["value"].abs().max())
-    order = []
-    for a, b in sub[["period_start", "period_end"]].drop_duplicates().itertuples(index=False):
-        lbl = period_label(a, b, lang)
-        if lbl not in order:
-            order.append(lbl)
+    if "n_sources" in sub.columns:  # one reading per flow and period: the best-sourced
+        sub = sub.sort_values("n_sources", ascending=False, kind="stable")
+    sub = _chronological(sub.drop_duplicates(["indicator", "period_start", "period_end"]))
+    # the balance where a period has both flows and no reported balance
+    wide = sub.pivot_table(index=["period_start", "period_end"], columns="indicator", values="value", aggfunc="first")
+    computed = []
+    if {"exports", "imports"} <= set(wide.columns):
+        have = wide["exports"].notna() & wide["imports"].notna()
+        if "trade_balance" in wide.columns:
+            have &= wide["trade_balance"].isna()
+        computed = [(a, b, wide.at[(a, b), "exports"] - wide.at[(a, b), "imports"]) for a, b in wide.index[have]]
+    slots = _Slots(list(zip(sub["period_start"], sub["period_end"])), lang)
+    if not slots.ok:
+        return _time_panels(sub, "indicator", list(dict.fromkeys(sub["indicator"])),
+                            [indicator_name(i, lang) for i in dict.fromkeys(sub["indicator"])], None, lang,
+                            title=title or f"{WORDS[lang]['flows_no_balance']}: {pair}", note=note)
+    scale = _scale_of(unit, sub["value"])
+    shades = {"exports": ["#3360a9", "#7b9bd2", "#b0c3e6", "#d5e0f2"], "imports": ["#c05917", "#dd8f58", "#eebc97", "#f6dcc8"]}
     fig = go.Figure()
-    colors = {"exports": _COLORS[0], "imports": _COLORS[1], "trade_balance": "#222"}
-    for ind in ("exports", "imports", "trade_balance"):
+    many = len(slots.spans) > 1
+    for ind in ("exports", "imports"):
         part = sub[sub["indicator"] == ind]
-        if part.empty:
+        for i in range(len(slots.spans)):
+            here = part[[slots.at(a, b)[1] == i for a, b in zip(part["period_start"], part["period_end"])]]
+            if here.empty:
+                continue
+            sign = -1.0 if ind == "imports" else 1.0
+            name = indicator_name(ind, lang) + (f", {slots.name(i)}" if many else "")
+            full = slots.spans[i] == (1, 12, 12)
+            hv = [f"<b>{escape_html(indicator_name(ind, lang))}, {escape_html(period_label(r['period_start'], r['period_end'], lang))}"
+                  f"</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in here.iterrows()]
+            fig.add_trace(go.Bar(
+                x=[slots.at(a, b)[0] for a, b in zip(here["period_start"], here["period_end"])],
+                y=[sign * v / scale for v in here["value"]], width=slots.width * 0.92,
+                offset=slots.offset(i) + slots.width * 0.04, name=name,
+                marker_color=shades[ind][0 if full or not many else 1 + i % 3],
+                text=[format_value(v, unit, lang) for v in here["value"]] if len(slots.labels) <= 8 else None,
+                textposition="outside", cliponaxis=False,
+                customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
+    balances = [(a, b, v, True) for a, b, v in zip(*(sub.loc[sub["indicator"] == "trade_balance", c]
+                                                     for c in ("period_start", "period_end", "value")))]
+    balances += [(a, b, v, False) for a, b, v in computed]
+    for reported in (True, False):
+        part = [x for x in balances if x[3] == reported]
+        if not part:
             continue
-        sign = -1.0 if ind == "imports" else 1.0
-        xs = [period_label(a, b, lang) for a, b in zip(part["period_start"], part["period_end"])]
-        ys = [sign * v / scale for v in part["value"]]
-        hv = [f"<b>{escape_html(indicator_name(ind, lang))}, {escape_html(xl)}</b>: {format_value(r['value'], r['unit'], lang)}"
-              f"{_quote_hover(r)}" for xl, (_, r) in zip(xs, part.iterrows())]
-        if ind == "trade_balance":
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", name=indicator_name(ind, lang),
-                                     marker=dict(symbol="diamond", size=13, color=colors[ind]),
-                                     customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
-        else:
-            fig.add_trace(go.Bar(x=xs, y=ys, name=indicator_name(ind, lang), marker_color=colors[ind],
-                                 customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
+        word = indicator_name("trade_balance", lang) if reported else WORDS[lang]["balance_computed"]
+        xs, ys, offs, hv = [], [], [], []
+        for a, b, v, _ in part:
+            label, i = slots.at(a, b)
+            xs.append(label)
+            ys.append(v / scale)
+            offs.append(slots.offset(i) + slots.width * 0.35)
+            hv.append(f"<b>{escape_html(word)}, {escape_html(period_label(a, b, lang))}</b>: {format_value(v, unit, lang)}")
+        fig.add_trace(go.Bar(x=xs, y=ys, width=slots.width * 0.3, offset=offs, name=word,
+                             marker=dict(color="#222" if reported else "#4d4d4d", line=dict(color="white", width=1)),
+                             text=[format_value(v * scale, unit, lang) for v in ys], textposition="inside",
+                             insidetextanchor="end", textfont=dict(color="white", size=11),
+                             customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
+    inds = set(sub["indicator"])
+    if balances:
+        what = WORDS[lang]["flows"]
+    elif inds == {"exports"} or inds == {"imports"}:
+        what = indicator_name(next(iter(inds)), lang)
+    else:
+        what = WORDS[lang]["flows_no_balance"]
+    subtitle = WORDS[lang]["sub_flows"] + (WORDS[lang]["sub_balance"] if balances else "") + (
+        "\n" + WORDS[lang]["sub_spans"] if many else "")
     # overlay, never relative: two outlets' figures for one flow and period must not add up
     fig.update_layout(barmode="overlay")
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, title_text=WORDS[lang]["period"])
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=slots.labels,
+                     range=[-0.5, len(slots.labels) - 0.5], title_text=WORDS[lang]["period"])
     fig.update_yaxes(title_text=axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444")
-    return _finish(fig, title=title or default_title, note=note, lang=lang)
+    return finish(fig, title=title or f"{what}: {pair}", note=note, lang=lang, subtitle=subtitle)
 
 
 def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, period=None,
@@ -351,7 +295,8 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     """The same indicator across partners: ranked horizontal bars for one period.
 
     ``period`` is a ``(start, end)`` pair of "YYYY-MM"; by default the period covering most partners
-    (ties: the latest). ``partner`` names the column to rank by.
+    (ties: the latest). ``partner`` names the column to rank by. One value per partner: copies are one
+    fact, and of readings that disagree the best-sourced (then the latest published) is drawn.
     """
     import plotly.graph_objects as go
 
@@ -362,6 +307,7 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     if reporter is None and len(sub):
         reporter = sub["reporter"].dropna().mode().iloc[0] if sub["reporter"].notna().any() else None
     if reporter is not None:
+        sub = _orient(sub, reporter) if partner == "partner" else sub
         sub = sub[sub["reporter"] == reporter]
     if period is None and len(sub):
         counts = (sub.groupby(["period_end", "period_start"])[partner].nunique()
@@ -371,21 +317,21 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     label = period_label(*period, lang=lang) if period else ""
     default_title = f"{indicator_name(indicator, lang)} {WORDS[lang]['by_partner']}: {country_name(reporter, lang)}" + (
         f", {label}" if label else "")
-    note = _source_note(sub if len(sub) else frame, source, lang)
+    note = source_note(sub if len(sub) else frame, source, lang)
     if period is not None:
         sub = sub[(sub["period_start"] == period[0]) & (sub["period_end"] == period[1])]
     if sub.empty:
-        return _empty(title or default_title, note, lang)
-    note = _source_note(sub, source, lang)
-    # one value per partner: several documents may report it; keep the latest published if present
-    order_cols = [c for c in ("published",) if c in sub.columns]
+        return empty(title or default_title, note, lang)
+    note = source_note(sub, source, lang)
+    sub = _facts(sub)
+    order_cols = [c for c in ("n_sources", "published") if c in sub.columns]
     sub = sub.sort_values(order_cols, kind="stable") if order_cols else sub
     sub, unit, dropped = _one_unit(sub)
     note = _unit_note(note, dropped, lang)
     sub = sub.drop_duplicates(partner, keep="last").sort_values("value", kind="stable").tail(top)
-    scale = 1.0 if unit in ("count", "percent") else scale_step(sub["value"].abs().max())
+    scale = _scale_of(unit, sub["value"])
     names = [country_name(p, lang) for p in sub[partner]]
-    hv = [f"<b>{escape_html(n)}</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r)}"
+    hv = [f"<b>{escape_html(n)}</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}"
           for n, (_, r) in zip(names, sub.iterrows())]
     fig = go.Figure(go.Bar(
         x=list(sub["value"] / scale), y=names, orientation="h", marker_color=_COLORS[0],
@@ -396,28 +342,18 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     fig.update_xaxes(title_text=axis_title(unit, scale, lang), range=[0, top_value * 1.2 or 1])
     fig.update_yaxes(title_text=WORDS[lang]["partner"], ticksuffix="  ")
     height = max(_HEIGHT, 200 + 28 * len(sub))
-    return _finish(fig, title=title or default_title, note=note, lang=lang, height=height)
-
-
-def _dated(frame):
-    """Rows with a value and a start month; a stock without a period ("36 enterprises") is dated by
-    its publication month. Returns a new frame."""
-    sub = frame[frame["value"].notna()]
-    if "published" in sub.columns:
-        undated = sub["period_start"].isna() & sub["published"].notna()
-        if undated.any():
-            month = sub["published"].astype("str").str.slice(0, 7)
-            sub = sub.assign(period_start=sub["period_start"].where(~undated, month),
-                             period_end=sub["period_end"].where(~undated, month))
-    return sub[sub["period_start"].notna()]
+    return finish(fig, title=title or default_title, note=note, lang=lang, height=height,
+                  subtitle=WORDS[lang]["sub_partners"].format(period=label))
 
 
 def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang: str, *, title: str,
                  note: str):
-    """One subplot per facet value on a shared date axis; each observation a segment over its months."""
+    """One subplot per facet value on a shared date axis; each observation a segment over its months.
+    Series values are named in the language's words ("mirror" -> "Partner's statistics (mirror)")."""
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
+    sub = _facts(sub, by=series)
     fig = make_subplots(rows=len(facets), cols=1, shared_xaxes=True,
                         vertical_spacing=min(0.08, 0.3 / max(1, len(facets))), subplot_titles=labels)
     colors: dict[str, str] = {}
@@ -426,10 +362,10 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
     for row_no, key in enumerate(facets, start=1):
         part, unit, n = _one_unit(sub[sub[facet] == key])
         dropped += n
-        scale = 1.0 if unit in ("count", "percent") else scale_step(part["value"].abs().max())
+        scale = _scale_of(unit, part["value"])
         groups = part.groupby(part[series].astype(str), sort=False) if series else [(None, part)]
         for name, grp in groups:
-            name = str(name) if name is not None else labels[row_no - 1]
+            name = series_name(name, lang) if name is not None else labels[row_no - 1]
             color = colors.setdefault(name, _COLORS[len(colors) % len(_COLORS)])
             lx, ly, mx, my, hv = [], [], [], [], []
             for _, r in _chronological(grp).iterrows():
@@ -442,7 +378,7 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
                 my.append(v)
                 hv.append(f"<b>{escape_html(period_label(r['period_start'], end, lang))}</b>: "
                           f"{format_value(r['value'], r['unit'], lang)}"
-                          + (f"<br>{escape_html(name)}" if series else "") + _quote_hover(r))
+                          + (f"<br>{escape_html(name)}" if series else "") + _quote_hover(r, lang))
             legend = series is not None and name not in shown
             shown.add(name)
             fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4), name=name,
@@ -453,7 +389,8 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
         fig.update_yaxes(title_text=axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
     fig.update_xaxes(type="date")
     height = max(_HEIGHT, 170 + (230 if len(facets) <= 3 else 150) * len(facets))
-    return _finish(fig, title=title, note=_unit_note(note, dropped, lang), lang=lang, height=height)
+    return finish(fig, title=title, note=_unit_note(note, dropped, lang), lang=lang, height=height,
+                  subtitle=WORDS[lang]["sub_time"])
 
 
 def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=None, partner=None,
@@ -465,7 +402,8 @@ def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=No
     to the end of ``period_end``, with a marker in the middle), so a nine-month total and a calendar
     year are not confused; a row without a period is placed at its ``published`` month. ``series``
     names a column that splits each subplot into coloured series, e.g. ``"basis"`` or ``"source"``
-    when news rows and official rows are concatenated.
+    when news rows and official rows are concatenated; its values are named in words
+    (``[chart_labels.series]``: news, reported, reporter, mirror, official).
     """
     lang = check_lang(lang)
     need = ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"]
@@ -480,9 +418,9 @@ def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=No
     indicators = [i for i in indicators if (sub["indicator"] == i).any()]
     default_title = (" · ".join(indicator_name(i, lang) for i in indicators) or WORDS[lang]["value"]) + \
         f": {_pair_title(reporter, partner, lang)}"
-    note = _source_note(sub if len(sub) else frame, source, lang)
+    note = source_note(sub if len(sub) else frame, source, lang)
     if sub.empty or not indicators:
-        return _empty(title or default_title, note, lang)
+        return empty(title or default_title, note, lang)
     return _time_panels(sub, "indicator", indicators, [indicator_name(i, lang) for i in indicators], series,
                         lang, title=title or default_title, note=note)
 
@@ -502,6 +440,7 @@ def panel_chart(frame, *, indicator: str = "trade_turnover", reporter=None, part
     if reporter is None and sub["reporter"].notna().any():
         reporter = sub["reporter"].dropna().mode().iloc[0]
     if reporter is not None:
+        sub = _orient(sub, reporter)
         sub = sub[sub["reporter"] == reporter]
     if partners is None:
         counts = sub.groupby("partner").size().sort_values(ascending=False, kind="stable")
@@ -510,9 +449,9 @@ def panel_chart(frame, *, indicator: str = "trade_turnover", reporter=None, part
         partners = [p for p in partners if (sub["partner"] == p).any()]
     sub = sub[sub["partner"].isin(partners)]
     default_title = f"{indicator_name(indicator, lang)} {WORDS[lang]['by_partner']}: {country_name(reporter, lang)}"
-    note = _source_note(sub if len(sub) else frame, source, lang)
+    note = source_note(sub if len(sub) else frame, source, lang)
     if sub.empty:
-        return _empty(title or default_title, note, lang)
+        return empty(title or default_title, note, lang)
     return _time_panels(sub, "partner", partners, [country_name(p, lang) for p in partners], series, lang,
                         title=title or default_title, note=note)
 
@@ -525,7 +464,9 @@ def _safe(*parts) -> str:
 
 def default_charts(frame, lang: str = "en") -> dict:
     """The standard charts for a tidy frame, only those the frame has data for, keyed by a file-name-safe
-    name: ``turnover-KAZ-SRB``, ``flows-KAZ-SRB``, ``related-KAZ-SRB``, ``partners-trade_turnover-KAZ``, ``panel-trade_turnover-KAZ``."""
+    name: ``turnover-KAZ-SRB``, ``flows-KAZ-SRB``, ``related-KAZ-SRB``, ``partners-trade_turnover-KAZ``,
+    ``panel-trade_turnover-KAZ``. Rows are consolidated first (one fact, many outlets), and a pair's
+    turnover is one chart whichever side reported it."""
     lang = check_lang(lang)
     require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
                     "default_charts frame")
@@ -533,6 +474,7 @@ def default_charts(frame, lang: str = "en") -> dict:
     data = frame[frame["value"].notna()]
     if data.empty:
         return out
+    data = _one_side(_facts(data))
     pairs = data.groupby(["reporter", "partner"], dropna=False, sort=True)
     for (rep, par), grp in pairs:
         inds = set(grp["indicator"])

@@ -32,6 +32,7 @@ class _LabelBook(dict):
         for key in ("scale", "short"):
             words[key] = {float(x): label for x, label in raw[key].items()}
         words["currency"] = dict(raw.get("currency", {}))
+        words["series"] = dict(raw.get("series", {}))
         self[lang] = words
         return words
 
@@ -156,6 +157,46 @@ def period_label(start, end=None, lang: str = "en") -> str:
     if (a[1], b[1]) == (1, 12):
         return f"{a[0]}–{b[0]}"
     return f"{months[a[1] - 1]} {a[0]} – {months[b[1] - 1]} {b[0]}"
+
+
+def span_of(start, end=None):
+    """The months a period covers as (first month, last month, number of months) and the year it ends
+    in: ('2022-01', '2022-09') -> ((1, 9, 9), 2022). None for a period longer than a year or unreadable.
+
+    >>> span_of("2022-01", "2022-09"), span_of("2021-10", "2022-03"), span_of("2020-01", "2022-12")
+    (((1, 9, 9), 2022), ((10, 3, 6), 2022), None)
+    """
+    a, b = _ym(start), _ym(end if end is not None else start)
+    if a is None or b is None:
+        return None
+    months = (b[0] - a[0]) * 12 + b[1] - a[1] + 1
+    if not 1 <= months <= 12:
+        return None
+    return (a[1], b[1], months), b[0]
+
+
+def span_period(span, year):
+    """The ("YYYY-MM", "YYYY-MM") period of a span ending in ``year`` (the inverse of `span_of`)."""
+    first, last, months = span
+    start_year = year - (1 if first > last or (months == 12 and first != 1) else 0)
+    return f"{start_year}-{first:02d}", f"{year}-{last:02d}"
+
+
+def span_label(span, lang: str = "en") -> str:
+    """(1, 12, 12) -> 'Full year'; (1, 9, 9) -> 'Jan–Sep'; (3, 3, 1) -> 'Mar' (in the language's words)."""
+    first, last, months = span
+    words = WORDS[check_lang(lang)]
+    if months == 12 and first == 1:
+        return words["full_year"]
+    names = words["months"]
+    return names[first - 1] if first == last and months == 1 else f"{names[first - 1]}–{names[last - 1]}"
+
+
+def series_name(value, lang: str = "en") -> str:
+    """A series' words for the legend: 'mirror' -> "Partner's statistics (mirror)" ([chart_labels.series]);
+    other values as they are."""
+    text = "" if is_missing(value) else str(value)
+    return WORDS[check_lang(lang)]["series"].get(text, text)
 
 
 def month_start(s):

@@ -1,0 +1,155 @@
+"""The look shared by every chart: the template, title and subtitle, the source note under the plot, the
+empty chart and the one-value card. Words come from `labels.WORDS`; text from documents is escaped."""
+from __future__ import annotations
+
+import re
+import textwrap
+
+from ..reading.text import escape_html
+from .labels import WORDS
+
+TEMPLATE_NAME = "analysis"
+FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+COLORS = ["#3360a9", "#c05917", "#18866e", "#883039", "#6d3e91", "#b16214", "#286bbb", "#578145"]
+BASE_COLOR = "#9aa9c4"  # the implied (computed) base: lighter than reported values
+WIDTH, HEIGHT = 900, 520
+_NOTE_CHARS = 130        # characters per line of the source note at 11 px on a 900 px figure
+_NOTE_LINES = 3
+
+
+def template():
+    """The one plotly template of the package (registered as ``plotly.io.templates["analysis"]``)."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    if TEMPLATE_NAME not in pio.templates:
+        base = pio.templates["plotly_white"]
+        t = go.layout.Template(base)
+        t.layout.font = dict(family=FONT, size=13, color="#333")
+        t.layout.colorway = COLORS
+        t.layout.title = dict(x=0.01, xanchor="left", font=dict(size=18))
+        t.layout.margin = dict(l=70, r=30, t=100, b=125)
+        t.layout.legend = dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0)
+        t.layout.hoverlabel = dict(font=dict(family=FONT))
+        pio.templates[TEMPLATE_NAME] = t
+    return pio.templates[TEMPLATE_NAME]
+
+
+def outlet(source: str) -> str:
+    """A reader's name for a source: the host of a URL without "www.", a file's name without its folder.
+
+    >>> outlet("https://www.reuters.com/markets/x"), outlet("/data/raw/kz-2022.html"), outlet("Kazinform")
+    ('reuters.com', 'kz-2022.html', 'Kazinform')
+    """
+    from urllib.parse import urlsplit
+
+    if "://" in source:
+        host = urlsplit(source).hostname or ""
+        return host[4:] if host.startswith("www.") else host
+    if "/" in source or "\\" in source:
+        return re.split(r"[\\/]", source.rstrip("/\\"))[-1]
+    return source
+
+
+def _outlets(frame) -> list[tuple[str, str]]:
+    """(outlet, latest date) per outlet in the frame, in first-seen order; the copies a fact merged
+    (its ``sources`` JSON) count as well."""
+    import json
+
+    seen: dict[str, str] = {}
+
+    def add(name, date):
+        if not isinstance(name, str) or not name.strip():
+            return
+        name = outlet(name.strip())
+        date = str(date)[:10] if isinstance(date, str) else ""
+        if name and (name not in seen or date > seen[name]):
+            seen[name] = date
+
+    cols = frame.columns
+    pub = frame["published"] if "published" in cols else [None] * len(frame)
+    for col in ("source_name", "source"):
+        if col in cols:
+            for name, date in zip(frame[col], pub):
+                add(name, date)
+    if "sources" in cols:
+        for listed in frame["sources"]:
+            if isinstance(listed, str) and listed.startswith("["):
+                for copy in json.loads(listed):
+                    add(copy.get("source"), copy.get("published"))
+    return list(seen.items())
+
+
+def source_note(frame, source, lang: str) -> str:
+    """ "Source: reuters.com (2024-02-01); kazinform.kz …", wrapped to lines that fit the figure (HTML)."""
+    if source is None and frame is not None:
+        names = [f"{n} ({d})" if d else n for n, d in _outlets(frame)]
+        kept: list[str] = []
+        for n in names:
+            n = n if len(n) <= 110 else n[:109] + "…"
+            if kept and len("; ".join(kept + [n])) > 150:
+                break
+            kept.append(n)
+        more = len(names) - len(kept)
+        source = "; ".join(kept) + (f" {WORDS[lang]['more'].format(more)}" if more else "")
+    if not source:
+        return ""
+    text = f"{WORDS[lang]['source']}: {source}"
+    lines = textwrap.wrap(text, _NOTE_CHARS, break_long_words=True)[:_NOTE_LINES + 1]
+    return "<br>".join(escape_html(line) for line in lines)
+
+
+def add_note(note: str, extra: str) -> str:
+    """The note with one more (escaped) line."""
+    extra = escape_html(extra)
+    return f"{note}<br>{extra}" if note else extra
+
+
+def finish(fig, *, title: str, note: str, lang: str, subtitle: str = "", height: int = HEIGHT):
+    """Apply the template, the (escaped) title and subtitle, and the source note under the plot area;
+    the bottom margin grows with the note's lines so none is clipped."""
+    lines = note.count("<br>") + 1 if note else 0
+    sub_lines = subtitle.count("\n") + 1 if subtitle else 0
+    fig.update_layout(
+        template=template(),
+        title=dict(text=escape_html(title), yref="container", y=1, yanchor="top", pad=dict(t=16), subtitle=dict(text="<br>".join(escape_html(x) for x in subtitle.split("\n")), font=dict(size=13, color="#555"))),
+        separators=",\u202f" if lang == "ru" else ".,",
+        width=WIDTH,
+        height=height + 15 * max(0, lines - 1),
+        # room above the plot for the title, the subtitle's lines and the legend row
+        margin=dict(b=112 + 15 * lines, t=52 + 18 * sub_lines + 34),
+    )
+    if note:
+        fig.add_annotation(
+            text=note, xref="paper", yref="paper", x=0, y=0, yshift=-92, xanchor="left", yanchor="top",
+            showarrow=False, align="left", font=dict(size=11, color="#666"), name="source-note",
+        )
+    return fig
+
+
+def empty(title: str, note: str, lang: str, reason: str | None = None):
+    """A chart with nothing to draw: says so (and why), keeps the title and the note."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    text = WORDS[lang]["no_data"] + (f"<br><span style='font-size:13px'>{escape_html(reason)}</span>" if reason else "")
+    fig.add_annotation(text=text, xref="paper", yref="paper", x=0.5, y=0.5,
+                       showarrow=False, font=dict(size=16, color="#888"), name="no-data")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return finish(fig, title=title, note=note, lang=lang)
+
+
+def card(value_text: str, caption: str, *, title: str, note: str, lang: str, hover: str = ""):
+    """One figure, written large with what and when it is: a chart of one bar would say less."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    fig.add_annotation(text=f"<b>{escape_html(value_text)}</b>", xref="paper", yref="paper", x=0.5, y=0.62,
+                       showarrow=False, font=dict(size=54, color=COLORS[0]), name="card-value",
+                       hovertext=hover or None)
+    fig.add_annotation(text=escape_html(caption), xref="paper", yref="paper", x=0.5, y=0.38, showarrow=False,
+                       font=dict(size=17, color="#444"), name="card-caption")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return finish(fig, title=title, note=note, lang=lang, subtitle=WORDS[lang]["sub_card"], height=400)
