@@ -15,7 +15,8 @@ import re
 from dataclasses import replace
 
 from ..reading.cells import hint_from_header
-from ..reading.figures import Figure, _times
+from ..reading.figures import Figure
+from ..reading.numbers import times as _times
 from ..reading.numbers import read_digits
 from .model import _Row
 

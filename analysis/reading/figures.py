@@ -20,6 +20,7 @@ from ..errors import ParseError
 from ..rules import _alt, rules
 from .currency import candidates, currencies, currency_codes, resolve_currency
 from .numbers import DIGITS, read_digits, read_words, uses_decimal_comma
+from .numbers import times as _times
 from .text import detect_language, fold
 
 KINDS = ("money", "count", "percent", "ratio", "number")
@@ -443,15 +444,6 @@ def _wordless_growth(rd: _Readers, text: str, found: list[dict]) -> list[dict]:
     return out
 
 
-def _times(written: float, scale: float) -> float:
-    """written × scale as the decimal the text wrote: 4.1 billion is 4100000000.0, not 4099999999.9999995.
-
-    >>> _times(4.1, 1e9), _times(33.3, 1e9)
-    (4100000000.0, 33300000000.0)
-    """
-    if scale == 1.0 or not math.isfinite(written):
-        return written
-    return float(Decimal(repr(written)) * Decimal(repr(scale)))
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")

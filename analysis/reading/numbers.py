@@ -9,7 +9,9 @@
 """
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 
 # digits grouped by spaces ("52 900 000", "1 234,5") or by one kind of mark ("52,900.5", "52.9")
 DIGITS = r"(?:\d{1,3}(?: \d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
@@ -123,3 +125,14 @@ def scale_step(magnitude: float) -> float:
         if abs(magnitude) >= s:
             return s
     return 1.0
+
+
+def times(written: float, scale: float) -> float:
+    """written × scale as the decimal the text wrote: 4.1 billion is 4100000000.0, not 4099999999.9999995.
+
+    >>> times(4.1, 1e9), times(33.3, 1e9)
+    (4100000000.0, 33300000000.0)
+    """
+    if scale == 1.0 or not math.isfinite(written):
+        return written
+    return float(Decimal(repr(written)) * Decimal(repr(scale)))
