@@ -129,7 +129,9 @@ class RoleReading:
         has_group = any(m.form == "group" and role in group_roles and ((m, role) in local or m.end <= f.span[0]) for m, role in roles)
         rep = par = None
         if ind == "exports":
-            rep = pick(("owner", "origin", "adj_owner", "adj", "pair", "plain", "between", "host"), rep_pools)
+            seller = ("owner", "origin", "adj_owner", "adj", "pair", "plain", "between", "host")
+            # the subject before the figure speaks first: "Ghana exported $5 billion, driven by demand from India"
+            rep = pick(seller, [[x for x in rep_local if x[0].end <= f.span[0]]]) or pick(seller, rep_pools)
             par = pick(("dest", "with", "pair_and"), par_pools)
         elif ind == "imports":
             rep = pick(("dest", "owner", "host", "plain", "between"), rep_pools)
