@@ -36,9 +36,21 @@ class PeriodReading:
             period = next((o.period for o in anchors if o is not r and o.period is not None), None) or ctx["period"]
         elif r.role == "level" and ctx["period"] is not None and (f.kind != "count" or self.w["indicators"]["enterprises"].search(self._previous_sentence(a))):
             period = ctx["period"]
-        r.period = period
+        r.period = self._year_from_context(period, ctx)
         r.why["period"] = ("bound" if chosen is not None and self._bound_to(chosen, anchors) is f else "written" if chosen is not None
                            else "sentence" if period is not None and same_here else "context" if period is not None else "none")
+
+    def _year_from_context(self, p: Period | None, ctx: dict) -> Period | None:
+        """A yearless period ("in the first five months") takes the year the text last named, when the
+        publication date cannot give it: the text's own year beats none at all."""
+        if p is None or p.year is not None or p.offset is not None or p.same_as_current or p.quarter_back or p.fiscal:
+            return p
+        if self.pub_year is not None or ctx["period"] is None or 0 < p.last < p.first:
+            return p
+        known = self._resolve(ctx["period"])
+        if known is None or known.last_year is not None:
+            return p
+        return replace(p, year=known.year)
 
     def _bound_to(self, p, anchors: list[_Row]) -> Figure | None:
         """The figure a period is written right after ("$18 billion in 2022"), if any."""
