@@ -561,8 +561,10 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
                 ctx["indicator"] = last.indicator
                 if last.reporter or last.partner:
                     ctx["reporter"], ctx["partner"] = last.reporter, last.partner
-                if last.period is not None:
-                    ctx["period"] = last.period
+                # the discourse's current period; "$0.5 billion for the same period in 2019" is not it
+                dated = [r for r in main if r.period is not None and not r.period.same_as_current and r.why.get("period") != "same-period"]
+                if dated:
+                    ctx["period"] = dated[-1].period
         else:
             found = [(m.start(), name) for name, pattern in self.w["indicators"].items() if name != "enterprises"
                      for m in pattern.finditer(t, a, b)]

@@ -24,6 +24,12 @@ class PeriodReading:
         else:
             cands = own
         chosen = None
+        # "against $4 billion during the same month in 2019": a dated same-period phrase right after a
+        # figure is that figure's period (its months come from the sentence's current period)
+        tail = [p for p in mentions if p.period.same_as_current and (p.period.year is not None or p.period.offset is not None)
+                and r.role in ("level", "base") and self._bound_to(p, anchors) is f]
+        if tail:
+            cands = tail
         if cands:
             chosen = min(cands, key=lambda p: self._period_distance(p, f, anchors))
             if self._period_distance(chosen, f, anchors) > 10**5:
@@ -36,8 +42,12 @@ class PeriodReading:
             period = next((o.period for o in anchors if o is not r and o.period is not None), None) or ctx["period"]
         elif r.role == "level" and ctx["period"] is not None and (f.kind != "count" or self.w["indicators"]["enterprises"].search(self._previous_sentence(a))):
             period = ctx["period"]
+        if tail and chosen in tail:
+            current = next((o.period for o in reversed(anchors) if o.figure.span[1] <= f.span[0] and o.period is not None
+                            and not o.period.same_as_current), None)
+            period = self._resolve(period, current) if current is not None else period
         r.period = self._year_from_context(period, ctx)
-        r.why["period"] = ("bound" if chosen is not None and self._bound_to(chosen, anchors) is f else "written" if chosen is not None
+        r.why["period"] = ("same-period" if tail and chosen in tail else "bound" if chosen is not None and self._bound_to(chosen, anchors) is f else "written" if chosen is not None
                            else "sentence" if period is not None and same_here else "context" if period is not None else "none")
 
     def _year_from_context(self, p: Period | None, ctx: dict) -> Period | None:
@@ -56,7 +66,7 @@ class PeriodReading:
         """The figure a period is written right after ("$18 billion in 2022"), if any."""
         for o in anchors:
             f = o.figure
-            if f.span[1] <= p.start and re.fullmatch(r"\s*(?:\(?(?:in|during|for|by\s+the\s+end\s+of|at\s+the\s+end\s+of|в|во|за|на)\s+)?(?:the\s+)?", self.folded[f.span[1]:p.start], re.I) and p.start - f.span[1] <= 24:
+            if f.span[1] <= p.start and p.start - f.span[1] <= 24 and self.w["period_gap"].fullmatch(self.folded, f.span[1], p.start):
                 return f
         return None
 

@@ -72,5 +72,8 @@ def _words(lang: str):
         host_any_case=re.compile(rf"{_B}(?:{_alt(iw.get('host_any_case', []))})\s+$", re.I) if iw.get("host_any_case") else _NEVER,
         capital_after=re.compile(rf"^\s*(?:[^\W\d_]+\s+)?(?:{_alt(iw.get('capital_after', []))}){_E}", re.I) if iw.get("capital_after") else _NEVER,
         than_other=re.compile(rf"^\s*(?:{_alt(iw.get('than_other', []))}){_E}", re.I) if iw.get("than_other") else _NEVER,
+        # "$4bn in 2019", "$4bn surplus for the same period in 2019": one optional noun, then a preposition
+        period_gap=re.compile(rf"\s*\(?(?:(?:[^\W\d_]+\s+)?(?:{_alt(iw.get('period_prep', []))})\s+)?"
+                              rf"(?:(?:{_alt(r.table('periods').get('articles') or ['(?!)'])})\s+)?", re.I),
         clause_period=re.compile(_alt(iw.get("clause_period", [])), re.I) if iw.get("clause_period") else _NEVER,
     )

@@ -311,7 +311,8 @@ def _merge_same_period(mentions: list[Mention], text: str) -> list[Mention]:
         if i in skip:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt and re.fullmatch(r"\s*\(\s*", text[m.end:nxt.start]) and nxt.period.year is not None and m.period.year is None:
+        if (nxt and re.fullmatch(r"\s*\(\s*", text[m.end:nxt.start]) and nxt.period.year is not None and m.period.year is None
+                and not text.startswith(":", nxt.end)):   # "in September (August 2023: $1.4 billion)" is another figure's
             # "the first 11 months (July-May) of fiscal 2020-21": the bracket says which months
             out.append(Mention(m.start, nxt.end, nxt.period, m.compared or nxt.compared, text[m.start:nxt.end]))
             skip.add(i + 1)
