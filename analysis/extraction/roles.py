@@ -79,6 +79,18 @@ class RoleReading:
             fixed.append((m, role))
         return fixed
 
+    def _partner_of(self, a: int, b: int) -> tuple[str, str] | None:
+        """(holder, partner) of "China is Belarus's largest trading partner" / "... партнеров Беларуси":
+        the sentences after it speak of the holder's trade with the partner."""
+        t, w = self.folded, self.w
+        named = [m for m, _ in self._roles(a, b) if m.iso3]
+        for m in named:
+            if w["partner_of_before"].search(t, max(a, m.start - 40), m.start) or w["partner_after_owner"].match(t, m.end):
+                other = next((o for o in named if o.iso3 != m.iso3 and o.start < m.start), None)
+                if other is not None:
+                    return m.iso3, other.iso3
+        return None
+
     def _countries(self, r: _Row, a: int, b: int, left: int, nxt: int, ctx: dict, siblings: list[_Row] = ()) -> None:
         """Reporter and partner of a row from the roles countries play in its sentence."""
         t, w = self.folded, self.w

@@ -573,6 +573,9 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
                 ctx["indicator"] = "trade_balance" if "trade_balance" in names else max(found)[1]
             roles = self._roles(a, b)
             names = [m for m, role in roles if m.iso3]
+            holder = self._partner_of(a, b)
+            if holder is not None:
+                ctx["reporter"], ctx["partner"] = holder
             if len(names) >= 1 and self.w["indicators"]["trade_turnover"].search(t, a, b):
                 ctx["reporter"] = names[0].iso3
                 ctx["partner"] = names[1].iso3 if len(names) > 1 and names[1].iso3 != names[0].iso3 else ("WLD" if self.w["total"].search(t, a, b) else None)

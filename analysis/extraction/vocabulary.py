@@ -75,5 +75,7 @@ def _words(lang: str):
         # "$4bn in 2019", "$4bn surplus for the same period in 2019": one optional noun, then a preposition
         period_gap=re.compile(rf"\s*\(?(?:(?:[^\W\d_]+\s+)?(?:{_alt(iw.get('period_prep', []))})\s+)?"
                               rf"(?:(?:{_alt(r.table('periods').get('articles') or ['(?!)'])})\s+)?", re.I),
+        partner_of_before=re.compile(rf"{_B}(?:{_alt(iw['partner_of_before'])})$", re.I) if iw.get("partner_of_before") else _NEVER,
+        partner_after_owner=re.compile(rf"(?:{_alt(iw['partner_after_owner'])}){_E}", re.I) if iw.get("partner_after_owner") else _NEVER,
         clause_period=re.compile(_alt(iw.get("clause_period", [])), re.I) if iw.get("clause_period") else _NEVER,
     )
