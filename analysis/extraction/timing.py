@@ -2,7 +2,6 @@
 resolved from the publication date. A part of `statements._Document`."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..reading.figures import Figure
