@@ -1,0 +1,116 @@
+"""The compiled patterns figures are read with, one set per language: numbers, scales, currencies before
+and after, percent, times and count words, and the cue words around a figure (all from rules/)."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..rules import _alt, rules
+from .currency import currencies, currency_codes
+from .numbers import DIGITS
+
+
+@dataclass(frozen=True)
+class _Readers:
+    number: re.Pattern
+    tail: re.Pattern
+    tail_single: re.Pattern    # the same without a range ("15-20")
+    head: re.Pattern
+    hedge: re.Pattern
+    up: re.Pattern
+    down: re.Pattern
+    share: re.Pattern
+    to_level: re.Pattern
+    per_unit: re.Pattern
+    deficit: re.Pattern
+    gap: re.Pattern
+    surplus: re.Pattern
+    growth_word: re.Pattern
+    fraction_change: re.Pattern
+    index: re.Pattern
+    scale_of: dict
+    rules: object
+
+
+def _code_alt() -> str:
+    return _alt(sorted(currency_codes()))
+
+
+@functools.cache
+def _readers(lang: str) -> _Readers:
+    r = rules(lang)
+    words = _alt(re.escape(w) for w in r.number_words)
+    scales = r.scales
+    free_scales = _alt(p for p, _ in scales if len(p.replace("\\", "")) > 2 or p.startswith(("mln", "bn", "mn", "tn")))
+    glued_scales = _alt(p for p, _ in scales if len(p.replace("\\", "")) <= 2 and not p.startswith(("bn", "mn", "tn")))
+    symbols = _alt(c.pattern for c in currencies() if c.kind == "symbol")
+    names = _alt(c.pattern for c in currencies() if c.kind == lang)
+    code_scales = _alt(p for ps in r.table("code_scales").values() for p in ps) or "(?!)"
+    codes = _code_alt()
+    currency_pre = rf"(?P<pre>(?:{symbols})(?![^\W\d_])|(?P<pscale>{code_scales})?(?:{codes})(?:\s?\$)?(?![^\W\d_]))"
+    # "30 MUSD" is case-sensitive: "birr" is no billion IRR
+    currency_post = rf"(?P<post>(?<![^\W\d_])(?:(?-i:(?P<cscale>{code_scales})(?:{codes}))|(?:{codes}))(?![^\W\d_]|\d)|(?:{symbols})(?![^\W\d_])|(?<![^\W\d_])(?:{names})(?![^\W\d_]))"
+    pct = _alt(r.words("percent", "words"))
+    points = _alt(r.words("percent", "points"))
+    times = _alt(r.words("times", "after"))
+    counts = _alt(r.words("counts", "nouns"))
+    bare = _alt(r.words("numbers", "bare_scales")) or "(?!)"
+    number = (rf"(?<![\d.,])(?P<digits>{DIGITS})|(?<![^\W\d_])(?P<words>(?:{words})(?:[ -]+(?:(?:and|и) )?(?:{words}))*)(?![^\W\d_])"
+              rf"|(?<![^\W\d_])(?P<bare>{bare})(?![^\W\d_])")
+    range_part = rf"(?:(?P<rsep>\ ?[-]\ ?|\ to\ |\ до\ |\ and\ |\ и\ )(?:{symbols})?\ ?(?P<hi>{DIGITS}))?"
+    tail = rf"""
+        (?P<suffix>-(?:ти|ми|х|ух|ех|ёх|и|ого|го)(?![^\W\d_]))?
+        {range_part}
+        (?:(?P<sgap>\ ?-?\ ?)(?P<scale>{free_scales})(?![^\W\d_])|(?P<gscale>{glued_scales})(?![^\W\d_]))?
+        (?:\ (?:and\ |и\ )?(?P<num2>{DIGITS})\ ?(?P<scale2>{free_scales})(?![^\W\d_])
+           (?:\ (?P<num3>{DIGITS})\ ?(?P<scale3>{free_scales})(?![^\W\d_]))?)?
+        (?:(?P<cgap>\ ?-?)(?:{currency_post})(?:\ (?P<ascale>{free_scales})(?![^\W\d_]))?)?
+        (?:\ (?P<post2>{names})(?![^\W\d_]))?
+        (?:\ (?:and\ )?(?P<cents>\d{{1,2}}(?![\d,%]|\.\d|[^\W\d_])|(?:{words})(?:[ -](?:{words}))?(?![^\W\d_]))(?:\ ?(?P<cname>cents?|pence|копе\w*))?(?![^\W\d_]*\ ?(?:{symbols}|{codes}|{names})(?![^\W\d_])))?
+        (?:
+            (?P<points>\ ?(?:{points})(?![^\W\d_]))
+          | (?P<pct>\ ?-?(?:{pct})(?:(?<=%)|(?![^\W\d_])))
+          | (?P<times>\ ?-?(?:{times})(?![^\W\d_]))
+          | (?P<count>(?:\ [^\W\d_][\w-]*){{0,3}}?\ (?:{counts})(?![^\W\d_]))
+        )?
+    """
+    head = rf"(?<![^\W\d_])(?:{currency_pre})\ ?(?P<hsign>[-−]\ ?)?$"   # "€-21.0 bn" is minus 21
+    hedge = rf"(?<![^\W\d_])(?P<hedge>{_alt(r.hedges)})\s*$"
+    growth_words = _alt([*r.growth_words, *r.times_words])
+    fraction_words = _alt(r.fraction_words)
+    fraction_change = rf"(?<![^\W\d_])(?:by\ |на\ )?(?:an?\ |one\ |одну\ )?(?P<frac>{fraction_words})(?![^\W\d_])"
+    index = r"\ ?(?:к|против|of\ the\ level\ of)\ (?!общ)"
+    flags = re.I | re.X
+    return _Readers(
+        number=re.compile(number, re.I),
+        tail=re.compile(tail, flags),
+        tail_single=re.compile(tail.replace(range_part, ""), flags),
+        head=re.compile(head, flags),
+        hedge=re.compile(hedge, re.I),
+        up=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'up'))})(?![^\W\d_])", re.I),
+        down=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'down'))})(?![^\W\d_])", re.I),
+        share=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'share'))})(?![^\W\d_])", re.I),
+        per_unit=re.compile(rf"\s*(?:{_alt(r.words('numbers', 'per_unit') or ['(?!)'])})(?![^\W\d_])", re.I),
+        to_level=re.compile(rf"\s+(?:{_alt(r.words('direction', 'to_level'))})\s+\S*\d", re.I),
+        deficit=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'words'))})(?![^\W\d_])", re.I),
+        gap=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'gap') or ['(?!)'])})(?![^\W\d_])", re.I),
+        surplus=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'surplus') or ['(?!)'])})(?![^\W\d_])", re.I),
+        growth_word=re.compile(rf"(?<![^\W\d_])(?:{growth_words})(?![^\W\d_])", re.I) if growth_words else re.compile("(?!)"),
+        fraction_change=re.compile(fraction_change, flags) if fraction_words else re.compile("(?!)"),
+        index=re.compile(index, re.I | re.X),
+        scale_of={p: f for p, f in scales},
+        rules=r,
+    )
+
+
+def _scale_value(readers: _Readers, written: str | None) -> float:
+    return _scale_of(readers.rules.code, written.lower()) if written else 1.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _scale_of(lang: str, written: str) -> float:
+    for pattern, factor in _readers(lang).scale_of.items():
+        if re.fullmatch(pattern, written, re.I):
+            return factor
+    return 1.0
