@@ -29,6 +29,7 @@ class _Readers:
     growth_word: re.Pattern
     fraction_change: re.Pattern
     index: re.Pattern
+    sign_word: re.Pattern
     scale_of: dict
     rules: object
 
@@ -99,6 +100,7 @@ def _readers(lang: str) -> _Readers:
         growth_word=re.compile(rf"(?<![^\W\d_])(?:{growth_words})(?![^\W\d_])", re.I) if growth_words else re.compile("(?!)"),
         fraction_change=re.compile(fraction_change, flags) if fraction_words else re.compile("(?!)"),
         index=re.compile(index, re.I | re.X),
+        sign_word=re.compile(rf"(?<![^\W\d_])(?:(?P<minus>{_alt(r.words('numbers', 'minus') or ['(?!)'])})|(?:{_alt(r.words('numbers', 'plus') or ['(?!)'])}))\s+$", re.I),
         scale_of={p: f for p, f in scales},
         rules=r,
     )

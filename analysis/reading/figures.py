@@ -369,6 +369,9 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
     signed = sign != "" and sign in "+-" and (start < 2 or not folded[start - 2].isalnum())
     if not signed and start >= 3 and folded[start - 1] == " " and folded[start - 2] in "+-" and folded[start - 3] in "([":
         sign, signed = folded[start - 2], True   # "(+ 6.4%)"
+    word_sign = None if signed else rd.sign_word.search(folded, max(left, start - 12), start)
+    if word_sign:   # "minus $3.2 billion", "(минус 30%)": the word is the sign of this figure only
+        sign, signed = ("-" if word_sign.group("minus") else "+"), True
     if kind == "money":
         code, factor = item["currency"]
         value = _times(value, factor)
@@ -381,7 +384,7 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
                 any(rd.gap.search(c) for c in clause) and not any(rd.surplus.search(c) for c in clause)):
             value = -abs(value)
         elif signed and sign == "-":
-            value, start = -value, start - 1
+            value, start = -value, (word_sign.start() if word_sign else start - 1)
         elif item.get("minus"):
             value = -value
         unit = None if code.startswith("?") else code
@@ -433,6 +436,8 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
                 start = verb.start()  # "rose 12%", "вырос на 25%": the verb belongs to the change
             if signed and folded[start - 1] in "+-":
                 start -= 1
+            elif word_sign:
+                start = min(start, word_sign.start())
             if hedge:
                 start = min(start, hedge.start())
     else:
