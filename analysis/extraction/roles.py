@@ -228,6 +228,14 @@ class RoleReading:
             partner = "WLD"
         if partner is None and reporter is not None and ind == "other" and f.kind == "percent" and not partner_group and w["total"].search(sentence):
             partner = "WLD"
+        if ind == "other" and f.kind == "percent":
+            # "reached $71 billion, or 64.8% of the total" / "составив 64,8% от общего объёма": a share written
+            # right after an amount, with no other country in its clause, is that amount's share
+            prev = next((o for o in reversed(siblings) if o.figure.span[1] <= f.span[0] and o.figure.kind == "money"
+                         and o.indicator not in (None, "other") and o.reporter and o.partner), None)
+            if prev is not None and not self._countries_in(prev.figure.span[1], max(nxt, f.span[1])) and \
+                    not clause_break().search(t, prev.figure.span[1], f.span[0]):
+                reporter, partner = prev.reporter, prev.partner
         if partner is None and reporter is None and ind == "other" and f.kind == "percent" and not roles:
             partner = "WLD"
         if reporter == partner:
