@@ -18,6 +18,7 @@ from ..reading import periods as period_mentions
 from ..reading.figures import Figure, _figures
 from ..rules import country_currency, fiscal_year_start
 from ..reading.text import detect_language, fold, sentences
+from .changes import ChangeReading
 from .checks import RowChecks
 from .grids import GridReading
 from .model import _Row, _bounded, _published
@@ -34,7 +35,7 @@ def extract_records(text: str, published=None, source=None) -> list[dict]:
     return _Document(text, published, source).records()
 
 
-class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
+class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords, GridReading):
     """One article being read: its figures, periods and countries, and the context carried forward."""
 
     def __init__(self, text: str, published, source):
@@ -193,6 +194,7 @@ class _Document(RoleReading, PeriodReading, RowChecks, RowRecords, GridReading):
                 r.role = "base"   # "from 3.2 billion in 2009 to 18 billion in 2022"
             if r.role != "twin":
                 prev_row = r
+        ratios += self._change_percents(anchors, a)
         anchors = [r for r in anchors if r.role != "change"]
         levels = [r for r in anchors if r.role == "level"]
         # growth figures attach to the nearest level in the sentence

@@ -77,5 +77,8 @@ def _words(lang: str):
                               rf"(?:(?:{_alt(r.table('periods').get('articles') or ['(?!)'])})\s+)?", re.I),
         partner_of_before=re.compile(rf"{_B}(?:{_alt(iw['partner_of_before'])})$", re.I) if iw.get("partner_of_before") else _NEVER,
         partner_after_owner=re.compile(rf"(?:{_alt(iw['partner_after_owner'])}){_E}", re.I) if iw.get("partner_after_owner") else _NEVER,
+        change_percent_gap=re.compile(rf"\s*(?:{_alt(iw.get('change_percent_gap', []))})\s*", re.I) if iw.get("change_percent_gap") else _NEVER,
+        up=rx(r.words("direction", "up")),
+        down=rx(r.words("direction", "down")),
         clause_period=re.compile(_alt(iw.get("clause_period", [])), re.I) if iw.get("clause_period") else _NEVER,
     )

@@ -131,6 +131,17 @@ def _signed_ratio(magnitude: float, direction: str, times: bool) -> float:
     return float(1 + change if direction != "down" else 1 - change)
 
 
+def as_change(f: Figure, direction: str) -> Figure:
+    """A percent read as a change in the given direction ("or 9.5%" after "increased $46.6 billion").
+
+    >>> as_change(parse("9.5%"), "down").multiplier
+    0.905
+    """
+    m = _signed_ratio(f.value, direction, times=False)
+    return replace(f, kind="ratio", unit="ratio", value=m, multiplier=m, direction=direction,
+                   precision=f.precision / 100.0)
+
+
 # ---------------------------------------------------------------------------------------------
 # scanning
 
