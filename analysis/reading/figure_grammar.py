@@ -30,6 +30,7 @@ class _Readers:
     fraction_change: re.Pattern
     index: re.Pattern
     sign_word: re.Pattern
+    gapped_flow: re.Pattern
     scale_of: dict
     rules: object
 
@@ -101,6 +102,8 @@ def _readers(lang: str) -> _Readers:
         fraction_change=re.compile(fraction_change, flags) if fraction_words else re.compile("(?!)"),
         index=re.compile(index, re.I | re.X),
         sign_word=re.compile(rf"(?<![^\W\d_])(?:(?P<minus>{_alt(r.words('numbers', 'minus') or ['(?!)'])})|(?:{_alt(r.words('numbers', 'plus') or ['(?!)'])}))\s+$", re.I),
+        gapped_flow=re.compile(rf"(?:{_alt(r.words('direction', 'gapping_joiners') or ['(?!)'])})\s*(?<![^\W\d_])(?:{_alt(r.words('direction', 'gapping_flows') or ['(?!)'])})"
+                               rf"(?![^\W\d_])\s*[-–—]*\s*(?:(?:{_alt(r.words('direction', 'gapping_by') or ['(?!)'])})\s+)?$", re.I),
         scale_of={p: f for p, f in scales},
         rules=r,
     )

@@ -412,7 +412,8 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         cue, _ = _nearest_cue(rd, folded, left, cue_left, end, right)
         before = folded[left:cue_left]
         is_index = kind == "percent" and rd.index.match(folded, end) and not signed
-        gapped = bool(said and said.get("direction")) and rd.to_level.match(folded, end) is not None
+        gapped = bool(said and said.get("direction")) and (rd.to_level.match(folded, end) is not None
+                                                            or rd.gapped_flow.search(folded, max(0, start - 30), start) is not None)
         is_change = signed or cue in ("up", "down") or re.search(r"(?:\bby|\bна)\s*$", before, re.I) or kind != "percent" or gapped
         if kind == "percent" and not is_change and not is_index:
             unit = "percent"
