@@ -220,8 +220,10 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
                 rows.append(r)
         # "exports rose to $13.2 billion in 2022, while imports reached $11 billion": one sentence, one period
         for r in rows:
-            if r.role == "level" and r.period is None and r.figure.kind in ("money", "percent"):
-                other = [o for o in rows if o.role == "level" and o.period is not None and o.figure.kind == "money"]
+            # a period written in this sentence beats one carried from the sentences before
+            if r.role == "level" and (r.period is None or r.why.get("period") == "context") and r.figure.kind in ("money", "percent"):
+                other = [o for o in rows if o.role == "level" and o.period is not None and o.figure.kind == "money"
+                         and o.why.get("period") in ("bound", "written")]
                 if other:
                     r.period = min(other, key=lambda o: abs(o.figure.span[0] - r.figure.span[0])).period
         current = next((r.period for r in rows if r.role == "level" and r.period is not None and not r.period.same_as_current and r.period.offset is None), None)

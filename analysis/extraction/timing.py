@@ -138,6 +138,10 @@ class PeriodReading:
             cur = self._resolve(current)
             if cur is not None:
                 return cur.shifted(p.offset)
+        if current is not None and p.offset is not None and p.first > 0 and self.pub_year is None and not p.open_end:
+            cur = self._resolve(current)   # "$309 million in May of the previous year", after "in May 2025"
+            if cur is not None and cur.last_year is None:
+                return replace(p, year=cur.year + p.offset, offset=None)
         if p.quarter_back:
             cur = self._resolve(current) if current is not None else None
             if cur is None or cur.last - cur.first != 2 or cur.last_year:
