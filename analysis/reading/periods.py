@@ -138,6 +138,7 @@ def _compiled(lang: str):
         ("q", quarter + rf"(?:\s*(?:of\s+)?(?:(?P<qy>{one_year})|(?P<qrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{one_year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("fy", fiscal),
+        ("fys", rf"{B}(?:{p['fiscal_single']})(?P<fys_y>\d\d|{year})(?![\d/-]|\s*[-–/]\s*\d)" if p.get("fiscal_single") else "(?!)"),
         ("yr", year_range),
         ("mq", rf"{B}(?:the\s+)?(?P<mq_m>{month_alt})\s+(?:{p['quarter_word']}){E}(?:\s+(?:of\s+)?(?P<mq_y>{year}))?"),   # "the March quarter"
         ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
@@ -262,6 +263,9 @@ def find(text: str, lang: str) -> list[Mention]:
             y1 = _fiscal_first_year(g["fy1"], g["fy2"])
             if y1:
                 period = _fiscal_period(y1, None, None)
+        elif g["fys"]:
+            y = int(g["fys_y"])
+            period = _fiscal_period((y + 2000 if y < 100 else y) - 1, None, None)
         elif g["yr"]:
             y1, y2 = int(g["yr1"]), int(g["yr2"])
             if y1 < y2:
@@ -274,7 +278,7 @@ def find(text: str, lang: str) -> list[Mention]:
             if not c["date_before"].search(text, max(0, m.start() - 20), m.start()):
                 period = Period(1, 12, int(g["yy"]))   # "4 December 2024" is a day, not a year
         if period is not None:
-            is_range = bool(g["mr"] or g["mrf"] or g["yr"] or g["fy"])   # "from January through June": never a comparison
+            is_range = bool(g["mr"] or g["mrf"] or g["yr"] or g["fy"] or g["fys"])   # "from January through June": never a comparison
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
     taken = [(x.start, x.end) for x in out]
 
