@@ -163,8 +163,8 @@ class PeriodReading:
         year = self.pub_year
         if 0 < p.last < p.first:   # "July-April", "the year through March": it ends by publication
             year -= 1 if self.pub_month is None or p.last <= self.pub_month else 2
-        elif self.pub_month is not None and p.first > self.pub_month:
-            year -= 1
+        elif self.pub_month is not None and p.last > self.pub_month:
+            year -= 1   # "January-September", published in March: last year's, the only one that has ended
         return replace(p, year=year)
 
     def _base_period(self, r: _Row) -> Period | None:
