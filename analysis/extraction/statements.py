@@ -526,8 +526,13 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
             # partners named in a list before the listed changes, groups included ("the US and ASEAN")
             first_change = changes[1].figure.span[0]
             listed = [m for m in mentions if m.start < first_change and m.start > changes[0].figure.span[1]]
+            ahead = [m for m in mentions if m.end <= changes[0].figure.span[0]]
             if len(listed) >= len(changes) - 1:
                 for r, m in zip(changes[1:], listed[-(len(changes) - 1):]):
+                    r.partner = m.iso3
+            elif len(ahead) >= len(changes) and len({m.iso3 for m in ahead[-len(changes):]}) == len(changes):
+                # "exports to China and Russia grew by 12% and 8%, respectively": the names listed before
+                for r, m in zip(changes, ahead[-len(changes):]):
                     r.partner = m.iso3
         levels = [r for r in rows if r.role == "level" and r.figure.kind in ("money", "number")]
         names = [m for m in mentions if m.iso3]
@@ -542,7 +547,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         if len(levels) >= 2 and len(before) >= len(levels):
             pick = before[-len(levels):]
             for r, m in zip(levels, pick):
-                if r.partner in [x.iso3 for x in pick] or r.partner is None:
+                if r.partner in [x.iso3 for x in pick] or r.partner in (None, "WLD"):
                     r.partner = m.iso3
                 if r.reporter == m.iso3:
                     r.reporter = None
