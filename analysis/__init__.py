@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-from .errors import AnalysisError, ConversionError, ParseError, SchemaError  # noqa: F401  (public names)
+from .errors import AnalysisError, ConversionError, ParseError, SchemaError, UnknownLanguageError  # noqa: F401  (public names)
 
 __version__ = "0.1.0"
 
@@ -34,7 +34,7 @@ _LAZY = {
     "reconcile": "crosscheck",   # a module named reconcile would shadow the function
 }
 
-__all__ = sorted([*_LAZY, "AnalysisError", "ConversionError", "ParseError", "SchemaError", "__version__"])
+__all__ = sorted([*_LAZY, "AnalysisError", "ConversionError", "ParseError", "SchemaError", "UnknownLanguageError", "__version__"])
 
 # submodules reachable as attributes (`analysis.datasets.official_trade()`), imported on first use;
 # the old flat names (`analysis.charts`, `analysis.io`, ...) stay for one release as aliases

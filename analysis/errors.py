@@ -28,6 +28,21 @@ class ConversionError(ValueError, AnalysisError):
     """A currency conversion is impossible (names each missing currency and period)."""
 
 
+class UnknownLanguageError(ValueError, KeyError, AnalysisError):
+    """No rules file for a language code; the message lists the known ones.
+
+    >>> str(UnknownLanguageError("xx", ("en", "ru")))
+    "no rules for language 'xx'; known: en, ru"
+    """
+
+    def __init__(self, code: str, known):
+        self.code, self.known = code, tuple(known)
+        super().__init__(f"no rules for language {code!r}; known: {', '.join(self.known)}")
+
+    def __str__(self) -> str:   # KeyError would quote the message
+        return self.args[0]
+
+
 class DocumentError(ValueError, AnalysisError):
     """A document cannot be turned into text; ``reason`` says why."""
 

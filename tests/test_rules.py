@@ -32,3 +32,16 @@ def test_the_tables_are_read_once_and_carry_their_columns():
 def test_an_unknown_language_names_the_known_ones():
     with pytest.raises(KeyError, match="known: en, ru"):
         rules.rules("xx")
+
+
+@pytest.mark.parametrize("call", [
+    lambda: __import__("analysis").scan("52.9 million dollars", lang="xx"),
+    lambda: __import__("analysis").parse("52.9 million dollars", lang="xx"),
+])
+def test_an_unknown_language_is_a_clear_value_error_everywhere(call):
+    from analysis import UnknownLanguageError
+
+    with pytest.raises(UnknownLanguageError) as caught:
+        call()
+    assert isinstance(caught.value, ValueError) and isinstance(caught.value, KeyError)
+    assert str(caught.value) == "no rules for language 'xx'; known: en, ru"

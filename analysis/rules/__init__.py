@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 
-from ..errors import RulesError
+from ..errors import RulesError, UnknownLanguageError
 
 
 def _files():
@@ -75,9 +75,10 @@ class Rules:
 
 @functools.cache
 def rules(code: str) -> Rules:
-    """The compiled rules of one language; raises KeyError naming the known languages."""
+    """The compiled rules of one language; raises UnknownLanguageError (a ValueError and a KeyError)
+    naming the known languages."""
     if code not in available():
-        raise KeyError(f"no rules for language {code!r}; known: {', '.join(available())}")
+        raise UnknownLanguageError(code, available())
     raw = tomllib.loads((_files() / f"{code}.toml").read_text(encoding="utf-8"))
     validate(raw, f"{code}.toml")
     return Rules(code=code, decimal=raw["language"]["decimal"], raw=raw)
