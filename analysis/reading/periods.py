@@ -69,6 +69,8 @@ class Period:
 def _fiscal_period(y1: int, m1: int | None, m2: int | None, start: int = 4) -> Period:
     """Fiscal year y1/y1+1 starting in month `start`, or the months m1..m2 of it."""
     fiscal = (y1, m1, m2)
+    if m1 == 0:   # "the first m2 months of fiscal 2022-23": counted from the fiscal year's first month
+        m1, m2 = start, (start + m2 - 2) % 12 + 1
     if m1 is None:
         if start == 1:
             return Period(1, 12, y1 + 1, fiscal=fiscal)
@@ -134,6 +136,7 @@ def _compiled(lang: str):
         ("yt", rf"{B}(?:{p['year_to']})(?P<yt_m>{month_alt}){E}(?:\s+(?P<yt_y>{year}))?"),
         ("mrf", month_range.replace("m1", "f_m1").replace("m2", "f_m2") + in_fiscal),
         ("mr", month_range + year_after),
+        ("nmf", n_months.replace("(?P<n>", "(?P<nf_n>") + in_fiscal.replace("mf", "nf")),
         ("nm", n_months + rf"(?:\s+(?:of|on|in)?\s*(?:the\s+)?(?:(?P<ny>{one_year})|(?P<nrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("q", quarter + rf"(?:\s*(?:of\s+)?(?:(?P<qy>{one_year})|(?P<qrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{one_year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
@@ -236,6 +239,10 @@ def find(text: str, lang: str) -> list[Mention]:
                 period = Period(m1, m2, int(g["y"]) if g["y"] else None, offset=_rel_offset(c, g["yrel"]))
             elif m1 and m2 and not g["y"] and not g["yrel"]:
                 period = Period(m1, m2)   # "July-April": a fiscal year's months, ending in the reference year
+        elif g["nmf"]:
+            n, y1 = _count(g["nf_n"], r), _fiscal_first_year(g["nf1"], g["nf2"])
+            if n and 1 <= n <= 12 and y1:
+                period = _fiscal_period(y1, 0, n)
         elif g["nm"]:
             n = _count(g["n"], r)
             if n and 1 <= n <= 12:
