@@ -19,6 +19,10 @@ PATTERNS = {
     "zero-width digits": "\u200b1",
     "sentences": "Exports rose 25% to $3.7bn in 2022. ",
     "brackets": "(",
+    "signed changes": "-30% ",
+    "worded signs": "minus 30% ",
+    "changes": "up 30% ",
+    "bracketed changes": "(-30%) ",
 }
 SIZES_KB = (1, 2, 4, 8, 16)
 

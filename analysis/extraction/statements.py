@@ -457,9 +457,11 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         t, w = self.folded, self.w
         left = a
         changes = {id(r.figure) for r in previous if r.role == "change"}
-        for f in self._figs_in(a, g.span[0]):
+        # the clause starts after the last figure before this one (nearest first: dense lists stay linear)
+        for f in reversed(self._figs_in(a, g.span[0])):
             if a <= f.span[1] <= g.span[0] and f.kind in ("money", "count", "ratio", "percent") and id(f) not in changes and not self.w["change_before"].search(t[max(a, f.span[0] - 30):f.span[0]]):
                 left = max(left, f.span[1])
+                break
         clause = t[left:g.span[0]]
         if w["count_subject"].search(clause):
             return None
