@@ -32,7 +32,9 @@ class RoleReading:
             after = t[m.end:m.end + 20]
             joined_next = i + 1 < len(ms) and ms[i + 1].start == m.end + 1 and t[m.end] == "-"
             joined_prev = i > 0 and ms[i - 1].end == m.start - 1 and t[m.start - 1] == "-"
-            if joined_next or joined_prev:
+            if w["aside_from"].search(before):
+                role = "aside"   # "helped by demand from China": no side of the figure's trade
+            elif joined_next or joined_prev:
                 role = "pair"   # "Uzbek-Russian", "Российско-китайский", "Kazakhstan-China"
             elif m.form == "adj":
                 if w["capital_after"].match(after):
@@ -71,6 +73,9 @@ class RoleReading:
         # "between X and Y" / "X and Y": the second of a pair
         fixed = []
         for j, (m, role) in enumerate(out):
+            if j > 0 and fixed[-1][1] == "aside" and w["list_join"].fullmatch(t, out[j - 1][0].end, m.start):
+                fixed.append((m, "aside"))   # "demand from India and China"
+                continue
             if role in ("plain", "with", "dest") and j > 0 and re.fullmatch(r"\s+(?:and|и)\s+", t[out[j - 1][0].end:m.start]) and out[j - 1][1] in ("between", "plain", "pair_and"):
                 if out[j - 1][1] == "between" or (role == "plain" and out[j - 1][1] == "plain"):
                     role = "pair_and"

@@ -80,5 +80,7 @@ def _words(lang: str):
         change_percent_gap=re.compile(rf"\s*(?:{_alt(iw.get('change_percent_gap', []))})\s*", re.I) if iw.get("change_percent_gap") else _NEVER,
         up=rx(r.words("direction", "up")),
         down=rx(r.words("direction", "down")),
+        aside_from=re.compile(rf"{_B}(?:{_alt(iw['aside_from'])})\s+(?:the\s+)?$", re.I) if iw.get("aside_from") else _NEVER,
+        list_join=re.compile(rf"\s*(?:{_alt(iw['list_joiners'])})\s*", re.I) if iw.get("list_joiners") else _NEVER,
         clause_period=re.compile(_alt(iw.get("clause_period", [])), re.I) if iw.get("clause_period") else _NEVER,
     )
