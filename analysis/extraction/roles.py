@@ -36,6 +36,8 @@ class RoleReading:
                 role = "aside"   # "helped by demand from China": no side of the figure's trade
             elif joined_next or joined_prev:
                 role = "pair"   # "Uzbek-Russian", "Российско-китайский", "Kazakhstan-China"
+            elif m.form == "adj" and w["market_after"].match(after) and (w["prep_to"].search(before) or w["prep_from"].search(before)):
+                role = "dest" if w["prep_to"].search(before) else "origin"   # "на российский рынок", "to the Chinese market"
             elif m.form == "adj":
                 if w["capital_after"].match(after):
                     role = "adj_owner"

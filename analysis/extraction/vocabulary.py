@@ -82,5 +82,6 @@ def _words(lang: str):
         down=rx(r.words("direction", "down")),
         aside_from=re.compile(rf"{_B}(?:{_alt(iw['aside_from'])})\s+(?:the\s+)?$", re.I) if iw.get("aside_from") else _NEVER,
         list_join=re.compile(rf"\s*(?:{_alt(iw['list_joiners'])})\s*", re.I) if iw.get("list_joiners") else _NEVER,
+        market_after=re.compile(rf"^\s+(?:{_alt(iw['market_words'])}){_E}", re.I) if iw.get("market_words") else _NEVER,
         clause_period=re.compile(_alt(iw.get("clause_period", [])), re.I) if iw.get("clause_period") else _NEVER,
     )
