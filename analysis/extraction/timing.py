@@ -66,7 +66,8 @@ class PeriodReading:
         for o in anchors:
             f = o.figure
             if f.span[1] <= p.start and p.start - f.span[1] <= 24 and self.w["period_gap"].fullmatch(self.folded, f.span[1], p.start):
-                return f
+                # "337.6 billion dirhams ($92 billion) worth of goods in H1 2015": a twin's period is its amount's
+                return o.twin_of.figure if o.role == "twin" and o.twin_of is not None else f
         return None
 
     def _owner(self, p, anchors: list[_Row]) -> Figure | None:

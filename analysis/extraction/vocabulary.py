@@ -73,7 +73,7 @@ def _words(lang: str):
         capital_after=re.compile(rf"^\s*(?:[^\W\d_]+\s+)?(?:{_alt(iw.get('capital_after', []))}){_E}", re.I) if iw.get("capital_after") else _NEVER,
         than_other=re.compile(rf"^\s*(?:{_alt(iw.get('than_other', []))}){_E}", re.I) if iw.get("than_other") else _NEVER,
         # "$4bn in 2019", "$4bn surplus for the same period in 2019": one optional noun, then a preposition
-        period_gap=re.compile(rf"\s*\(?(?:(?:[^\W\d_]+\s+)?(?:{_alt(iw.get('period_prep', []))})\s+)?"
+        period_gap=re.compile(rf"\)?\s*\(?(?:(?:[^\W\d_]+\s+)?(?:{_alt(iw.get('period_prep', []))})\s+)?"
                               rf"(?:(?:{_alt(r.table('periods').get('articles') or ['(?!)'])})\s+)?", re.I),
         partner_of_before=re.compile(rf"{_B}(?:{_alt(iw['partner_of_before'])})$", re.I) if iw.get("partner_of_before") else _NEVER,
         partner_after_owner=re.compile(rf"(?:{_alt(iw['partner_after_owner'])}){_E}", re.I) if iw.get("partner_after_owner") else _NEVER,
