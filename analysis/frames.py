@@ -2,6 +2,8 @@
 `scan` and `extract` for free text (the frame forms of the readers)."""
 from __future__ import annotations
 
+import re
+
 from typing import Iterable
 
 from .errors import SchemaError
@@ -68,8 +70,28 @@ def to_frame(records: Iterable[dict], columns: dict[str, str] = TIDY_COLUMNS):
         elif dtype == "int64":
             data[column] = np.array(values, dtype="int64")
         else:
-            data[column] = pd.array(values, dtype=dtype)
+            try:
+                data[column] = pd.array(values, dtype=dtype)
+            except UnicodeEncodeError:   # a lone surrogate (a file name's stray byte, a JSON "\udcff")
+                data[column] = pd.array([_encodable(v, column) for v in values], dtype=dtype)
     return pd.DataFrame(data, copy=False)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(value, column: str):
+    r"""A string that UTF-8 can hold: names (`source`) keep the stray bytes as backslash escapes so two
+    files stay two; other text gets U+FFFD where a character could not be read.
+
+    >>> _encodable("news\udcff.txt", "source"), _encodable("a\udcffb", "quote")
+    ('news\\udcff.txt', 'a\ufffdb')
+    """
+    if not isinstance(value, str):
+        return value
+    if column == "source":
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def require_columns(frame, needed: Iterable[str], what: str = "frame") -> None:

@@ -205,3 +205,34 @@ def test_real_extract_on_dask_is_identical(tmp_path, dask_client):
     folder = _seed_corpus(tmp_path)
     pd.testing.assert_frame_equal(corpus.extract_corpus(folder)[0],
                                   corpus.extract_corpus(folder, client=dask_client, batch_size=1)[0])
+
+
+def test_a_lone_surrogate_in_one_record_never_sinks_the_others(tmp_path):
+    # a JSON "\udcff" escape decodes to a lone surrogate, which UTF-8 (and Arrow) refuse
+    (tmp_path / "news.jsonl").write_text(
+        '{"text": "Exports reached $5 billion in 2022.", "source": "\\udcff bad"}\n'
+        '{"text": "Imports reached $3 billion in 2022.", "source": "ok"}\n', encoding="utf-8")
+    rows, errors = analysis.extract_corpus(tmp_path / "news.jsonl")
+    assert len(errors) == 0
+    assert list(rows["source"]) == ["\\udcff bad", "ok"]
+    assert list(rows["value"]) == [5e9, 3e9]
+    rows.to_csv(tmp_path / "rows.csv")   # the repaired names can be written
+
+
+def test_extract_never_raises_on_a_string_with_a_lone_surrogate():
+    rows = analysis.extract("Exports reached $5 billion in 2022 \udcff.", source="\udcff")
+    assert list(rows["source"]) == ["\\udcff"]
+    assert rows["value"].tolist() == [5e9]
+
+
+def test_a_file_name_with_an_undecodable_byte_is_read(tmp_path):
+    import os
+
+    name = os.fsdecode(b"news-\xff.txt")   # surrogateescape: "\udcff" in the name
+    try:
+        (tmp_path / name).write_text("Exports reached $5 billion in 2022.", encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses undecodable names")
+    rows, errors = analysis.extract_corpus(tmp_path)
+    assert len(errors) == 0 and rows["value"].tolist() == [5e9]
+    assert rows["source"].str.contains("\\udcff", regex=False).all()
