@@ -236,3 +236,41 @@ def test_a_file_name_with_an_undecodable_byte_is_read(tmp_path):
     rows, errors = analysis.extract_corpus(tmp_path)
     assert len(errors) == 0 and rows["value"].tolist() == [5e9]
     assert rows["source"].str.contains("\\udcff", regex=False).all()
+
+
+def test_only_regular_files_are_read_and_never_block(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("Exports reached $5 billion in 2022.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")                     # would block a plain read forever
+    os.symlink("/dev/zero", tmp_path / "zero.txt")       # would read without end
+    rows, errors = analysis.extract_corpus(tmp_path)
+    assert rows["value"].tolist() == [5e9]
+    reasons = dict(zip(errors["source"].map(lambda s: s.rsplit("/", 1)[-1]), errors["reason"]))
+    assert set(reasons) == {"pipe.txt", "zero.txt"}
+    assert all("not a regular file" in r for r in reasons.values())
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_row(tmp_path, monkeypatch):
+    import os
+
+    from analysis.documents import sources
+
+    (tmp_path / "a.txt").write_text("Exports reached $5 billion in 2022.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):   # as os.walk does for a folder without read rights (even as root)
+        for root, dirs, files in real_walk(top, onerror=onerror, **kw):
+            if root.endswith("locked"):
+                onerror(PermissionError(13, "Permission denied", root))
+                dirs[:] = []
+                continue
+            yield root, dirs, files
+
+    monkeypatch.setattr(sources.os, "walk", walk)
+    rows, errors = analysis.extract_corpus(tmp_path)
+    assert rows["value"].tolist() == [5e9]
+    assert errors["reason"].tolist() == ["cannot list the folder: Permission denied"]
+    assert errors["source"][0].endswith("locked")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -59,10 +60,8 @@ def errors_frame(errors: Iterable[DocError]):
 def read_text_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """One .txt/.md/.html file -> Document; raises DocumentError (empty, too large, binary, encoding)."""
     path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise DocumentError(f"too large: {size:,} bytes > max_bytes={max_bytes:,}")
-    data = path.read_bytes()
+    data = _read_regular(path, max_bytes)
+    size = len(data)
     kind = TEXT_SUFFIXES.get(path.suffix.lower(), "text")
     declared = None
     if kind == "html":
@@ -77,6 +76,25 @@ def read_text_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTE
     if not text.strip():
         raise DocumentError("empty document (no text)" if size else "empty file (0 bytes)")
     return Document(text, str(path), published)
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, at most `max_bytes`: a FIFO, a device or a socket (even behind a
+    symlink named "news.txt") is refused before it can block or stream without end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError("not a regular file (a pipe, device or socket): not read")
+        if info.st_size > max_bytes:
+            raise DocumentError(f"too large: {info.st_size:,} bytes > max_bytes={max_bytes:,}")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(max_bytes + 1)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:   # it grew while we read
+        raise DocumentError(f"too large: more than max_bytes={max_bytes:,} bytes")
+    return data
 
 
 def _clean(value) -> str | None:
@@ -216,7 +234,10 @@ def _iter_path(path: Path, text_key: str, max_bytes: int, *, top: bool) -> Itera
         return
     if path.is_dir():
         for p in _walk(path):
-            yield from _iter_path(p, text_key, max_bytes, top=False)
+            if isinstance(p, OSError):
+                yield DocError(str(p.filename or name), f"cannot list the folder: {p.strerror or p}")
+            else:
+                yield from _iter_path(p, text_key, max_bytes, top=False)
         return
     kind = TABLE_SUFFIXES.get(path.suffix.lower())
     if kind == "jsonl":
@@ -234,14 +255,19 @@ def _iter_path(path: Path, text_key: str, max_bytes: int, *, top: bool) -> Itera
             yield DocError(name, f"cannot read: {e.strerror or e}")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under a folder that we know how to read, sorted, hidden ones skipped."""
+def _walk(folder: Path) -> Iterator[Path | OSError]:
+    """Files under a folder that we know how to read, sorted, hidden ones skipped; the error of each
+    folder that cannot be listed, in its place."""
     wanted = set(TEXT_SUFFIXES) | set(TABLE_SUFFIXES)
-    for root, dirs, files in os.walk(folder):
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
+        while unlisted:   # a folder that cannot be listed is reported, not skipped
+            yield unlisted.pop(0)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
             if not f.startswith(".") and Path(f).suffix.lower() in wanted:
                 yield Path(root) / f
+    yield from unlisted
 
 
 def iter_documents(source: Any, *, text_column: str = "text",
