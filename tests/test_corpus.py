@@ -274,3 +274,22 @@ def test_a_folder_that_cannot_be_listed_is_an_error_row(tmp_path, monkeypatch):
     assert rows["value"].tolist() == [5e9]
     assert errors["reason"].tolist() == ["cannot list the folder: Permission denied"]
     assert errors["source"][0].endswith("locked")
+
+
+@pytest.mark.parametrize("kind", ["csv", "jsonl", "frame", "list"])
+def test_max_bytes_caps_every_cell_not_only_files(tmp_path, kind):
+    big = "Exports reached $5 billion in 2022. " + "x" * 5000
+    small = "Imports reached $3 billion in 2022."
+    if kind == "csv":
+        source = tmp_path / "news.csv"
+        pd.DataFrame({"text": [big, small]}).to_csv(source, index=False)
+    elif kind == "jsonl":
+        source = tmp_path / "news.jsonl"
+        source.write_text("\n".join(json.dumps({"text": t}) for t in (big, small)) + "\n", encoding="utf-8")
+    elif kind == "frame":
+        source = pd.DataFrame({"text": [big, small]})
+    else:
+        source = [big, small]
+    rows, errors = analysis.extract_corpus(source, max_bytes=1000)
+    assert rows["value"].tolist() == [3e9]
+    assert len(errors) == 1 and "too large" in errors["reason"][0]

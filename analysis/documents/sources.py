@@ -106,7 +106,8 @@ def _clean(value) -> str | None:
     return value or None
 
 
-def _from_record(rec: dict, fallback_source: str, text_key: str, line: int | None) -> Document | DocError:
+def _from_record(rec: dict, fallback_source: str, text_key: str, line: int | None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Document | DocError:
     source = _clean(rec.get("source")) or _clean(rec.get("url")) or fallback_source
     if text_key not in rec:
         keys = ", ".join(map(repr, list(rec)[:10]))
@@ -118,6 +119,8 @@ def _from_record(rec: dict, fallback_source: str, text_key: str, line: int | Non
         return DocError(source, f"{text_key!r} is {type(text).__name__}, not a string", line)
     if not text.strip():
         return DocError(source, f"{text_key!r} is empty", line)
+    if len(text) > max_bytes // 4 and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        return DocError(source, f"{text_key!r} too large: more than max_bytes={max_bytes:,} bytes", line)
     return Document(text, source, _clean(rec.get("published")), line)
 
 
@@ -157,7 +160,7 @@ def _iter_jsonl(path: Path, text_key: str, max_bytes: int) -> Iterator[Document 
             if not isinstance(rec, dict):
                 yield DocError(where, f"line {lineno}: a JSON {type(rec).__name__}, not an object", lineno)
                 continue
-            doc = _from_record(rec, where, text_key, lineno)
+            doc = _from_record(rec, where, text_key, lineno, max_bytes)
             if isinstance(doc, DocError) and doc.line is not None and not doc.reason.startswith("line "):
                 doc = DocError(doc.source, f"line {lineno}: {doc.reason}", lineno)
             yield doc
@@ -169,12 +172,12 @@ def _table_columns(columns, text_key: str, name: str) -> DocError | None:
     return None
 
 
-def _iter_frame_rows(frame, name: str, text_key: str, offset: int, row_label: str):
+def _iter_frame_rows(frame, name: str, text_key: str, offset: int, row_label: str, max_bytes: int = DEFAULT_MAX_BYTES):
     cols = [c for c in (text_key, "source", "url", "published") if c in frame.columns]
     for i, values in enumerate(zip(*(frame[c].tolist() for c in cols))):
         rec = dict(zip(cols, values))
         n = offset + i + 1
-        yield _from_record(rec, f"{name}:{row_label}{n}", text_key, n)
+        yield _from_record(rec, f"{name}:{row_label}{n}", text_key, n, max_bytes)
 
 
 def _iter_csv(path: Path, text_key: str, max_bytes: int) -> Iterator[Document | DocError]:
@@ -193,7 +196,7 @@ def _iter_csv(path: Path, text_key: str, max_bytes: int) -> Iterator[Document | 
                 if err:
                     yield err
                     return
-            yield from _iter_frame_rows(chunk, name, text_key, offset, "row ")
+            yield from _iter_frame_rows(chunk, name, text_key, offset, "row ", max_bytes)
             offset += len(chunk)
     except pd.errors.EmptyDataError:
         yield DocError(name, "empty file (no header)")
@@ -201,7 +204,7 @@ def _iter_csv(path: Path, text_key: str, max_bytes: int) -> Iterator[Document | 
         yield DocError(name, f"unreadable CSV: {type(e).__name__}: {e}".splitlines()[0][:300])
 
 
-def _iter_parquet(path: Path, text_key: str) -> Iterator[Document | DocError]:
+def _iter_parquet(path: Path, text_key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocError]:
     name = str(path)
     try:
         import pyarrow.parquet as pq
@@ -219,7 +222,7 @@ def _iter_parquet(path: Path, text_key: str) -> Iterator[Document | DocError]:
         offset = 0
         for batch in pf.iter_batches(batch_size=2000, columns=cols):
             frame = batch.to_pandas()
-            yield from _iter_frame_rows(frame, name, text_key, offset, "row ")
+            yield from _iter_frame_rows(frame, name, text_key, offset, "row ", max_bytes)
             offset += len(frame)
     except Exception as e:  # pyarrow raises many kinds on corrupt files
         yield DocError(name, f"unreadable Parquet: {type(e).__name__}: {e}".splitlines()[0][:300])
@@ -245,7 +248,7 @@ def _iter_path(path: Path, text_key: str, max_bytes: int, *, top: bool) -> Itera
     elif kind == "csv":
         yield from _iter_csv(path, text_key, max_bytes)
     elif kind == "parquet":
-        yield from _iter_parquet(path, text_key)
+        yield from _iter_parquet(path, text_key, max_bytes)
     else:
         try:
             yield read_text_file(path, max_bytes=max_bytes)
@@ -291,21 +294,21 @@ def iter_documents(source: Any, *, text_column: str = "text",
         labels = [str(i) for i in source.index]
         cols = [c for c in (text_column, "source", "url", "published") if c in source.columns]
         for label, values in zip(labels, zip(*(source[c].tolist() for c in cols))):
-            yield _from_record(dict(zip(cols, values)), f"#{label}", text_column, None)
+            yield _from_record(dict(zip(cols, values)), f"#{label}", text_column, None, max_bytes)
         return
     if isinstance(source, pd.Series):
         for label, text in source.items():
-            yield _from_record({text_column: text}, f"#{label}", text_column, None)
+            yield _from_record({text_column: text}, f"#{label}", text_column, None, max_bytes)
         return
     for i, item in enumerate(source):
         if isinstance(item, (Document, DocError)):
             yield item
         elif isinstance(item, str):
-            yield _from_record({text_column: item}, f"#{i}", text_column, None)
+            yield _from_record({text_column: item}, f"#{i}", text_column, None, max_bytes)
         elif isinstance(item, os.PathLike):
             yield from _iter_path(Path(item), text_column, max_bytes, top=False)
         elif isinstance(item, dict):
-            yield _from_record(item, f"#{i}", text_column, None)
+            yield _from_record(item, f"#{i}", text_column, None, max_bytes)
         else:
             yield DocError(f"#{i}", f"a {type(item).__name__}, not a text, dict or path")
 
