@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-
-from .errors import CliError
 from pathlib import Path
+
+from .cli_checks import (_check_inputs, _check_output, _check_text_column, _check_writable,
+                         _country_code, _need, _pairs_there)
+from .errors import CliError
 
 EXIT_OK = 0
 EXIT_FAILED = 1      # --strict and some documents/charts failed
@@ -23,10 +25,14 @@ EXIT_INTERRUPTED = 130
 
 EPILOG = """\
 exit codes:
-  0    success (documents that failed are listed on stderr and counted, but do not fail the run)
-  1    --strict was given and some documents, rows or charts failed
-  2    bad usage: unknown option, missing input file, missing column, unreadable table
-  3    a needed extra is missing (pyarrow for Parquet, kaleido + Chromium for PNG/SVG/PDF, dask)
+  0    success: documents that failed are listed on stderr and counted but do not fail the run;
+       `run` without a Chromium writes its charts as HTML, prints how to install one, and exits 0
+  1    --strict was given and some documents, cells or chart formats failed
+  2    bad usage or input, found before any work: unknown option, missing input file, missing column
+       (the columns there are are listed), unreadable table, unknown --pair (the pairs there are are
+       listed), an output path that cannot be written (the folder is named)
+  3    a needed extra or a working browser is missing: pyarrow (Parquet), openpyxl (.xlsx), kaleido and
+       Chromium (PNG/SVG/PDF from `chart`), dask; or the browser did not answer within its time limit
   4    an unexpected internal error (rerun with --debug for the traceback, and report it)
   130  interrupted (Ctrl-C)
 
@@ -143,29 +149,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 # ------------------------------------------------------------------------------------------ helpers
 
-def _check_inputs(paths) -> None:
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise CliError(f"no such file or folder: {', '.join(missing)}")
-
-
-def _check_output(path: Path | None, allowed=("csv", "parquet", "jsonl")) -> None:
-    if path is None:
-        return
-    suffix = path.suffix.lower().lstrip(".")
-    suffix = {"pq": "parquet", "ndjson": "jsonl"}.get(suffix, suffix)
-    if suffix not in allowed:
-        raise CliError(f"cannot write {str(path)!r}: the name must end in " + ", ".join("." + a for a in allowed))
-    if suffix == "parquet":
-        _need("pyarrow", "Parquet", "analysis[parquet]")
-
-
-def _need(module: str, what: str, extra: str) -> None:
-    import importlib.util
-
-    if importlib.util.find_spec(module) is None:
-        raise CliError(f"{what} needs the {module} package: pip install '{extra}'", EXIT_MISSING)
-
 
 def _report_errors(errors, total_docs: int, what: str = "documents") -> None:
     n = len(errors)
@@ -188,6 +171,7 @@ def cmd_extract(args) -> int:
     _check_output(args.output)
     if args.errors is not None:
         _check_output(args.errors)
+    _check_text_column(args.paths, args.text_column)
     if args.workers < 0:
         raise CliError("--workers must be 0 (one per core) or more")
     client, cluster = None, None
@@ -309,6 +293,7 @@ def cmd_chart(args) -> int:
     if fmt not in CHART_FORMATS:
         raise CliError(f"cannot write {str(args.output)!r}: the name must end in "
                        + ", ".join("." + f for f in CHART_FORMATS))
+    _check_writable(args.output)
     try:
         frame = read_frame(args.file)
     except ValueError as e:
@@ -321,11 +306,12 @@ def cmd_chart(args) -> int:
         validate(frame)  # schema at the boundary: a bad file is named with its column and rows
     reporter, partner = (args.pair or (None, None))
     if reporter:
-        reporter, partner = reporter.upper(), partner.upper()
+        reporter, partner = _country_code(reporter), _country_code(partner)
         pair = ((frame["reporter"] == reporter) & (frame["partner"] == partner)) | (
             (frame["reporter"] == partner) & (frame["partner"] == reporter))
         if not pair.fillna(False).any():
-            raise CliError(f"{args.file}: no rows for the pair {reporter}-{partner}")
+            raise CliError(f"{args.file}: no rows for the pair {reporter}-{partner}; "
+                           f"the pairs there are: {_pairs_there(frame)}")
     shape, indicator = KINDS[args.kind]
     common = dict(lang=args.lang, title=args.title)
     if shape == "turnover":
@@ -412,6 +398,7 @@ def cmd_run(args) -> int:
     from .corpus import extract_corpus
     from .tables import write_frame
 
+    _check_writable(args.out, folder=True)  # before any work: a file in the way, a read-only folder
     documents = _bundled_documents()
     rows, errors = extract_corpus(documents, progress=False)
     _report_errors(errors, len(documents))
@@ -490,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"trade-analysis {args.command}: error: {e}")
         return EXIT_USAGE
     except (SchemaError, AnalysisError) as e:
-        code = EXIT_MISSING if type(e).__name__ == "BrowserNotFoundError" else EXIT_USAGE
+        code = EXIT_MISSING if type(e).__name__ in ("BrowserNotFoundError", "ExportTimeoutError") else EXIT_USAGE
         _err(f"trade-analysis {args.command}: error: {e}")
         return code
     except ImportError as e:
