@@ -62,6 +62,39 @@ def _err(*parts) -> None:
     print(*parts, file=sys.stderr)
 
 
+def _is_xlsx(path: Path | None) -> bool:
+    return path is not None and path.suffix.lower() == ".xlsx"
+
+
+def _write_table(frame, output: Path | None) -> None:
+    """A frame to `output` (.csv/.parquet/.jsonl/.xlsx), or as CSV to stdout without one."""
+    if _is_xlsx(output):
+        from .spreadsheet import write_xlsx
+
+        write_xlsx(frame, output)
+        return
+    from .tables import FrameWriter
+
+    with FrameWriter(output, stream=None if output else sys.stdout, format=None if output else "csv") as writer:
+        writer.write(frame)
+
+
+def _extract_to_xlsx(source, args, kwargs):
+    """`extract -o rows.xlsx`: stream the rows to a temporary JSON Lines file, then one workbook from it."""
+    import tempfile
+
+    from .corpus import write_corpus
+    from .tables import read_frame
+
+    with tempfile.TemporaryDirectory(prefix="trade-analysis-") as tmp:
+        errors_path = args.errors if args.errors is not None and not _is_xlsx(args.errors) else None
+        docs, rows, errors = write_corpus(source, Path(tmp) / "rows.jsonl", errors_path=errors_path, **kwargs)
+        _write_table(read_frame(Path(tmp) / "rows.jsonl"), args.output)
+    if args.errors is not None and errors_path is None:
+        _write_table(errors, args.errors)
+    return docs, rows, errors
+
+
 # ------------------------------------------------------------------------------------------- parser
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG, formatter_class=fmt)
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path,
                    help="files or folders (folders are read recursively: .txt .html .md .jsonl .csv .parquet)")
-    p.add_argument("-o", "--output", type=Path, help="rows to .csv, .parquet or .jsonl (default: CSV on stdout)")
+    p.add_argument("-o", "--output", type=Path, help="rows to .csv, .parquet, .jsonl or .xlsx (default: CSV on stdout)")
     p.add_argument("--format", choices=("csv", "jsonl"), help="format on stdout when there is no -o (default csv)")
     p.add_argument("--errors", type=Path, metavar="FILE",
                    help="also write the failed documents (source, line, reason) to FILE (.csv/.parquet/.jsonl)")
@@ -105,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE.csv", help="a CSV (UTF-8, UTF-16 or cp1251), or .parquet/.jsonl")
     p.add_argument("--column", "-c", nargs="+", action="extend", required=True, metavar="NAME",
                    help="figure column(s) to read; repeatable")
-    p.add_argument("-o", "--output", type=Path, help="output .csv/.parquet/.jsonl (default: CSV on stdout)")
+    p.add_argument("-o", "--output", type=Path, help="output .csv/.parquet/.jsonl/.xlsx (default: CSV on stdout)")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 when any cell could not be read (missing marks such as '', 'n/a', '-' are not errors)")
     p.add_argument("--unit", help="the unit of cells that state none: a currency code (USD), 'percent' or 'count'")
@@ -130,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Merge tidy rows that state the same fact within their rounding (see analysis.consolidate).",
         epilog=EPILOG, formatter_class=fmt)
     p.add_argument("file", type=Path, metavar="ROWS", help="tidy rows (.csv/.parquet/.jsonl) from `extract`")
-    p.add_argument("-o", "--output", type=Path, help="facts to .csv, .parquet or .jsonl (default: CSV on stdout)")
+    p.add_argument("-o", "--output", type=Path, help="facts to .csv, .parquet, .jsonl or .xlsx (default: CSV on stdout)")
 
     p = sub.add_parser(
         "run", help="the main job on the bundled data: print the tidy table and write the charts",
@@ -188,7 +221,9 @@ def cmd_extract(args) -> int:
     kwargs = dict(workers=args.workers or 0, client=client, progress=False if args.no_progress else None,
                   text_column=args.text_column, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     try:
-        if args.output is None:
+        if args.output is not None and _is_xlsx(args.output):
+            docs, rows, errors = _extract_to_xlsx(source, args, kwargs)
+        elif args.output is None:
             docs, rows, errors = write_corpus(source, None, format=args.format or "csv", stream=sys.stdout,
                                               errors_path=args.errors, **kwargs)
         else:
@@ -226,7 +261,6 @@ def cmd_normalize(args) -> int:
     import pandas as pd
 
     from .frames import normalize
-    from .tables import FrameWriter
 
     _check_inputs([args.file])
     _check_output(args.output)
@@ -246,9 +280,7 @@ def cmd_normalize(args) -> int:
         failed += int((out["error"].fillna("").ne("") & table[col].notna()).sum())
         parts.append(out.add_prefix(f"{col}_"))
     result = pd.concat(parts, axis=1)
-    with FrameWriter(args.output, stream=None if args.output else sys.stdout,
-                     format=None if args.output else "csv") as writer:
-        writer.write(result)
+    _write_table(result, args.output)
     where = f" -> {args.output}" if args.output else ""
     _err(f"normalize: {len(table)} rows, {len(args.column)} column(s), {failed} cell(s) not read{where}")
     return EXIT_FAILED if args.strict and failed else EXIT_OK
@@ -332,7 +364,7 @@ def cmd_chart(args) -> int:
 
 def cmd_consolidate(args) -> int:
     from .facts import consolidate
-    from .tables import FrameWriter, read_frame
+    from .tables import read_frame
 
     _check_inputs([args.file])
     _check_output(args.output)
@@ -341,9 +373,7 @@ def cmd_consolidate(args) -> int:
     except ValueError as e:
         raise CliError(f"{args.file}: {e}") from None
     facts = consolidate(rows)
-    with FrameWriter(args.output, stream=None if args.output else sys.stdout,
-                     format=None if args.output else "csv") as writer:
-        writer.write(facts)
+    _write_table(facts, args.output)
     where = f" -> {args.output}" if args.output else ""
     _err(f"consolidate: {len(rows)} rows, {len(facts)} facts, {int(facts['conflict'].sum())} in conflict{where}")
     return EXIT_OK

@@ -15,7 +15,7 @@ def _check_inputs(paths) -> None:
         raise CliError(f"no such file or folder: {', '.join(missing)}")
 
 
-def _check_output(path: Path | None, allowed=("csv", "parquet", "jsonl")) -> None:
+def _check_output(path: Path | None, allowed=("csv", "parquet", "jsonl", "xlsx")) -> None:
     if path is None:
         return
     suffix = path.suffix.lower().lstrip(".")
@@ -24,6 +24,8 @@ def _check_output(path: Path | None, allowed=("csv", "parquet", "jsonl")) -> Non
         raise CliError(f"cannot write {str(path)!r}: the name must end in " + ", ".join("." + a for a in allowed))
     if suffix == "parquet":
         _need("pyarrow", "Parquet", "analysis[parquet]")
+    if suffix == "xlsx":
+        _need("openpyxl", ".xlsx output", "analysis[xlsx]")
     _check_writable(path)
 
 

@@ -68,8 +68,8 @@ def test_missing_input_is_a_clear_error(tmp_path, capsys):
 
 
 def test_bad_output_name_is_refused(news, capsys):
-    assert cli.main(["extract", str(news / "news"), "-o", str(news / "rows.xlsx")]) == 2
-    assert ".csv, .parquet, .jsonl" in capsys.readouterr().err
+    assert cli.main(["extract", str(news / "news"), "-o", str(news / "rows.xls")]) == 2
+    assert ".csv, .parquet, .jsonl, .xlsx" in capsys.readouterr().err
 
 
 def test_extract_to_stdout_is_neutralised_csv(news, fake_extract, capsys):
@@ -370,3 +370,53 @@ def test_chart_into_a_read_only_folder_names_the_folder(tmp_path, readonly, caps
     assert cli.main(["chart", str(rows), "-o", str(readonly / "c.html")]) == 2
     err = capsys.readouterr().err
     assert str(readonly) in err and ".tmp" not in err
+
+
+# --- .xlsx output (issue 12) ----------------------------------------------------------------------
+def _sheet(path):
+    openpyxl = pytest.importorskip("openpyxl")
+    ws = openpyxl.load_workbook(path).active
+    return [[c for c in row] for row in ws.iter_rows()]
+
+
+def test_extract_to_xlsx_is_formula_safe(news, fake_extract, capsys):
+    out = news / "rows.xlsx"
+    errors = news / "errors.xlsx"
+    assert cli.main(["extract", str(news / "news"), "-o", str(out), "--errors", str(errors), "--no-progress"]) == 0
+    cells = _sheet(out)
+    header = [c.value for c in cells[0]]
+    assert header[:3] == ["source", "published", "indicator"]
+    values = [r[header.index("value")].value for r in cells[1:]]
+    assert values == [52.9e6, 3.5e6]
+    quotes = [r[header.index("quote")] for r in cells[1:]]
+    assert all(c.data_type == "s" for c in quotes)
+    assert "3 documents, 2 rows, 1 failed" in capsys.readouterr().err
+    failed = _sheet(errors)
+    assert any("empty file" in str(c.value) for row in failed for c in row)
+
+
+def test_normalize_to_xlsx_neutralises_formula_cells_and_headers(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text('"=HYPERLINK(""http://x"")",turnover\n"=cmd|\' /C calc\'!A0",52.9M USD\n-5,n/a\n',
+                     encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    assert cli.main(["normalize", str(table), "--column", "turnover", "-o", str(out)]) == 0
+    cells = _sheet(out)
+    head, first, second = cells[0][0], cells[1][0], cells[2][0]
+    for c in (head, first, second):  # shown as written, stored as text, never run
+        assert c.data_type == "s" and c.quotePrefix
+    assert head.value == '=HYPERLINK("http://x")' and first.value == "=cmd|' /C calc'!A0" and second.value == "-5"
+    header = [c.value for c in cells[0]]
+    assert cells[1][header.index("turnover_value")].value == 52.9e6
+    assert cells[2][header.index("turnover_value")].value is None
+
+
+def test_xlsx_without_openpyxl_names_the_extra(news, monkeypatch, capsys):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "openpyxl" else real(name, *a))
+    assert cli.main(["extract", str(news / "news"), "-o", str(news / "rows.xlsx")]) == 3
+    err = capsys.readouterr().err
+    assert "openpyxl" in err and "analysis[xlsx]" in err
+    assert not (news / "rows.xlsx").exists()
