@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-column", default="text", help="text column of JSONL/CSV/Parquet input (default text)")
     p.add_argument("--max-bytes", type=int, default=None,
                    help="refuse documents larger than this many bytes (default 10,000,000)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when not a terminal)")
+    _progress_options(p)
     p.add_argument("--strict", action="store_true", help="exit 1 when any document failed")
 
     p = sub.add_parser(
@@ -177,7 +177,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "ru"), default="en", help="labels language (default en)")
     p.add_argument("--no-official", action="store_true", help="leave out the bundled official statistics")
     p.add_argument("--strict", action="store_true", help="exit 1 when a chart format could not be written")
+    _progress_options(p)
     return parser
+
+
+def _progress_options(p) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--progress", action="store_true", default=None,
+                       help="progress bars on stderr even when it is not a terminal (default: only on a terminal)")
+    group.add_argument("--no-progress", action="store_true", help="no progress bars")
+
+
+def _progress(args) -> bool | None:
+    """True (--progress), False (--no-progress) or None: bars only when stderr is a terminal."""
+    if getattr(args, "no_progress", False):
+        return False
+    return True if getattr(args, "progress", None) else None
 
 
 # ------------------------------------------------------------------------------------------ helpers
@@ -218,7 +233,7 @@ def cmd_extract(args) -> int:
         else:
             client = args.dask
     source = args.paths[0] if len(args.paths) == 1 else list(args.paths)
-    kwargs = dict(workers=args.workers or 0, client=client, progress=False if args.no_progress else None,
+    kwargs = dict(workers=args.workers or 0, client=client, progress=_progress(args),
                   text_column=args.text_column, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     try:
         if args.output is not None and _is_xlsx(args.output):
@@ -430,7 +445,7 @@ def cmd_run(args) -> int:
 
     _check_writable(args.out, folder=True)  # before any work: a file in the way, a read-only folder
     documents = _bundled_documents()
-    rows, errors = extract_corpus(documents, progress=False)
+    rows, errors = extract_corpus(documents, progress=_progress(args))
     _report_errors(errors, len(documents))
     frame = rows
     if not args.no_official:
@@ -448,7 +463,7 @@ def cmd_run(args) -> int:
     from .views.charts import default_charts
 
     figures = default_charts(frame, lang=args.lang)
-    written, problems = _export_all(figures, out, args.formats)
+    written, problems = _export_all(figures, out, args.formats, progress=_progress(args))
     print(f"\nwrote {len(written) + 1} files to {out.resolve()}/ "
           f"(tidy.csv and {len(figures)} chart(s): {', '.join(figures) or 'none'})")
     for p in problems:
@@ -456,21 +471,27 @@ def cmd_run(args) -> int:
     return EXIT_FAILED if args.strict and (problems or len(errors)) else EXIT_OK
 
 
-def _export_all(figures, folder: Path, formats):
-    """Write every figure; without a browser fall back to HTML and say how to get static images."""
+def _export_all(figures, folder: Path, formats, progress=None):
+    """Write every figure: HTML first (no browser needed), then the static formats through one browser.
+    Without a browser, or with one that fails or hangs past its time limit, the HTML is there anyway
+    and the note says why the static files are missing and how to get them."""
     from .errors import BrowserNotFoundError
     from .views.export import write_charts
 
     formats = list(dict.fromkeys("jpeg" if f == "jpg" else f for f in formats))
+    static = [f for f in formats if f != "html"]
+    written = write_charts(figures, folder, formats=("html",), progress=progress) if "html" in formats else []
+    if not static:
+        return written, []
     try:
-        return write_charts(figures, folder, formats=tuple(formats)), []
+        return written + write_charts(figures, folder, formats=tuple(static), progress=progress), []
     except BrowserNotFoundError as e:
-        static = [f for f in formats if f != "html"]
-        written = write_charts(figures, folder, formats=("html",))
-        return written, [f"note: {', '.join(static)} not written. {e}"]
-    except Exception as e:  # a stuck or crashing browser: keep what HTML can give
-        written = write_charts(figures, folder, formats=("html",)) if "html" in formats else []
-        return written, [f"note: static export failed ({type(e).__name__}: {e}); HTML written instead"]
+        problem = f"note: {', '.join(static)} not written. {e}"
+    except Exception as e:  # noqa: BLE001 - a stuck or crashing browser: keep what HTML can give
+        problem = f"note: static export failed ({type(e).__name__}: {e}); HTML written instead"
+    if "html" not in formats:
+        written = write_charts(figures, folder, formats=("html",), progress=progress)
+    return written, [problem]
 
 
 COMMANDS = {"extract": cmd_extract, "normalize": cmd_normalize, "chart": cmd_chart, "run": cmd_run,

@@ -420,3 +420,49 @@ def test_xlsx_without_openpyxl_names_the_extra(news, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "openpyxl" in err and "analysis[xlsx]" in err
     assert not (news / "rows.xlsx").exists()
+
+
+def test_run_shows_progress_for_extract_and_export_on_request(tmp_path, capsys, fake_extract, monkeypatch):
+    pytest.importorskip("tqdm")
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
+    assert cli.main(["run", "--out", str(tmp_path / "quiet"), "--formats", "html"]) == 0
+    err = capsys.readouterr().err
+    assert "export" not in err and "documents" not in err  # stderr is not a terminal here
+    assert cli.main(["run", "--out", str(tmp_path / "loud"), "--formats", "html", "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"documents: 100%.*\d+/\d+", err), err[-500:]
+    assert re.search(r"export: 100%.*\d+/\d+", err), err[-500:]
+
+
+def test_run_writes_plotlyjs_once_and_its_html_stays_small(tmp_path, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
+    out = tmp_path / "out"
+    assert cli.main(["run", "--out", str(out), "--formats", "html"]) == 0
+    pages = list(out.glob("*.html"))
+    assert len(pages) >= 3
+    assert [p.name for p in out.glob("*.js")] == ["plotly.min.js"]
+    assert all('src="plotly.min.js"' in p.read_text("utf-8") for p in pages)
+    total = sum(p.stat().st_size for p in pages) + (out / "plotly.min.js").stat().st_size
+    assert total < 15_000_000, f"{total / 1e6:.1f} MB of HTML"
+
+
+def test_run_with_a_hung_browser_falls_back_to_html(tmp_path, capsys, fake_extract, monkeypatch):
+    pytest.importorskip("kaleido")
+    script = tmp_path / "stuck-chromium"
+    script.write_text("#!/bin/sh\nexec sleep 1000\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(script))
+    monkeypatch.setattr(export, "write_charts", _with_timeout(export.write_charts, 3))
+    out = tmp_path / "out"
+    assert cli.main(["run", "--out", str(out), "--formats", "png", "html"]) == 0
+    err = capsys.readouterr().err
+    assert "ExportTimeoutError" in err and "HTML written instead" in err
+    assert list(out.glob("*.html")) and not list(out.glob("*.png"))
+
+
+def _with_timeout(write_charts, seconds):
+    def patched(*args, **kwargs):
+        kwargs.setdefault("timeout", seconds)
+        return write_charts(*args, **kwargs)
+
+    return patched
