@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-
-from .errors import CliError
 from pathlib import Path
+
+from .cli_checks import (_check_inputs, _check_output, _check_text_column, _check_writable,
+                         _country_code, _need, _pairs_there)
+from .errors import CliError
 
 EXIT_OK = 0
 EXIT_FAILED = 1      # --strict and some documents/charts failed
@@ -23,10 +25,14 @@ EXIT_INTERRUPTED = 130
 
 EPILOG = """\
 exit codes:
-  0    success (documents that failed are listed on stderr and counted, but do not fail the run)
-  1    --strict was given and some documents, rows or charts failed
-  2    bad usage: unknown option, missing input file, missing column, unreadable table
-  3    a needed extra is missing (pyarrow for Parquet, kaleido + Chromium for PNG/SVG/PDF, dask)
+  0    success: documents that failed are listed on stderr and counted but do not fail the run;
+       `run` without a Chromium writes its charts as HTML, prints how to install one, and exits 0
+  1    --strict was given and some documents, cells or chart formats failed
+  2    bad usage or input, found before any work: unknown option, missing input file, missing column
+       (the columns there are are listed), unreadable table, unknown --pair (the pairs there are are
+       listed), an output path that cannot be written (the folder is named)
+  3    a needed extra or a working browser is missing: pyarrow (Parquet), openpyxl (.xlsx), kaleido and
+       Chromium (PNG/SVG/PDF from `chart`), dask; or the browser did not answer within its time limit
   4    an unexpected internal error (rerun with --debug for the traceback, and report it)
   130  interrupted (Ctrl-C)
 
@@ -56,6 +62,39 @@ def _err(*parts) -> None:
     print(*parts, file=sys.stderr)
 
 
+def _is_xlsx(path: Path | None) -> bool:
+    return path is not None and path.suffix.lower() == ".xlsx"
+
+
+def _write_table(frame, output: Path | None) -> None:
+    """A frame to `output` (.csv/.parquet/.jsonl/.xlsx), or as CSV to stdout without one."""
+    if _is_xlsx(output):
+        from .spreadsheet import write_xlsx
+
+        write_xlsx(frame, output)
+        return
+    from .tables import FrameWriter
+
+    with FrameWriter(output, stream=None if output else sys.stdout, format=None if output else "csv") as writer:
+        writer.write(frame)
+
+
+def _extract_to_xlsx(source, args, kwargs):
+    """`extract -o rows.xlsx`: stream the rows to a temporary JSON Lines file, then one workbook from it."""
+    import tempfile
+
+    from .corpus import write_corpus
+    from .tables import read_frame
+
+    with tempfile.TemporaryDirectory(prefix="trade-analysis-") as tmp:
+        errors_path = args.errors if args.errors is not None and not _is_xlsx(args.errors) else None
+        docs, rows, errors = write_corpus(source, Path(tmp) / "rows.jsonl", errors_path=errors_path, **kwargs)
+        _write_table(read_frame(Path(tmp) / "rows.jsonl"), args.output)
+    if args.errors is not None and errors_path is None:
+        _write_table(errors, args.errors)
+    return docs, rows, errors
+
+
 # ------------------------------------------------------------------------------------------- parser
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG, formatter_class=fmt)
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path,
                    help="files or folders (folders are read recursively: .txt .html .md .jsonl .csv .parquet)")
-    p.add_argument("-o", "--output", type=Path, help="rows to .csv, .parquet or .jsonl (default: CSV on stdout)")
+    p.add_argument("-o", "--output", type=Path, help="rows to .csv, .parquet, .jsonl or .xlsx (default: CSV on stdout)")
     p.add_argument("--format", choices=("csv", "jsonl"), help="format on stdout when there is no -o (default csv)")
     p.add_argument("--errors", type=Path, metavar="FILE",
                    help="also write the failed documents (source, line, reason) to FILE (.csv/.parquet/.jsonl)")
@@ -89,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-column", default="text", help="text column of JSONL/CSV/Parquet input (default text)")
     p.add_argument("--max-bytes", type=int, default=None,
                    help="refuse documents larger than this many bytes (default 10,000,000)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when not a terminal)")
+    _progress_options(p)
     p.add_argument("--strict", action="store_true", help="exit 1 when any document failed")
 
     p = sub.add_parser(
@@ -99,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE.csv", help="a CSV (UTF-8, UTF-16 or cp1251), or .parquet/.jsonl")
     p.add_argument("--column", "-c", nargs="+", action="extend", required=True, metavar="NAME",
                    help="figure column(s) to read; repeatable")
-    p.add_argument("-o", "--output", type=Path, help="output .csv/.parquet/.jsonl (default: CSV on stdout)")
+    p.add_argument("-o", "--output", type=Path, help="output .csv/.parquet/.jsonl/.xlsx (default: CSV on stdout)")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 when any cell could not be read (missing marks such as '', 'n/a', '-' are not errors)")
     p.add_argument("--unit", help="the unit of cells that state none: a currency code (USD), 'percent' or 'count'")
@@ -124,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Merge tidy rows that state the same fact within their rounding (see analysis.consolidate).",
         epilog=EPILOG, formatter_class=fmt)
     p.add_argument("file", type=Path, metavar="ROWS", help="tidy rows (.csv/.parquet/.jsonl) from `extract`")
-    p.add_argument("-o", "--output", type=Path, help="facts to .csv, .parquet or .jsonl (default: CSV on stdout)")
+    p.add_argument("-o", "--output", type=Path, help="facts to .csv, .parquet, .jsonl or .xlsx (default: CSV on stdout)")
 
     p = sub.add_parser(
         "run", help="the main job on the bundled data: print the tidy table and write the charts",
@@ -138,33 +177,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "ru"), default="en", help="labels language (default en)")
     p.add_argument("--no-official", action="store_true", help="leave out the bundled official statistics")
     p.add_argument("--strict", action="store_true", help="exit 1 when a chart format could not be written")
+    _progress_options(p)
     return parser
 
 
+def _progress_options(p) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--progress", action="store_true", default=None,
+                       help="progress bars on stderr even when it is not a terminal (default: only on a terminal)")
+    group.add_argument("--no-progress", action="store_true", help="no progress bars")
+
+
+def _progress(args) -> bool | None:
+    """True (--progress), False (--no-progress) or None: bars only when stderr is a terminal."""
+    if getattr(args, "no_progress", False):
+        return False
+    return True if getattr(args, "progress", None) else None
+
+
 # ------------------------------------------------------------------------------------------ helpers
-
-def _check_inputs(paths) -> None:
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise CliError(f"no such file or folder: {', '.join(missing)}")
-
-
-def _check_output(path: Path | None, allowed=("csv", "parquet", "jsonl")) -> None:
-    if path is None:
-        return
-    suffix = path.suffix.lower().lstrip(".")
-    suffix = {"pq": "parquet", "ndjson": "jsonl"}.get(suffix, suffix)
-    if suffix not in allowed:
-        raise CliError(f"cannot write {str(path)!r}: the name must end in " + ", ".join("." + a for a in allowed))
-    if suffix == "parquet":
-        _need("pyarrow", "Parquet", "analysis[parquet]")
-
-
-def _need(module: str, what: str, extra: str) -> None:
-    import importlib.util
-
-    if importlib.util.find_spec(module) is None:
-        raise CliError(f"{what} needs the {module} package: pip install '{extra}'", EXIT_MISSING)
 
 
 def _report_errors(errors, total_docs: int, what: str = "documents") -> None:
@@ -188,6 +219,7 @@ def cmd_extract(args) -> int:
     _check_output(args.output)
     if args.errors is not None:
         _check_output(args.errors)
+    _check_text_column(args.paths, args.text_column)
     if args.workers < 0:
         raise CliError("--workers must be 0 (one per core) or more")
     client, cluster = None, None
@@ -201,10 +233,12 @@ def cmd_extract(args) -> int:
         else:
             client = args.dask
     source = args.paths[0] if len(args.paths) == 1 else list(args.paths)
-    kwargs = dict(workers=args.workers or 0, client=client, progress=False if args.no_progress else None,
+    kwargs = dict(workers=args.workers or 0, client=client, progress=_progress(args),
                   text_column=args.text_column, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     try:
-        if args.output is None:
+        if args.output is not None and _is_xlsx(args.output):
+            docs, rows, errors = _extract_to_xlsx(source, args, kwargs)
+        elif args.output is None:
             docs, rows, errors = write_corpus(source, None, format=args.format or "csv", stream=sys.stdout,
                                               errors_path=args.errors, **kwargs)
         else:
@@ -242,7 +276,6 @@ def cmd_normalize(args) -> int:
     import pandas as pd
 
     from .frames import normalize
-    from .tables import FrameWriter
 
     _check_inputs([args.file])
     _check_output(args.output)
@@ -262,9 +295,7 @@ def cmd_normalize(args) -> int:
         failed += int((out["error"].fillna("").ne("") & table[col].notna()).sum())
         parts.append(out.add_prefix(f"{col}_"))
     result = pd.concat(parts, axis=1)
-    with FrameWriter(args.output, stream=None if args.output else sys.stdout,
-                     format=None if args.output else "csv") as writer:
-        writer.write(result)
+    _write_table(result, args.output)
     where = f" -> {args.output}" if args.output else ""
     _err(f"normalize: {len(table)} rows, {len(args.column)} column(s), {failed} cell(s) not read{where}")
     return EXIT_FAILED if args.strict and failed else EXIT_OK
@@ -309,6 +340,7 @@ def cmd_chart(args) -> int:
     if fmt not in CHART_FORMATS:
         raise CliError(f"cannot write {str(args.output)!r}: the name must end in "
                        + ", ".join("." + f for f in CHART_FORMATS))
+    _check_writable(args.output)
     try:
         frame = read_frame(args.file)
     except ValueError as e:
@@ -321,11 +353,12 @@ def cmd_chart(args) -> int:
         validate(frame)  # schema at the boundary: a bad file is named with its column and rows
     reporter, partner = (args.pair or (None, None))
     if reporter:
-        reporter, partner = reporter.upper(), partner.upper()
+        reporter, partner = _country_code(reporter), _country_code(partner)
         pair = ((frame["reporter"] == reporter) & (frame["partner"] == partner)) | (
             (frame["reporter"] == partner) & (frame["partner"] == reporter))
         if not pair.fillna(False).any():
-            raise CliError(f"{args.file}: no rows for the pair {reporter}-{partner}")
+            raise CliError(f"{args.file}: no rows for the pair {reporter}-{partner}; "
+                           f"the pairs there are: {_pairs_there(frame)}")
     shape, indicator = KINDS[args.kind]
     common = dict(lang=args.lang, title=args.title)
     if shape == "turnover":
@@ -346,7 +379,7 @@ def cmd_chart(args) -> int:
 
 def cmd_consolidate(args) -> int:
     from .facts import consolidate
-    from .tables import FrameWriter, read_frame
+    from .tables import read_frame
 
     _check_inputs([args.file])
     _check_output(args.output)
@@ -355,9 +388,7 @@ def cmd_consolidate(args) -> int:
     except ValueError as e:
         raise CliError(f"{args.file}: {e}") from None
     facts = consolidate(rows)
-    with FrameWriter(args.output, stream=None if args.output else sys.stdout,
-                     format=None if args.output else "csv") as writer:
-        writer.write(facts)
+    _write_table(facts, args.output)
     where = f" -> {args.output}" if args.output else ""
     _err(f"consolidate: {len(rows)} rows, {len(facts)} facts, {int(facts['conflict'].sum())} in conflict{where}")
     return EXIT_OK
@@ -412,8 +443,9 @@ def cmd_run(args) -> int:
     from .corpus import extract_corpus
     from .tables import write_frame
 
+    _check_writable(args.out, folder=True)  # before any work: a file in the way, a read-only folder
     documents = _bundled_documents()
-    rows, errors = extract_corpus(documents, progress=False)
+    rows, errors = extract_corpus(documents, progress=_progress(args))
     _report_errors(errors, len(documents))
     frame = rows
     if not args.no_official:
@@ -431,7 +463,7 @@ def cmd_run(args) -> int:
     from .views.charts import default_charts
 
     figures = default_charts(frame, lang=args.lang)
-    written, problems = _export_all(figures, out, args.formats)
+    written, problems = _export_all(figures, out, args.formats, progress=_progress(args))
     print(f"\nwrote {len(written) + 1} files to {out.resolve()}/ "
           f"(tidy.csv and {len(figures)} chart(s): {', '.join(figures) or 'none'})")
     for p in problems:
@@ -439,21 +471,27 @@ def cmd_run(args) -> int:
     return EXIT_FAILED if args.strict and (problems or len(errors)) else EXIT_OK
 
 
-def _export_all(figures, folder: Path, formats):
-    """Write every figure; without a browser fall back to HTML and say how to get static images."""
+def _export_all(figures, folder: Path, formats, progress=None):
+    """Write every figure: HTML first (no browser needed), then the static formats through one browser.
+    Without a browser, or with one that fails or hangs past its time limit, the HTML is there anyway
+    and the note says why the static files are missing and how to get them."""
     from .errors import BrowserNotFoundError
     from .views.export import write_charts
 
     formats = list(dict.fromkeys("jpeg" if f == "jpg" else f for f in formats))
+    static = [f for f in formats if f != "html"]
+    written = write_charts(figures, folder, formats=("html",), progress=progress) if "html" in formats else []
+    if not static:
+        return written, []
     try:
-        return write_charts(figures, folder, formats=tuple(formats)), []
+        return written + write_charts(figures, folder, formats=tuple(static), progress=progress), []
     except BrowserNotFoundError as e:
-        static = [f for f in formats if f != "html"]
-        written = write_charts(figures, folder, formats=("html",))
-        return written, [f"note: {', '.join(static)} not written. {e}"]
-    except Exception as e:  # a stuck or crashing browser: keep what HTML can give
-        written = write_charts(figures, folder, formats=("html",)) if "html" in formats else []
-        return written, [f"note: static export failed ({type(e).__name__}: {e}); HTML written instead"]
+        problem = f"note: {', '.join(static)} not written. {e}"
+    except Exception as e:  # noqa: BLE001 - a stuck or crashing browser: keep what HTML can give
+        problem = f"note: static export failed ({type(e).__name__}: {e}); HTML written instead"
+    if "html" not in formats:
+        written = write_charts(figures, folder, formats=("html",), progress=progress)
+    return written, [problem]
 
 
 COMMANDS = {"extract": cmd_extract, "normalize": cmd_normalize, "chart": cmd_chart, "run": cmd_run,
@@ -490,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"trade-analysis {args.command}: error: {e}")
         return EXIT_USAGE
     except (SchemaError, AnalysisError) as e:
-        code = EXIT_MISSING if type(e).__name__ == "BrowserNotFoundError" else EXIT_USAGE
+        code = EXIT_MISSING if type(e).__name__ in ("BrowserNotFoundError", "ExportTimeoutError") else EXIT_USAGE
         _err(f"trade-analysis {args.command}: error: {e}")
         return code
     except ImportError as e:

@@ -112,3 +112,8 @@ class SourceOfflineError(SourceError, LookupError):
     """Offline mode is on and the local cache holds no answer for this query."""
 
     kind = "offline lookup"
+
+
+class OutputNotWritableError(OSError, AnalysisError):
+    """An output file or folder cannot be written (read-only, no permission, disk full): names the target
+    and its folder, never a temporary file."""

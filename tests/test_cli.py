@@ -68,8 +68,8 @@ def test_missing_input_is_a_clear_error(tmp_path, capsys):
 
 
 def test_bad_output_name_is_refused(news, capsys):
-    assert cli.main(["extract", str(news / "news"), "-o", str(news / "rows.xlsx")]) == 2
-    assert ".csv, .parquet, .jsonl" in capsys.readouterr().err
+    assert cli.main(["extract", str(news / "news"), "-o", str(news / "rows.xls")]) == 2
+    assert ".csv, .parquet, .jsonl, .xlsx" in capsys.readouterr().err
 
 
 def test_extract_to_stdout_is_neutralised_csv(news, fake_extract, capsys):
@@ -251,3 +251,218 @@ def test_browser_tests_fail_without_chromium_under_ci(tmp_path):
     res = _run_browser_probe(tmp_path, ci=True)
     assert res.returncode == 1, res.stdout + res.stderr
     assert "skipped" not in res.stdout and "CI=true and no Chromium" in res.stdout
+
+
+# --- exit codes as the table says (issue 12, 16) --------------------------------------------------
+def readonly_folder(path: Path):
+    """A folder no file can be created in, also for root (chmod, else the immutable attribute), or None."""
+    import os
+    import tempfile
+
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, 0o555)
+    try:
+        fd, probe = tempfile.mkstemp(dir=path)
+    except OSError:
+        return path
+    os.close(fd)
+    os.unlink(probe)
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0:
+        return path
+    return None
+
+
+@pytest.fixture
+def readonly(tmp_path):
+    folder = readonly_folder(tmp_path / "readonly")
+    if folder is None:
+        pytest.skip("cannot make a read-only folder here (root without chattr +i)")
+    yield folder
+    subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+    folder.chmod(0o755)
+
+
+def test_epilog_table_is_the_readme_table():
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    table = cli.EPILOG.split("\n\n")[0]
+    assert table.startswith("exit codes:")
+    for code in ("0", "1", "2", "3", "4", "130"):
+        assert re.search(rf"^  {code}\s+\S", table, re.M), code
+    assert table in readme, "the README must show the --help exit-code table word for word"
+
+
+def test_missing_text_column_exits_2_listing_the_columns(tmp_path, capsys):
+    notes = tmp_path / "notes.csv"
+    notes.write_text(f'id,body\n1,"{EN}"\n', encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    assert cli.main(["extract", str(notes), "--text-column", "nope", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "'nope'" in err and "'id', 'body'" in err
+    assert not out.exists()
+    jsonl = tmp_path / "notes.jsonl"
+    jsonl.write_text(json.dumps({"id": 1, "body": EN}) + "\n", encoding="utf-8")
+    assert cli.main(["extract", str(jsonl), "--text-column", "nope"]) == 2
+    assert "'id', 'body'" in capsys.readouterr().err
+
+
+def test_text_column_that_exists_runs(tmp_path, fake_extract, capsys):
+    notes = tmp_path / "notes.csv"
+    notes.write_text(f'id,body\n1,"{EN}"\n', encoding="utf-8")
+    assert cli.main(["extract", str(notes), "--text-column", "body", "--no-progress"]) == 0
+    assert "1 rows" in capsys.readouterr().err
+
+
+def test_run_into_an_existing_file_is_refused_before_any_work(tmp_path, capsys, monkeypatch):
+    def never(*a, **k):
+        raise AssertionError("the run started")
+
+    monkeypatch.setattr(corpus, "extract_corpus", never)
+    target = tmp_path / "existing_file"
+    target.write_text("keep me")
+    assert cli.main(["run", "-o", str(target)]) == 2
+    captured = capsys.readouterr()
+    assert str(target) in captured.err and "not a folder" in captured.err
+    assert captured.out == "" and target.read_text() == "keep me"
+
+
+def test_run_into_a_read_only_folder_is_refused_before_any_work(readonly, capsys, monkeypatch):
+    monkeypatch.setattr(corpus, "extract_corpus", lambda *a, **k: (_ for _ in ()).throw(AssertionError("ran")))
+    assert cli.main(["run", "-o", str(readonly / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "not writable" in err and str(readonly) in err and ".tmp" not in err
+
+
+def test_unwritable_errors_path_is_found_before_the_run(news, readonly, capsys, monkeypatch):
+    monkeypatch.setattr(corpus, "write_corpus", lambda *a, **k: (_ for _ in ()).throw(AssertionError("ran")))
+    out = news / "rows.csv"
+    assert cli.main(["extract", str(news / "news"), "-o", str(out), "--errors", str(readonly / "e.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "e.csv" in err and "not writable" in err and str(readonly) in err
+    (news / "dir.csv").mkdir()
+    assert cli.main(["extract", str(news / "news"), "-o", str(news / "dir.csv"), "--no-progress"]) == 2
+    assert "it is a folder" in capsys.readouterr().err
+
+
+def test_run_without_a_browser_exit_codes_follow_the_table(tmp_path, capsys, fake_extract, monkeypatch):
+    # how a machine without Chromium looks to kaleido and to us: BROWSER_PATH names a missing file
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
+    out = tmp_path / "out"
+    assert cli.main(["run", "--out", str(out)]) == 0          # table, row 0
+    err = capsys.readouterr().err
+    assert "apt-get install -y chromium" in err
+    assert list(out.glob("*.html")) and not list(out.glob("*.png"))
+    assert cli.main(["run", "--out", str(tmp_path / "strict"), "--strict"]) == 1  # table, row 1
+    assert list((tmp_path / "strict").glob("*.html"))
+
+
+def test_chart_pair_by_name_and_the_pairs_there_are(tmp_path, capsys):
+    rows = _rows_file(tmp_path)
+    assert cli.main(["chart", str(rows), "--pair", "Kazakhstan", "Uzbekistan", "-o", str(tmp_path / "c.html")]) == 2
+    err = capsys.readouterr().err
+    assert "KAZ-UZB" in err and "KAZ-SRB (1 row)" in err
+    assert cli.main(["chart", str(rows), "--pair", "Kazakhstan", "Serbia", "-o", str(tmp_path / "c.html")]) == 0
+    assert cli.main(["chart", str(rows), "--pair", "Сербия", "Казахстан", "-o", str(tmp_path / "d.html")]) == 0
+    assert (tmp_path / "c.html").exists() and (tmp_path / "d.html").exists()
+
+
+def test_chart_into_a_read_only_folder_names_the_folder(tmp_path, readonly, capsys):
+    rows = _rows_file(tmp_path)
+    assert cli.main(["chart", str(rows), "-o", str(readonly / "c.html")]) == 2
+    err = capsys.readouterr().err
+    assert str(readonly) in err and ".tmp" not in err
+
+
+# --- .xlsx output (issue 12) ----------------------------------------------------------------------
+def _sheet(path):
+    openpyxl = pytest.importorskip("openpyxl")
+    ws = openpyxl.load_workbook(path).active
+    return [[c for c in row] for row in ws.iter_rows()]
+
+
+def test_extract_to_xlsx_is_formula_safe(news, fake_extract, capsys):
+    out = news / "rows.xlsx"
+    errors = news / "errors.xlsx"
+    assert cli.main(["extract", str(news / "news"), "-o", str(out), "--errors", str(errors), "--no-progress"]) == 0
+    cells = _sheet(out)
+    header = [c.value for c in cells[0]]
+    assert header[:3] == ["source", "published", "indicator"]
+    values = [r[header.index("value")].value for r in cells[1:]]
+    assert values == [52.9e6, 3.5e6]
+    quotes = [r[header.index("quote")] for r in cells[1:]]
+    assert all(c.data_type == "s" for c in quotes)
+    assert "3 documents, 2 rows, 1 failed" in capsys.readouterr().err
+    failed = _sheet(errors)
+    assert any("empty file" in str(c.value) for row in failed for c in row)
+
+
+def test_normalize_to_xlsx_neutralises_formula_cells_and_headers(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text('"=HYPERLINK(""http://x"")",turnover\n"=cmd|\' /C calc\'!A0",52.9M USD\n-5,n/a\n',
+                     encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    assert cli.main(["normalize", str(table), "--column", "turnover", "-o", str(out)]) == 0
+    cells = _sheet(out)
+    head, first, second = cells[0][0], cells[1][0], cells[2][0]
+    for c in (head, first, second):  # shown as written, stored as text, never run
+        assert c.data_type == "s" and c.quotePrefix
+    assert head.value == '=HYPERLINK("http://x")' and first.value == "=cmd|' /C calc'!A0" and second.value == "-5"
+    header = [c.value for c in cells[0]]
+    assert cells[1][header.index("turnover_value")].value == 52.9e6
+    assert cells[2][header.index("turnover_value")].value is None
+
+
+def test_xlsx_without_openpyxl_names_the_extra(news, monkeypatch, capsys):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "openpyxl" else real(name, *a))
+    assert cli.main(["extract", str(news / "news"), "-o", str(news / "rows.xlsx")]) == 3
+    err = capsys.readouterr().err
+    assert "openpyxl" in err and "analysis[xlsx]" in err
+    assert not (news / "rows.xlsx").exists()
+
+
+def test_run_shows_progress_for_extract_and_export_on_request(tmp_path, capsys, fake_extract, monkeypatch):
+    pytest.importorskip("tqdm")
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
+    assert cli.main(["run", "--out", str(tmp_path / "quiet"), "--formats", "html"]) == 0
+    err = capsys.readouterr().err
+    assert "export" not in err and "documents" not in err  # stderr is not a terminal here
+    assert cli.main(["run", "--out", str(tmp_path / "loud"), "--formats", "html", "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"documents: 100%.*\d+/\d+", err), err[-500:]
+    assert re.search(r"export: 100%.*\d+/\d+", err), err[-500:]
+
+
+def test_run_writes_plotlyjs_once_and_its_html_stays_small(tmp_path, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
+    out = tmp_path / "out"
+    assert cli.main(["run", "--out", str(out), "--formats", "html"]) == 0
+    pages = list(out.glob("*.html"))
+    assert len(pages) >= 3
+    assert [p.name for p in out.glob("*.js")] == ["plotly.min.js"]
+    assert all('src="plotly.min.js"' in p.read_text("utf-8") for p in pages)
+    total = sum(p.stat().st_size for p in pages) + (out / "plotly.min.js").stat().st_size
+    assert total < 15_000_000, f"{total / 1e6:.1f} MB of HTML"
+
+
+def test_run_with_a_hung_browser_falls_back_to_html(tmp_path, capsys, fake_extract, monkeypatch):
+    pytest.importorskip("kaleido")
+    script = tmp_path / "stuck-chromium"
+    script.write_text("#!/bin/sh\nexec sleep 1000\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(script))
+    monkeypatch.setattr(export, "write_charts", _with_timeout(export.write_charts, 3))
+    out = tmp_path / "out"
+    assert cli.main(["run", "--out", str(out), "--formats", "png", "html"]) == 0
+    err = capsys.readouterr().err
+    assert "ExportTimeoutError" in err and "HTML written instead" in err
+    assert list(out.glob("*.html")) and not list(out.glob("*.png"))
+
+
+def _with_timeout(write_charts, seconds):
+    def patched(*args, **kwargs):
+        kwargs.setdefault("timeout", seconds)
+        return write_charts(*args, **kwargs)
+
+    return patched

@@ -245,3 +245,170 @@ def test_scale_two_doubles_the_png_pixels(tmp_path):
     ihdr = lambda p: struct.unpack(">II", p.read_bytes()[16:24])  # noqa: E731 - width, height
     assert ihdr(one) == (400, 300)
     assert ihdr(two) == (800, 600)
+
+
+# --- a stuck browser, an unwritable folder, sizes and plotly.js (issues 13, 16) ---------------------
+def _alive_with(marker: str) -> list[str]:
+    """Processes (not zombies) whose command line mentions `marker`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        try:
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = next(line for line in (proc / "status").read_text().splitlines() if line.startswith("State:"))
+        except (OSError, StopIteration):
+            continue
+        if marker in cmd and "Z" not in state.split()[1]:
+            found.append(f"{proc.name}: {cmd[:200]}")
+    return found
+
+
+@pytest.fixture
+def hung_browser(tmp_path, monkeypatch):
+    """A 'browser' that starts and never answers (the shell execs into a long sleep, same pid)."""
+    pytest.importorskip("kaleido")
+    script = tmp_path / "stuck-chromium"
+    pids = tmp_path / "pids"
+    script.write_text(f"#!/bin/sh\necho $$ >> {pids}\nexec sleep 1000\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(script))
+    yield script, pids
+    for pid in (pids.read_text().split() if pids.exists() else []):  # never leave one behind, even on failure
+        try:
+            os.kill(int(pid), 9)
+        except OSError:
+            pass
+
+
+def test_a_hung_browser_times_out_and_its_process_group_is_killed(hung_browser, tmp_path):
+    import time
+
+    script, pids = hung_browser
+    assert export.find_browser() == str(script)
+    started = time.monotonic()
+    with pytest.raises(export.ExportTimeoutError, match="timed out") as info:
+        export.write_charts({"t": charts.turnover_chart(seed_frame())}, tmp_path / "out", formats=("png", "svg"),
+                            timeout=5)
+    elapsed = time.monotonic() - started
+    assert elapsed < 20, f"a 5 s limit took {elapsed:.0f} s"  # about the limit, never the old 90 s or a hang
+    assert "starting the browser" in str(info.value)
+    assert pids.exists(), "the fake browser never started"
+    deadline = time.monotonic() + 5
+    while _alive_with(str(script)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive_with(str(script)), "the browser or its wrapper is still running"
+    for pid in pids.read_text().split():  # the exec'd sleep keeps the script's pid
+        state = Path(f"/proc/{pid}/status")
+        assert not state.exists() or "State:\tZ" in state.read_text(), f"browser pid {pid} still running"
+    assert not list((tmp_path / "out").glob("*.png")) and not list((tmp_path / "out").glob(".*.tmp"))
+
+
+def _readonly(path: Path):
+    path.mkdir(parents=True, exist_ok=True)
+    path.chmod(0o555)
+    try:
+        (path / "probe").touch()
+    except OSError:
+        return path
+    (path / "probe").unlink()
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0:
+        return path
+    return None
+
+
+@pytest.fixture
+def readonly(tmp_path):
+    folder = _readonly(tmp_path / "readonly")
+    if folder is None:
+        pytest.skip("cannot make a read-only folder here (root without chattr +i)")
+    yield folder
+    subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+    folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("formats", [("html",), ("png", "html")])
+def test_a_read_only_folder_is_named_before_any_browser_starts(readonly, hung_browser, formats):
+    # the hung browser would time out: the folder must be refused before it starts
+    with pytest.raises(export.OutputNotWritableError) as info:
+        export.write_charts({"t": charts.turnover_chart(seed_frame())}, readonly, formats=formats, timeout=5)
+    message = str(info.value)
+    assert repr(str(readonly)) in message and ".tmp" not in message and "probe" not in message
+    assert isinstance(info.value, OSError)
+
+
+def test_progress_bar_on_request_only(tmp_path, capsys):
+    pytest.importorskip("tqdm")
+    figs = {f"c{i}": charts.turnover_chart(seed_frame()) for i in range(2)}
+    export.write_charts(figs, tmp_path / "a", formats=("html",))
+    assert "export" not in capsys.readouterr().err
+    export.write_charts(figs, tmp_path / "b", formats=("html",), progress=True)
+    err = capsys.readouterr().err
+    assert "export" in err and "2/2" in err
+
+
+def test_width_and_height_reach_the_html_and_leave_the_figure_alone(tmp_path):
+    fig = charts.turnover_chart(seed_frame())
+    (page,) = export.write_charts({"t": fig}, tmp_path, formats=("html",), width=640, height=360,
+                                  include_plotlyjs="cdn")
+    text = page.read_text("utf-8")
+    assert '"width":640' in text and '"height":360' in text
+    assert export.figure_size(fig) == (900, 520)
+
+
+@pytest.mark.parametrize("mode", ["inline", "cdn", "file"])
+def test_plotlyjs_inline_cdn_or_one_shared_file(tmp_path, mode):
+    figs = {f"c{i}": charts.turnover_chart(seed_frame()) for i in range(3)}
+    pages = export.write_charts(figs, tmp_path, formats=("html",), include_plotlyjs=mode)
+    sizes = [p.stat().st_size for p in pages]
+    shared = tmp_path / "plotly.min.js"
+    if mode == "inline":
+        assert all(s > 1_000_000 for s in sizes) and not shared.exists()
+    elif mode == "cdn":
+        assert all(s < 100_000 for s in sizes) and not shared.exists()
+        assert all("cdn.plot.ly" in p.read_text("utf-8") for p in pages)
+    else:
+        assert all(s < 100_000 for s in sizes) and shared.stat().st_size > 1_000_000
+        assert all('src="plotly.min.js"' in p.read_text("utf-8") for p in pages)
+
+
+QUOTED = dict(title='Exports of "Alpha" & <b>Beta</b>', source='The "Daily" Wire')
+
+
+def _quoted_chart():
+    frame = seed_frame(quote='the minister said "$52.9 million"')
+    return charts.turnover_chart(frame, title=QUOTED["title"], source=QUOTED["source"])
+
+
+@pytest.mark.xfail(strict=True, reason="charts.py escapes text with html.escape(quote=True); plotly's pseudo-HTML "
+                   "knows no &quot; and shows it as written: charts need an escape without quote=True "
+                   "(analysis/views/charts.py, owned by the charts helper)")
+def test_double_quotes_in_labels_are_not_double_escaped_in_hover_text():
+    fig = _quoted_chart()
+    texts = [fig.layout.title.text or ""] + [a.text or "" for a in fig.layout.annotations]
+    for trace in fig.data:
+        texts += [str(t) for t in (trace.hovertext or trace.customdata or [])]
+    joined = "\n".join(texts)
+    assert "&quot;" not in joined
+    assert '"Alpha"' in joined and '"Daily"' in joined and '"$52.9 million"' in joined
+    assert "<b>Beta</b>" not in joined  # markup from the text is still escaped
+
+
+@pytest.mark.xfail(strict=True, reason="labels.format_value puts the unit into hover text unescaped "
+                   "(analysis/views/labels.py, owned by the charts helper)")
+def test_unit_strings_are_escaped_in_hover_text():
+    frame = seed_frame()
+    frame["unit"] = "<img src=x>"
+    fig = charts.turnover_chart(frame)
+    hovers = "\n".join(str(t) for trace in fig.data for t in (trace.hovertext or trace.customdata or []) if t)
+    assert "<img" not in hovers
+
+
+@pytest.mark.browser
+@pytest.mark.xfail(strict=True, reason="charts.py escapes with quote=True and the SVG shows &quot; "
+                   "(analysis/views/charts.py, owned by the charts helper)")
+def test_double_quotes_show_as_quotes_in_svg(tmp_path):
+    (svg,) = export.write_charts({"q": _quoted_chart()}, tmp_path, formats=("svg",))
+    text = svg.read_text("utf-8")
+    assert "&amp;quot;" not in text  # what the reader would see as &quot;
+    assert '"Alpha"' in text or "&quot;Alpha&quot;" in text or "&#34;Alpha&#34;" in text  # XML for a plain "

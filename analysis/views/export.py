@@ -18,16 +18,16 @@ import asyncio
 import os
 import re
 import threading
-import time
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from ..errors import BrowserNotFoundError, ExportTimeoutError  # noqa: F401  (re-exported)
+from ..errors import BrowserNotFoundError, ExportTimeoutError, OutputNotWritableError  # noqa: F401  (re-exported)
 from ..files import atomic_write
 
 __all__ = [
     "BrowserNotFoundError",
     "ExportTimeoutError",
+    "OutputNotWritableError",
     "STATIC_FORMATS",
     "find_browser",
     "figure_size",
@@ -70,8 +70,29 @@ def figure_size(figure) -> tuple[int, int]:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    with atomic_write(path, "wb") as fh:
-        fh.write(data)
+    try:
+        with atomic_write(path, "wb") as fh:
+            fh.write(data)
+    except OutputNotWritableError:
+        raise
+    except OSError as e:  # the temporary file's name is no use to the reader: name the target and its folder
+        raise OutputNotWritableError(
+            f"cannot write {str(path)!r} in the folder {str(Path(path).parent)!r}: "
+            f"{e.strerror or str(e) or type(e).__name__}") from e
+
+
+def _check_folder(folder: Path) -> None:
+    """Make `folder` and make sure a file can be created in it, before any browser starts."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".write-probe.")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise OutputNotWritableError(
+            f"cannot write charts into the folder {str(folder)!r}: {e.strerror or str(e) or type(e).__name__}") from e
 
 
 def write_html(figure, path, *, offline: bool = True, include_plotlyjs: str | None = None,
@@ -131,15 +152,19 @@ def _check_formats(formats: Iterable[str]) -> list[str]:
 def write_charts(figures: Mapping[str, object], folder, formats=("png", "svg", "pdf", "html"), *,
                   timeout: float = 120, offline_html: bool = True, scale: float = 1,
                   width: int | None = None, height: int | None = None,
-                  include_plotlyjs: str | None = None) -> list[Path]:
+                  include_plotlyjs: str | None = None, progress: bool | None = False) -> list[Path]:
     """Write every figure in every format to ``folder/<name>.<format>``; return the paths written.
 
     ``figures`` maps a file-name-safe name (letters, digits, ``_ . -``) to a ``go.Figure``.
     Static formats go through one browser started once for the whole call; ``timeout`` (seconds) bounds
-    each image and, times the number of images plus a start-up allowance, the whole call.
+    the browser's start and each image, so a stuck browser fails with `ExportTimeoutError` within about
+    twice the limit, its whole process group killed.
     ``scale`` multiplies the pixels of PNG/JPEG/WebP (2 for print); ``width``/``height`` (CSS pixels)
     override each figure's own size. HTML: ``include_plotlyjs`` as in `write_html`; by default a batch
     of several figures shares one ``plotly.min.js`` beside them ("file"), a single figure embeds it.
+    ``progress``: a bar on stderr (tqdm) counting the files; None shows it when stderr is a terminal.
+    The folder is checked first: one where no file can be created raises `OutputNotWritableError`
+    naming it, before any browser starts.
     """
     if not scale or scale <= 0:
         raise ValueError(f"scale must be a positive number, not {scale!r}")
@@ -154,64 +179,138 @@ def write_charts(figures: Mapping[str, object], folder, formats=("png", "svg", "
         if browser is None:
             raise BrowserNotFoundError(INSTALL_HINT)
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    if figures:
+        _check_folder(folder)
     written: list[Path] = []
     jobs = [(name, fig, fmt, folder / f"{name}.{fmt}") for name, fig in figures.items() for fmt in static]
-    if jobs:
-        written += _render_static(jobs, browser, timeout, scale=scale, size=(width, height))
-    if "html" in formats:
-        mode = include_plotlyjs or ("file" if offline_html and len(figures) > 1 else None)
-        for name, fig in figures.items():
-            written.append(write_html(fig, folder / f"{name}.html", offline=offline_html,
-                                      include_plotlyjs=mode, width=width, height=height))
+    total = len(jobs) + (len(figures) if "html" in formats else 0)
+    bar = _progress_bar(progress, total)
+    try:
+        if jobs:
+            written += _render_static(jobs, browser, timeout, scale=scale, size=(width, height), tick=bar.update)
+        if "html" in formats:
+            mode = include_plotlyjs or ("file" if offline_html and len(figures) > 1 else None)
+            for name, fig in figures.items():
+                written.append(write_html(fig, folder / f"{name}.html", offline=offline_html,
+                                          include_plotlyjs=mode, width=width, height=height))
+                bar.update(1)
+    finally:
+        bar.close()
     return written
 
 
-def _render_static(jobs, browser: str, timeout: float, *, scale: float = 1, size=(None, None)) -> list[Path]:
-    """Render all jobs in one browser, in a private event loop on a worker thread (works under Jupyter)."""
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(progress: bool | None, total: int):
+    import sys
+
+    show = sys.stderr.isatty() if progress is None else bool(progress)
+    if not show or not total:
+        return _NoBar()
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # the progress extra is not installed: no bar
+        return _NoBar()
+    return tqdm(total=total, unit="file", desc="export", dynamic_ncols=True, file=sys.stderr)
+
+
+def _kill_browser(browser_obj) -> None:
+    """End the browser's whole process group (choreographer starts its wrapper in a new session)."""
+    import signal
+
+    proc = getattr(browser_obj, "subprocess", None)
+    if proc is None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.wait(5)
+    except Exception:  # noqa: BLE001 - best effort: the group has been sent SIGKILL
+        pass
+
+
+async def _bounded(coro, limit: float | None, what: str):
+    """Await `coro` for at most `limit` seconds; past it, cancel it and raise ExportTimeoutError
+    (whatever the cancelled code raises on its way out: choreographer turns a cancel into BrowserFailedError)."""
+    task = asyncio.ensure_future(coro)
+    done, _ = await asyncio.wait({task}, timeout=limit)
+    if task in done:
+        return task.result()
+    task.cancel()
+    await asyncio.wait({task}, timeout=2)
+    if task.done() and not task.cancelled():
+        task.exception()  # retrieved: what a cancelled start raises on its way out is not news
+    raise ExportTimeoutError(f"static export timed out: {what} took longer than {limit:g} s")
+
+
+def _render_static(jobs, browser: str, timeout: float, *, scale: float = 1, size=(None, None),
+                   tick=lambda n=1: None) -> list[Path]:
+    """Render all jobs in one browser, in a private event loop on a worker thread (works under Jupyter).
+
+    The browser's start and each image have `timeout` seconds; after the run (done, failed or timed out)
+    the browser is closed and its process group killed, so nothing is left running."""
     try:
         import kaleido
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise BrowserNotFoundError("Static export needs kaleido: pip install 'analysis[export]'") from exc
 
-    overall = 30 + timeout * len(jobs) if timeout else None
-    result: dict = {}
+    limit = timeout or None
+    result: dict = {"paths": []}
 
     async def run():
-        async with kaleido.Kaleido(n=1, timeout=timeout, mathjax=False, path=browser) as k:
+        k = kaleido.Kaleido(n=1, timeout=limit, mathjax=False, path=browser)
+        result["browser"] = k
+        try:
+            await _bounded(k.open(), limit, f"starting the browser {browser}")
             for name, fig, fmt, path in jobs:
                 width, height = figure_size(fig)
                 width, height = size[0] or width, size[1] or height
-                data = await k.calc_fig(fig, opts=dict(format=fmt, width=width, height=height, scale=scale))
+                opts = {"format": fmt, "width": width, "height": height, "scale": scale}
+                data = await _bounded(k.calc_fig(fig, opts=opts), limit, f"the image {path.name}")
                 _atomic_write(path, data)
-                result.setdefault("paths", []).append(path)
+                result["paths"].append(path)
+                tick(1)
+        except BaseException:
+            _kill_browser(k)  # stuck or failed: no polite close, it would wait on the browser again
+            raise
+        finally:
+            try:
+                await asyncio.wait_for(k.close(), 5)
+            except BaseException:  # noqa: BLE001 - a stuck browser: its group is killed below
+                pass
+            _kill_browser(k)
 
     def worker():
-        started = time.monotonic()
         try:
-            asyncio.run(asyncio.wait_for(run(), overall))
+            asyncio.run(run())
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
             result["error"] = exc
-            result["elapsed"] = time.monotonic() - started
 
     thread = threading.Thread(target=worker, name="analysis-export", daemon=True)
     thread.start()
-    thread.join(None if overall is None else overall + 15)
-    if thread.is_alive():
+    overall = None if limit is None else limit * (1 + len(jobs)) + 20
+    thread.join(overall)
+    if thread.is_alive():  # the event loop itself is stuck: end the browser from here
+        _kill_browser(result.get("browser"))
+        thread.join(5)
         raise ExportTimeoutError(f"static export did not finish within {overall:.0f} s (browser {browser})")
     error = result.get("error")
-    # a time-out cancels the render; under load the browser's channel may close first and surface as
-    # CancelledError or ChannelClosedError: past the time limit, either is the time-out
-    late = timeout and result.get("elapsed", 0) >= timeout and type(error).__name__ in ("CancelledError", "ChannelClosedError")
-    if isinstance(error, (asyncio.TimeoutError, TimeoutError)) or late:
-        raise ExportTimeoutError(
-            f"static export timed out (limit {timeout} s per image, {overall:.0f} s in all; browser {browser})"
-        ) from error
+    if isinstance(error, ExportTimeoutError):
+        raise ExportTimeoutError(f"{error} (limit {timeout} s for the start and for each image; "
+                                 f"browser {browser}; it has been closed)") from None
     if error is not None:
         if type(error).__name__ == "ChromeNotFoundError":
             raise BrowserNotFoundError(INSTALL_HINT) from error
         raise error
-    return list(result.get("paths", []))
+    return list(result["paths"])
 
 
 # the name before charts and figures were told apart (a figure is a number read from text); one release
