@@ -351,3 +351,41 @@ def test_series_words_follow_the_language():
     fig = charts.panel_chart(official, series="basis", lang="ru")
     assert {t.name for t in fig.data if t.showlegend} == {"Официальная статистика (своя сторона)",
                                                            "Статистика партнёра (зеркальная)"}
+
+
+# --- gallery review: what an editor would still reject -------------------------------------------
+def two_years():
+    return to_frame([
+        row(period_start="2022-01", period_end="2022-12", value=5e9, reporter="KAZ", partner="CHN"),
+        row(period_start="2023-01", period_end="2023-12", value=6.2e9, reporter="KAZ", partner="CHN", multiplier=1.24,
+            compared_start="2022-01", compared_end="2022-12", base_value=5e9, base_low=4.94e9, base_high=5.06e9),
+    ])
+
+
+def test_growth_on_a_reported_year_is_a_percent_change_not_an_implied_bar():
+    fig = charts.turnover_chart(two_years())
+    # two visible bars, no hidden implied base under the reported 2022 and no legend for it
+    assert [t.name for t in fig.data] == ["Reported"]
+    assert list(fig.data[0].y) == [pytest.approx(5.0), pytest.approx(6.2)]
+    assert not fig.layout.showlegend
+    assert fig.layout.xaxis.type == "category" and list(fig.layout.xaxis.categoryarray) == ["2022", "2023"]
+    labels = [a.text for a in fig.layout.annotations if a.name == "multiplier"]
+    assert labels == ["<b>+24%</b>"]
+    arrow = [a for a in fig.layout.annotations if a.name == "growth-arrow"][0]
+    assert -0.5 < arrow.ax < 1.5 and -0.5 < arrow.x < 1.5  # category positions, not the year numbers
+    assert "6.2 bn USD in 2023: +24% on 2022 (5 bn USD)" in fig.layout.title.subtitle.text
+    assert "implied" not in texts(fig).lower()
+
+
+def test_change_words_in_russian_and_multiples():
+    from analysis.views.labels import change_text
+
+    assert change_text(3.7, "en") == "×3.7" and change_text(0.92, "en") == "−8%"
+    fig = charts.turnover_chart(two_years(), lang="ru")
+    assert "<b>+24\u202f%</b>" in [a.text for a in fig.layout.annotations]
+    assert "6,2 млрд долл. за 2023: +24\u202f% к 2022 (5 млрд долл.)" in fig.layout.title.subtitle.text
+
+
+def test_turnover_value_labels_are_readable():
+    fig = charts.turnover_chart(two_years())
+    assert fig.data[0].textfont.size >= 14 and list(fig.data[0].text) == ["5 bn USD", "6.2 bn USD"]

@@ -24,8 +24,20 @@ from typing import Iterable
 
 from ..frames import is_missing, require_columns
 from ..reading.text import escape_html
-from .labels import (LANGS, WORDS, axis_title, check_lang, country_name, digits, format_value, indicator_name,
-                     localise, month_end, month_start, period_label, series_name)
+from .labels import (
+    LANGS,
+    WORDS,
+    axis_title,
+    change_text,
+    check_lang,
+    country_name,
+    format_value,
+    indicator_name,
+    month_end,
+    month_start,
+    period_label,
+    series_name,
+)
 from .layout import BASE_COLOR as _BASE_COLOR
 from .layout import COLORS as _COLORS
 from .layout import HEIGHT as _HEIGHT
@@ -76,13 +88,29 @@ def _unit_note(note: str, dropped: int, lang: str) -> str:
     return add_note(note, WORDS[lang]["other_units"].format(dropped)) if dropped else note
 
 
-def _growth_words(row, lang) -> str:
-    times = f"{WORDS[lang]['times']}{localise(digits(float(row['multiplier'])), lang)}"
-    return WORDS[lang]["implied_by"].format(
-        base=format_value(row["base_value"], row["unit"], lang),
-        period=period_label(row["compared_start"], row["compared_end"], lang),
-        value=format_value(row["value"], row["unit"], lang),
-        reported=period_label(row["period_start"], row["period_end"], lang), times=times)
+def _growth_words(row, lang, reported_base=None) -> str:
+    """The claim in words: the base it implies, or (when the base period has its own reported figure)
+    the change on that figure."""
+    change = change_text(row["multiplier"], lang)
+    words = dict(period=period_label(row["compared_start"], row["compared_end"], lang),
+                 value=format_value(row["value"], row["unit"], lang),
+                 reported=period_label(row["period_start"], row["period_end"], lang), times=change)
+    if reported_base is not None:
+        return WORDS[lang]["change_on"].format(base=format_value(reported_base, row["unit"], lang), **words)
+    return WORDS[lang]["implied_by"].format(base=format_value(row["base_value"], row["unit"], lang), **words)
+
+
+def _growth_arrow(fig, slots, row, yb: float, yr: float, lang: str) -> None:
+    """An arrow from the compared period's bar to the reported one, labelled with the change."""
+    xb, xr = slots.x(row["compared_start"], row["compared_end"]), slots.x(row["period_start"], row["period_end"])
+    # positions by category index: plotly reads ax="2022" as the number 2022, even on a category axis
+    fig.add_annotation(x=xr, y=yr, ax=xb, ay=yb, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
+                       text="", arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=_COLORS[1], standoff=14,
+                       startstandoff=2, name="growth-arrow")
+    fig.add_annotation(
+        x=(xb + xr) / 2, y=(yb + yr) / 2, xref="x", yref="y", showarrow=False,
+        text=f"<b>{change_text(row['multiplier'], lang)}</b>",
+        font=dict(size=16, color=_COLORS[1]), bgcolor="rgba(255,255,255,0.85)", name="multiplier")
 
 
 # --- the charts ----------------------------------------------------------------------------------
@@ -151,11 +179,22 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
                 name=(slots.name(i) if many else WORDS[lang]["reported"]) if main else WORDS[lang]["other_reading"],
                 marker=dict(color=colors[i] if main else "white", line=dict(color=colors[i], width=0 if main else 2)),
                 text=[format_value(v, unit, lang) for v in part["value"]] if main else None,
-                textposition="outside", cliponaxis=False, customdata=hover,
+                textposition="outside", textfont=dict(size=14), cliponaxis=False, customdata=hover,
                 hovertemplate="%{customdata}<extra></extra>", legendgroup=str(i)))
     words = []
-    for n, (_, r) in enumerate(claims.iterrows()):
+    # a compared period with its own reported figure: the arrow starts there, no implied bar is drawn
+    reported_at = {slot_of[j]: float(ranked["value"].iloc[j]) for j in range(len(ranked)) if first[j]}
+    drawn_base = False
+    for _, r in claims.iterrows():
         label, i = slots.at(r["compared_start"], r["compared_end"])
+        known = reported_at.get((label, i))
+        if known is not None:
+            if not is_missing(r["multiplier"]):
+                words.append(_growth_words(r, lang, reported_base=known))
+                # above both value labels: the arrow links the two figures, not the bars' tops
+                lift = 0.1 * max([0.0] + list(sub["value"] / scale))
+                _growth_arrow(fig, slots, r, known / scale + lift, r["value"] / scale + lift, lang)
+            continue
         base = r["base_value"]
         lo = r["base_low"] if not is_missing(r["base_low"]) else base
         hi = r["base_high"] if not is_missing(r["base_high"]) else base
@@ -163,35 +202,27 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         blabel = period_label(r["compared_start"], r["compared_end"], lang)
         fig.add_trace(go.Bar(
             x=[label], y=[base / scale], width=slots.width * 0.92, offset=slots.offset(i) + slots.width * 0.04,
-            name=WORDS[lang]["implied_base"], showlegend=n == 0, legendgroup="base",
+            name=WORDS[lang]["implied_base"], showlegend=not drawn_base, legendgroup="base",
             marker=dict(color=_BASE_COLOR, pattern_shape="/", line=dict(color=colors[i], width=1.5)),
             customdata=[f"<b>{escape_html(blabel)}</b>: {format_value(base, unit, lang)}<br>"
                         f"{escape_html(_growth_words(r, lang))}<br>{WORDS[lang]['rounding']}: {rng}"],
             hovertemplate="%{customdata}<extra></extra>",
             error_y=dict(type="data", symmetric=False, array=[(hi - base) / scale], arrayminus=[(base - lo) / scale],
                          color="#333", thickness=1.5, width=8)))
+        drawn_base = True
         if is_missing(r["multiplier"]):
             continue
         words.append(_growth_words(r, lang))
-        xb, xr = slots.x(r["compared_start"], r["compared_end"]), slots.x(r["period_start"], r["period_end"])
-        yb, yr = base / scale, r["value"] / scale
-        # positions by category index: plotly reads ax="2022" as the number 2022, even on a category axis
-        fig.add_annotation(x=xr, y=yr, ax=xb, ay=yb, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
-                           text="", arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=_COLORS[1], standoff=14,
-                           startstandoff=2, name="growth-arrow")
-        fig.add_annotation(
-            x=(xb + xr) / 2, y=(yb + yr) / 2, xref="x", yref="y", showarrow=False,
-            text=f"<b>{WORDS[lang]['times']}{localise(digits(float(r['multiplier'])), lang)}</b>",
-            font=dict(size=16, color=_COLORS[1]), bgcolor="rgba(255,255,255,0.85)", name="multiplier")
+        _growth_arrow(fig, slots, r, base / scale, r["value"] / scale, lang)
     # the implied bases under the reported bars
     fig.data = [t for t in fig.data if t.legendgroup == "base"] + [t for t in fig.data if t.legendgroup != "base"]
     subtitle = "\n".join(([WORDS[lang]["sub_spans"]] if many else [WORDS[lang]["sub_bars"]]) + words[:2])
-    fig.update_layout(barmode="overlay", hovermode="closest", showlegend=many or not claims.empty)
+    fig.update_layout(barmode="overlay", hovermode="closest", showlegend=many or drawn_base)
     # type="category": labels such as "2022" would otherwise make plotly pick a numeric axis
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=slots.labels,
                      range=[-0.5, len(slots.labels) - 0.5], title_text=WORDS[lang]["period"])
     top = max([0.0] + list(sub["value"] / scale) + list(claims["base_high"] / scale))
-    fig.update_yaxes(title_text=axis_title(unit, scale, lang), range=[0, top * 1.15 or 1])
+    fig.update_yaxes(title_text=axis_title(unit, scale, lang), range=[0, top * (1.25 if words else 1.15) or 1])
     return finish(fig, title=title, note=note, lang=lang, subtitle=subtitle)
 
 

@@ -119,6 +119,20 @@ def format_value(value, unit=None, lang: str = "en", *, scale: float | None = No
     return " ".join(parts)
 
 
+def change_text(multiplier: float, lang: str) -> str:
+    """A stated change as a reader says it: ×3.7 for a multiple, "+24%" / "−8%" below twice the base.
+
+    >>> change_text(3.7, "en"), change_text(1.24, "en"), change_text(0.92, "ru")
+    ('×3.7', '+24%', '−8\u202f%')
+    """
+    m = float(multiplier)
+    if m >= 2:
+        return f"{WORDS[lang]['times']}{localise(digits(m), lang)}"
+    pct = (m - 1) * 100
+    sign = "+" if pct >= 0 else "\u2212"
+    return sign + localise(digits(abs(pct)), lang) + ("\u202f%" if lang == "ru" else "%")
+
+
 def axis_title(unit, scale: float, lang: str) -> str:
     words = []
     if scale != 1.0:
