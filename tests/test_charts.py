@@ -64,7 +64,7 @@ def texts(fig):
     (1.5e9, "EUR", "ru", "1,5 млрд евро"),
     (36, "count", "en", "36"),
     (25.0, "percent", "en", "25%"),
-    (-7.1e6, "USD", "en", "-7.1 M USD"),
+    (-7.1e6, "USD", "en", "\u22127.1 M USD"),  # a minus sign, not a hyphen
     (NAN, "USD", "en", "–"),
 ])
 def test_format_value(value, unit, lang, expected):
@@ -389,3 +389,18 @@ def test_change_words_in_russian_and_multiples():
 def test_turnover_value_labels_are_readable():
     fig = charts.turnover_chart(two_years())
     assert fig.data[0].textfont.size >= 14 and list(fig.data[0].text) == ["5 bn USD", "6.2 bn USD"]
+
+
+def test_flows_ticks_show_sizes_and_the_subtitle_promises_only_what_is_drawn():
+    both = to_frame([row(indicator="exports", period_start="2023-01", period_end="2023-12", value=1.2e9),
+                     row(indicator="imports", period_start="2023-01", period_end="2023-12", value=2.1e9),
+                     row(indicator="imports", period_start="2022-01", period_end="2022-12", value=1.9e9)])
+    fig = charts.flows_chart(both)
+    # imports hang below the line but their ticks are sizes, never negative numbers
+    assert min(fig.layout.yaxis.tickvals) < 0 and not any(t.startswith(("-", "−")) for t in fig.layout.yaxis.ticktext)
+    balance = [t for t in fig.data if t.name == "Balance (exports − imports)"][0]
+    assert list(balance.text) == ["−900 M USD"]
+    assert "imports below" in fig.layout.title.subtitle.text
+    only = charts.flows_chart(to_frame([row(indicator="exports", period_start="2022-01", period_end="2022-12",
+                                            value=97.3e9, unit="EUR")]))
+    assert "imports" not in only.layout.title.subtitle.text.lower() and only.layout.title.text.startswith("Exports:")

@@ -31,8 +31,10 @@ from .labels import (
     change_text,
     check_lang,
     country_name,
+    digits,
     format_value,
     indicator_name,
+    localise,
     month_end,
     month_start,
     period_label,
@@ -310,14 +312,32 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
         what = indicator_name(next(iter(inds)), lang)
     else:
         what = WORDS[lang]["flows_no_balance"]
-    subtitle = WORDS[lang]["sub_flows"] + (WORDS[lang]["sub_balance"] if balances else "") + (
+    drawn = {"exports", "imports"} & inds
+    subtitle = (WORDS[lang]["sub_flows"] if len(drawn) == 2 else WORDS[lang]["sub_bars"]) + (
+        WORDS[lang]["sub_balance"] if balances else "") + (
         "\n" + WORDS[lang]["sub_spans"] if many else "")
     # overlay, never relative: two outlets' figures for one flow and period must not add up
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=slots.labels,
                      range=[-0.5, len(slots.labels) - 0.5], title_text=WORDS[lang]["period"])
-    fig.update_yaxes(title_text=axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444")
+    # imports are drawn below the line but are not negative: ticks show their size
+    ys = [y for t in fig.data for y in t.y]
+    ticks = _tick_values(min([0.0, *ys]), max([0.0, *ys]))
+    fig.update_yaxes(title_text=axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444",
+                     tickvals=ticks, ticktext=[localise(digits(abs(v)), lang) for v in ticks])
     return finish(fig, title=title or f"{what}: {pair}", note=note, lang=lang, subtitle=subtitle)
+
+
+def _tick_values(lo: float, hi: float, n: int = 6) -> list[float]:
+    """Round tick positions covering lo..hi (about n of them): 1, 2 or 5 times a power of ten apart."""
+    import math
+
+    span = (hi - lo) or abs(hi) or 1.0
+    raw = span / n
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.floor(lo / step) * step
+    return [round(first + k * step, 10) for k in range(int(math.ceil((hi - first) / step)) + 1)]
 
 
 def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, period=None,

@@ -107,7 +107,7 @@ def format_value(value, unit=None, lang: str = "en", *, scale: float | None = No
     value = float(value)
     if scale is None:
         scale = 1.0 if (unit == "count" and abs(value) < 1e4) or unit == "percent" else scale_step(value)
-    number = localise(digits(value / scale), lang)
+    number = localise(digits(value / scale), lang).replace("-", "\u2212")  # a minus sign, not a hyphen
     parts = [number]
     if scale != 1.0:
         parts.append(WORDS[lang]["short"][scale])

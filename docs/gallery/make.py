@@ -32,7 +32,7 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "two_outlets": ("en", [
         ("German exports to China amounted to €97.3 billion in 2022, according to Destatis.", "2023-02-10", "dw.com"),
         ("In 2022, Germany's exports to China were worth 97.3 billion euros.", "2023-02-12", "reuters.com"),
-        ("German imports from China came to €191.1 billion in 2022.", "2023-02-12", "reuters.com"),
+        ("Germany's imports from China came to €191.1 billion in 2022.", "2023-02-12", "reuters.com"),
     ]),
     "partial_full": ("en", [
         ("Trade turnover between Kazakhstan and Uzbekistan amounted to $4.2 billion in 2020. In January-June "
