@@ -404,3 +404,30 @@ def test_flows_ticks_show_sizes_and_the_subtitle_promises_only_what_is_drawn():
     only = charts.flows_chart(to_frame([row(indicator="exports", period_start="2022-01", period_end="2022-12",
                                             value=97.3e9, unit="EUR")]))
     assert "imports" not in only.layout.title.subtitle.text.lower() and only.layout.title.text.startswith("Exports:")
+
+
+def news_beside_official():
+    news = to_frame([row(reporter="KAZ", partner="CHN", period_start="2022-01", period_end="2022-12", value=24e9)])
+    news["basis"] = "news"
+    official = pd.DataFrame(dict(reporter=["KAZ"] * 3, partner=["CHN"] * 3, indicator=["trade_turnover"] * 3,
+                                 period_start=["2021-01", "2022-01", "2022-01"], period_end=["2021-12", "2022-12", "2022-12"],
+                                 value=[18e9, 24.2e9, 31.2e9], unit=["USD"] * 3, basis=["reporter", "reporter", "mirror"],
+                                 source_name=["Bureau of National Statistics"] * 2 + ["China customs"]))
+    return pd.concat([news, official], ignore_index=True)
+
+
+def test_news_own_side_and_mirror_are_visibly_different_series():
+    fig = charts.related_chart(news_beside_official(), series="basis")
+    legend = {t.name: t for t in fig.data if t.showlegend}
+    assert set(legend) == {"News reports", "Official statistics (own side)", "Partner's statistics (mirror)"}
+    symbols = {t.marker.symbol for t in legend.values()}
+    lines = {t.name: t.line.dash for t in fig.data if t.mode == "lines"}
+    assert len(symbols) == 3 and len(set(lines.values())) == 3
+    # news is drawn last: a news figure equal to an official one stays visible
+    assert fig.data[-1].name == "News reports"
+
+
+def test_one_panel_has_no_subplot_title_over_the_legend_and_years_tick_as_years():
+    fig = charts.related_chart(news_beside_official(), series="basis")
+    assert [a.name for a in fig.layout.annotations] == ["source-note"]
+    assert fig.layout.xaxis.tickformat == "%Y" and fig.layout.xaxis.dtick == "M12"

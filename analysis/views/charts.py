@@ -43,6 +43,7 @@ from .labels import (
 from .layout import BASE_COLOR as _BASE_COLOR
 from .layout import COLORS as _COLORS
 from .layout import HEIGHT as _HEIGHT
+from .layout import SERIES_STYLE as _SERIES_STYLE
 from .layout import TEMPLATE_NAME, add_note, card, empty, finish, source_note, template
 from .shape import Slots as _Slots
 from .shape import chronological as _chronological
@@ -405,8 +406,10 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
     from plotly.subplots import make_subplots
 
     sub = _facts(sub, by=series)
+    # one facet: the chart title already names it, a subplot title would sit on the legend
     fig = make_subplots(rows=len(facets), cols=1, shared_xaxes=True,
-                        vertical_spacing=min(0.08, 0.3 / max(1, len(facets))), subplot_titles=labels)
+                        vertical_spacing=min(0.08, 0.3 / max(1, len(facets))),
+                        subplot_titles=labels if len(facets) > 1 else None)
     colors: dict[str, str] = {}
     shown: set[str] = set()
     dropped = 0
@@ -415,9 +418,12 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
         dropped += n
         scale = _scale_of(unit, part["value"])
         groups = part.groupby(part[series].astype(str), sort=False) if series else [(None, part)]
-        for name, grp in groups:
-            name = series_name(name, lang) if name is not None else labels[row_no - 1]
+        # news last, so a news figure that equals an official one is drawn over it, not hidden under it
+        groups = sorted(groups, key=lambda g: _SERIES_STYLE.get(g[0], ("solid",))[0] == "dot")
+        for key_value, grp in groups:
+            name = series_name(key_value, lang) if key_value is not None else labels[row_no - 1]
             color = colors.setdefault(name, _COLORS[len(colors) % len(_COLORS)])
+            dash, symbol = _SERIES_STYLE.get(key_value, ("solid", "circle"))
             lx, ly, mx, my, hv = [], [], [], [], []
             for _, r in _chronological(grp).iterrows():
                 end = r["period_end"] if not is_missing(r["period_end"]) else r["period_start"]
@@ -432,13 +438,17 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
                           + (f"<br>{escape_html(name)}" if series else "") + _quote_hover(r, lang))
             legend = series is not None and name not in shown
             shown.add(name)
-            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4), name=name,
+            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4, dash=dash), name=name,
                                      legendgroup=name, showlegend=False, hoverinfo="skip"), row=row_no, col=1)
-            fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker=dict(color=color, size=9), name=name,
+            fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker=dict(color=color, size=10, symbol=symbol),
+                                     name=name,
                                      legendgroup=name, showlegend=legend, customdata=hv,
                                      hovertemplate="%{customdata}<extra></extra>"), row=row_no, col=1)
         fig.update_yaxes(title_text=axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
     fig.update_xaxes(type="date")
+    if all(str(a).endswith("-01") and str(b).endswith("-12") and str(a)[:4] == str(b)[:4]
+           for a, b in zip(sub["period_start"], sub["period_end"])):
+        fig.update_xaxes(dtick="M12", tickformat="%Y", ticklabelmode="period")  # calendar years: "2022"
     height = max(_HEIGHT, 170 + (230 if len(facets) <= 3 else 150) * len(facets))
     return finish(fig, title=title, note=_unit_note(note, dropped, lang), lang=lang, height=height,
                   subtitle=WORDS[lang]["sub_time"])

@@ -70,7 +70,7 @@ def news_and_official():
         ("Trade between Kazakhstan and China reached $24 billion in 2022.", "2023-01-20", "Kazinform"),
         ("In 2023 trade between Kazakhstan and China grew to $31.5 billion.", "2024-01-25", "Astana Times"),
     ]).assign(basis="news")
-    official = datasets.official_trade(news=False)
+    official = datasets.official_trade()  # with the official figures the news quoted (China's, mirror)
     official = official[(official["partner"] == "CHN") & (official["reporter"] == "KAZ")
                         & (official["indicator"] == "trade_turnover")]
     return pd.concat([news, official], ignore_index=True)
