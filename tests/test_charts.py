@@ -64,7 +64,7 @@ def texts(fig):
     (1.5e9, "EUR", "ru", "1,5 млрд евро"),
     (36, "count", "en", "36"),
     (25.0, "percent", "en", "25%"),
-    (-7.1e6, "USD", "en", "-7.1 M USD"),
+    (-7.1e6, "USD", "en", "\u22127.1 M USD"),  # a minus sign, not a hyphen
     (NAN, "USD", "en", "–"),
 ])
 def test_format_value(value, unit, lang, expected):
@@ -351,3 +351,83 @@ def test_series_words_follow_the_language():
     fig = charts.panel_chart(official, series="basis", lang="ru")
     assert {t.name for t in fig.data if t.showlegend} == {"Официальная статистика (своя сторона)",
                                                            "Статистика партнёра (зеркальная)"}
+
+
+# --- gallery review: what an editor would still reject -------------------------------------------
+def two_years():
+    return to_frame([
+        row(period_start="2022-01", period_end="2022-12", value=5e9, reporter="KAZ", partner="CHN"),
+        row(period_start="2023-01", period_end="2023-12", value=6.2e9, reporter="KAZ", partner="CHN", multiplier=1.24,
+            compared_start="2022-01", compared_end="2022-12", base_value=5e9, base_low=4.94e9, base_high=5.06e9),
+    ])
+
+
+def test_growth_on_a_reported_year_is_a_percent_change_not_an_implied_bar():
+    fig = charts.turnover_chart(two_years())
+    # two visible bars, no hidden implied base under the reported 2022 and no legend for it
+    assert [t.name for t in fig.data] == ["Reported"]
+    assert list(fig.data[0].y) == [pytest.approx(5.0), pytest.approx(6.2)]
+    assert not fig.layout.showlegend
+    assert fig.layout.xaxis.type == "category" and list(fig.layout.xaxis.categoryarray) == ["2022", "2023"]
+    labels = [a.text for a in fig.layout.annotations if a.name == "multiplier"]
+    assert labels == ["<b>+24%</b>"]
+    arrow = [a for a in fig.layout.annotations if a.name == "growth-arrow"][0]
+    assert -0.5 < arrow.ax < 1.5 and -0.5 < arrow.x < 1.5  # category positions, not the year numbers
+    assert "6.2 bn USD in 2023: +24% on 2022 (5 bn USD)" in fig.layout.title.subtitle.text
+    assert "implied" not in texts(fig).lower()
+
+
+def test_change_words_in_russian_and_multiples():
+    from analysis.views.labels import change_text
+
+    assert change_text(3.7, "en") == "×3.7" and change_text(0.92, "en") == "−8%"
+    fig = charts.turnover_chart(two_years(), lang="ru")
+    assert "<b>+24\u202f%</b>" in [a.text for a in fig.layout.annotations]
+    assert "6,2 млрд долл. за 2023: +24\u202f% к 2022 (5 млрд долл.)" in fig.layout.title.subtitle.text
+
+
+def test_turnover_value_labels_are_readable():
+    fig = charts.turnover_chart(two_years())
+    assert fig.data[0].textfont.size >= 14 and list(fig.data[0].text) == ["5 bn USD", "6.2 bn USD"]
+
+
+def test_flows_ticks_show_sizes_and_the_subtitle_promises_only_what_is_drawn():
+    both = to_frame([row(indicator="exports", period_start="2023-01", period_end="2023-12", value=1.2e9),
+                     row(indicator="imports", period_start="2023-01", period_end="2023-12", value=2.1e9),
+                     row(indicator="imports", period_start="2022-01", period_end="2022-12", value=1.9e9)])
+    fig = charts.flows_chart(both)
+    # imports hang below the line but their ticks are sizes, never negative numbers
+    assert min(fig.layout.yaxis.tickvals) < 0 and not any(t.startswith(("-", "−")) for t in fig.layout.yaxis.ticktext)
+    balance = [t for t in fig.data if t.name == "Balance (exports − imports)"][0]
+    assert list(balance.text) == ["−900 M USD"]
+    assert "imports below" in fig.layout.title.subtitle.text
+    only = charts.flows_chart(to_frame([row(indicator="exports", period_start="2022-01", period_end="2022-12",
+                                            value=97.3e9, unit="EUR")]))
+    assert "imports" not in only.layout.title.subtitle.text.lower() and only.layout.title.text.startswith("Exports:")
+
+
+def news_beside_official():
+    news = to_frame([row(reporter="KAZ", partner="CHN", period_start="2022-01", period_end="2022-12", value=24e9)])
+    news["basis"] = "news"
+    official = pd.DataFrame(dict(reporter=["KAZ"] * 3, partner=["CHN"] * 3, indicator=["trade_turnover"] * 3,
+                                 period_start=["2021-01", "2022-01", "2022-01"], period_end=["2021-12", "2022-12", "2022-12"],
+                                 value=[18e9, 24.2e9, 31.2e9], unit=["USD"] * 3, basis=["reporter", "reporter", "mirror"],
+                                 source_name=["Bureau of National Statistics"] * 2 + ["China customs"]))
+    return pd.concat([news, official], ignore_index=True)
+
+
+def test_news_own_side_and_mirror_are_visibly_different_series():
+    fig = charts.related_chart(news_beside_official(), series="basis")
+    legend = {t.name: t for t in fig.data if t.showlegend}
+    assert set(legend) == {"News reports", "Official statistics (own side)", "Partner's statistics (mirror)"}
+    symbols = {t.marker.symbol for t in legend.values()}
+    lines = {t.name: t.line.dash for t in fig.data if t.mode == "lines"}
+    assert len(symbols) == 3 and len(set(lines.values())) == 3
+    # news is drawn last: a news figure equal to an official one stays visible
+    assert fig.data[-1].name == "News reports"
+
+
+def test_one_panel_has_no_subplot_title_over_the_legend_and_years_tick_as_years():
+    fig = charts.related_chart(news_beside_official(), series="basis")
+    assert [a.name for a in fig.layout.annotations] == ["source-note"]
+    assert fig.layout.xaxis.tickformat == "%Y" and fig.layout.xaxis.dtick == "M12"

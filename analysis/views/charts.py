@@ -24,11 +24,26 @@ from typing import Iterable
 
 from ..frames import is_missing, require_columns
 from ..reading.text import escape_html
-from .labels import (LANGS, WORDS, axis_title, check_lang, country_name, digits, format_value, indicator_name,
-                     localise, month_end, month_start, period_label, series_name)
+from .labels import (
+    LANGS,
+    WORDS,
+    axis_title,
+    change_text,
+    check_lang,
+    country_name,
+    digits,
+    format_value,
+    indicator_name,
+    localise,
+    month_end,
+    month_start,
+    period_label,
+    series_name,
+)
 from .layout import BASE_COLOR as _BASE_COLOR
 from .layout import COLORS as _COLORS
 from .layout import HEIGHT as _HEIGHT
+from .layout import SERIES_STYLE as _SERIES_STYLE
 from .layout import TEMPLATE_NAME, add_note, card, empty, finish, source_note, template
 from .shape import Slots as _Slots
 from .shape import chronological as _chronological
@@ -76,13 +91,29 @@ def _unit_note(note: str, dropped: int, lang: str) -> str:
     return add_note(note, WORDS[lang]["other_units"].format(dropped)) if dropped else note
 
 
-def _growth_words(row, lang) -> str:
-    times = f"{WORDS[lang]['times']}{localise(digits(float(row['multiplier'])), lang)}"
-    return WORDS[lang]["implied_by"].format(
-        base=format_value(row["base_value"], row["unit"], lang),
-        period=period_label(row["compared_start"], row["compared_end"], lang),
-        value=format_value(row["value"], row["unit"], lang),
-        reported=period_label(row["period_start"], row["period_end"], lang), times=times)
+def _growth_words(row, lang, reported_base=None) -> str:
+    """The claim in words: the base it implies, or (when the base period has its own reported figure)
+    the change on that figure."""
+    change = change_text(row["multiplier"], lang)
+    words = dict(period=period_label(row["compared_start"], row["compared_end"], lang),
+                 value=format_value(row["value"], row["unit"], lang),
+                 reported=period_label(row["period_start"], row["period_end"], lang), times=change)
+    if reported_base is not None:
+        return WORDS[lang]["change_on"].format(base=format_value(reported_base, row["unit"], lang), **words)
+    return WORDS[lang]["implied_by"].format(base=format_value(row["base_value"], row["unit"], lang), **words)
+
+
+def _growth_arrow(fig, slots, row, yb: float, yr: float, lang: str) -> None:
+    """An arrow from the compared period's bar to the reported one, labelled with the change."""
+    xb, xr = slots.x(row["compared_start"], row["compared_end"]), slots.x(row["period_start"], row["period_end"])
+    # positions by category index: plotly reads ax="2022" as the number 2022, even on a category axis
+    fig.add_annotation(x=xr, y=yr, ax=xb, ay=yb, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
+                       text="", arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=_COLORS[1], standoff=14,
+                       startstandoff=2, name="growth-arrow")
+    fig.add_annotation(
+        x=(xb + xr) / 2, y=(yb + yr) / 2, xref="x", yref="y", showarrow=False,
+        text=f"<b>{change_text(row['multiplier'], lang)}</b>",
+        font=dict(size=16, color=_COLORS[1]), bgcolor="rgba(255,255,255,0.85)", name="multiplier")
 
 
 # --- the charts ----------------------------------------------------------------------------------
@@ -151,11 +182,22 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
                 name=(slots.name(i) if many else WORDS[lang]["reported"]) if main else WORDS[lang]["other_reading"],
                 marker=dict(color=colors[i] if main else "white", line=dict(color=colors[i], width=0 if main else 2)),
                 text=[format_value(v, unit, lang) for v in part["value"]] if main else None,
-                textposition="outside", cliponaxis=False, customdata=hover,
+                textposition="outside", textfont=dict(size=14), cliponaxis=False, customdata=hover,
                 hovertemplate="%{customdata}<extra></extra>", legendgroup=str(i)))
     words = []
-    for n, (_, r) in enumerate(claims.iterrows()):
+    # a compared period with its own reported figure: the arrow starts there, no implied bar is drawn
+    reported_at = {slot_of[j]: float(ranked["value"].iloc[j]) for j in range(len(ranked)) if first[j]}
+    drawn_base = False
+    for _, r in claims.iterrows():
         label, i = slots.at(r["compared_start"], r["compared_end"])
+        known = reported_at.get((label, i))
+        if known is not None:
+            if not is_missing(r["multiplier"]):
+                words.append(_growth_words(r, lang, reported_base=known))
+                # above both value labels: the arrow links the two figures, not the bars' tops
+                lift = 0.1 * max([0.0] + list(sub["value"] / scale))
+                _growth_arrow(fig, slots, r, known / scale + lift, r["value"] / scale + lift, lang)
+            continue
         base = r["base_value"]
         lo = r["base_low"] if not is_missing(r["base_low"]) else base
         hi = r["base_high"] if not is_missing(r["base_high"]) else base
@@ -163,35 +205,27 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         blabel = period_label(r["compared_start"], r["compared_end"], lang)
         fig.add_trace(go.Bar(
             x=[label], y=[base / scale], width=slots.width * 0.92, offset=slots.offset(i) + slots.width * 0.04,
-            name=WORDS[lang]["implied_base"], showlegend=n == 0, legendgroup="base",
+            name=WORDS[lang]["implied_base"], showlegend=not drawn_base, legendgroup="base",
             marker=dict(color=_BASE_COLOR, pattern_shape="/", line=dict(color=colors[i], width=1.5)),
             customdata=[f"<b>{escape_html(blabel)}</b>: {format_value(base, unit, lang)}<br>"
                         f"{escape_html(_growth_words(r, lang))}<br>{WORDS[lang]['rounding']}: {rng}"],
             hovertemplate="%{customdata}<extra></extra>",
             error_y=dict(type="data", symmetric=False, array=[(hi - base) / scale], arrayminus=[(base - lo) / scale],
                          color="#333", thickness=1.5, width=8)))
+        drawn_base = True
         if is_missing(r["multiplier"]):
             continue
         words.append(_growth_words(r, lang))
-        xb, xr = slots.x(r["compared_start"], r["compared_end"]), slots.x(r["period_start"], r["period_end"])
-        yb, yr = base / scale, r["value"] / scale
-        # positions by category index: plotly reads ax="2022" as the number 2022, even on a category axis
-        fig.add_annotation(x=xr, y=yr, ax=xb, ay=yb, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
-                           text="", arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=_COLORS[1], standoff=14,
-                           startstandoff=2, name="growth-arrow")
-        fig.add_annotation(
-            x=(xb + xr) / 2, y=(yb + yr) / 2, xref="x", yref="y", showarrow=False,
-            text=f"<b>{WORDS[lang]['times']}{localise(digits(float(r['multiplier'])), lang)}</b>",
-            font=dict(size=16, color=_COLORS[1]), bgcolor="rgba(255,255,255,0.85)", name="multiplier")
+        _growth_arrow(fig, slots, r, base / scale, r["value"] / scale, lang)
     # the implied bases under the reported bars
     fig.data = [t for t in fig.data if t.legendgroup == "base"] + [t for t in fig.data if t.legendgroup != "base"]
     subtitle = "\n".join(([WORDS[lang]["sub_spans"]] if many else [WORDS[lang]["sub_bars"]]) + words[:2])
-    fig.update_layout(barmode="overlay", hovermode="closest", showlegend=many or not claims.empty)
+    fig.update_layout(barmode="overlay", hovermode="closest", showlegend=many or drawn_base)
     # type="category": labels such as "2022" would otherwise make plotly pick a numeric axis
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=slots.labels,
                      range=[-0.5, len(slots.labels) - 0.5], title_text=WORDS[lang]["period"])
     top = max([0.0] + list(sub["value"] / scale) + list(claims["base_high"] / scale))
-    fig.update_yaxes(title_text=axis_title(unit, scale, lang), range=[0, top * 1.15 or 1])
+    fig.update_yaxes(title_text=axis_title(unit, scale, lang), range=[0, top * (1.25 if words else 1.15) or 1])
     return finish(fig, title=title, note=note, lang=lang, subtitle=subtitle)
 
 
@@ -279,14 +313,32 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
         what = indicator_name(next(iter(inds)), lang)
     else:
         what = WORDS[lang]["flows_no_balance"]
-    subtitle = WORDS[lang]["sub_flows"] + (WORDS[lang]["sub_balance"] if balances else "") + (
+    drawn = {"exports", "imports"} & inds
+    subtitle = (WORDS[lang]["sub_flows"] if len(drawn) == 2 else WORDS[lang]["sub_bars"]) + (
+        WORDS[lang]["sub_balance"] if balances else "") + (
         "\n" + WORDS[lang]["sub_spans"] if many else "")
     # overlay, never relative: two outlets' figures for one flow and period must not add up
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=slots.labels,
                      range=[-0.5, len(slots.labels) - 0.5], title_text=WORDS[lang]["period"])
-    fig.update_yaxes(title_text=axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444")
+    # imports are drawn below the line but are not negative: ticks show their size
+    ys = [y for t in fig.data for y in t.y]
+    ticks = _tick_values(min([0.0, *ys]), max([0.0, *ys]))
+    fig.update_yaxes(title_text=axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444",
+                     tickvals=ticks, ticktext=[localise(digits(abs(v)), lang) for v in ticks])
     return finish(fig, title=title or f"{what}: {pair}", note=note, lang=lang, subtitle=subtitle)
+
+
+def _tick_values(lo: float, hi: float, n: int = 6) -> list[float]:
+    """Round tick positions covering lo..hi (about n of them): 1, 2 or 5 times a power of ten apart."""
+    import math
+
+    span = (hi - lo) or abs(hi) or 1.0
+    raw = span / n
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.floor(lo / step) * step
+    return [round(first + k * step, 10) for k in range(int(math.ceil((hi - first) / step)) + 1)]
 
 
 def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, period=None,
@@ -354,8 +406,10 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
     from plotly.subplots import make_subplots
 
     sub = _facts(sub, by=series)
+    # one facet: the chart title already names it, a subplot title would sit on the legend
     fig = make_subplots(rows=len(facets), cols=1, shared_xaxes=True,
-                        vertical_spacing=min(0.08, 0.3 / max(1, len(facets))), subplot_titles=labels)
+                        vertical_spacing=min(0.08, 0.3 / max(1, len(facets))),
+                        subplot_titles=labels if len(facets) > 1 else None)
     colors: dict[str, str] = {}
     shown: set[str] = set()
     dropped = 0
@@ -364,9 +418,12 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
         dropped += n
         scale = _scale_of(unit, part["value"])
         groups = part.groupby(part[series].astype(str), sort=False) if series else [(None, part)]
-        for name, grp in groups:
-            name = series_name(name, lang) if name is not None else labels[row_no - 1]
+        # news last, so a news figure that equals an official one is drawn over it, not hidden under it
+        groups = sorted(groups, key=lambda g: _SERIES_STYLE.get(g[0], ("solid",))[0] == "dot")
+        for key_value, grp in groups:
+            name = series_name(key_value, lang) if key_value is not None else labels[row_no - 1]
             color = colors.setdefault(name, _COLORS[len(colors) % len(_COLORS)])
+            dash, symbol = _SERIES_STYLE.get(key_value, ("solid", "circle"))
             lx, ly, mx, my, hv = [], [], [], [], []
             for _, r in _chronological(grp).iterrows():
                 end = r["period_end"] if not is_missing(r["period_end"]) else r["period_start"]
@@ -381,13 +438,17 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
                           + (f"<br>{escape_html(name)}" if series else "") + _quote_hover(r, lang))
             legend = series is not None and name not in shown
             shown.add(name)
-            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4), name=name,
+            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4, dash=dash), name=name,
                                      legendgroup=name, showlegend=False, hoverinfo="skip"), row=row_no, col=1)
-            fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker=dict(color=color, size=9), name=name,
+            fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker=dict(color=color, size=10, symbol=symbol),
+                                     name=name,
                                      legendgroup=name, showlegend=legend, customdata=hv,
                                      hovertemplate="%{customdata}<extra></extra>"), row=row_no, col=1)
         fig.update_yaxes(title_text=axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
     fig.update_xaxes(type="date")
+    if all(str(a).endswith("-01") and str(b).endswith("-12") and str(a)[:4] == str(b)[:4]
+           for a, b in zip(sub["period_start"], sub["period_end"])):
+        fig.update_xaxes(dtick="M12", tickformat="%Y", ticklabelmode="period")  # calendar years: "2022"
     height = max(_HEIGHT, 170 + (230 if len(facets) <= 3 else 150) * len(facets))
     return finish(fig, title=title, note=_unit_note(note, dropped, lang), lang=lang, height=height,
                   subtitle=WORDS[lang]["sub_time"])

@@ -107,7 +107,7 @@ def format_value(value, unit=None, lang: str = "en", *, scale: float | None = No
     value = float(value)
     if scale is None:
         scale = 1.0 if (unit == "count" and abs(value) < 1e4) or unit == "percent" else scale_step(value)
-    number = localise(digits(value / scale), lang)
+    number = localise(digits(value / scale), lang).replace("-", "\u2212")  # a minus sign, not a hyphen
     parts = [number]
     if scale != 1.0:
         parts.append(WORDS[lang]["short"][scale])
@@ -117,6 +117,20 @@ def format_value(value, unit=None, lang: str = "en", *, scale: float | None = No
     if u:
         parts.append(u)
     return " ".join(parts)
+
+
+def change_text(multiplier: float, lang: str) -> str:
+    """A stated change as a reader says it: ×3.7 for a multiple, "+24%" / "−8%" below twice the base.
+
+    >>> change_text(3.7, "en"), change_text(1.24, "en"), change_text(0.92, "ru")
+    ('×3.7', '+24%', '−8\u202f%')
+    """
+    m = float(multiplier)
+    if m >= 2:
+        return f"{WORDS[lang]['times']}{localise(digits(m), lang)}"
+    pct = (m - 1) * 100
+    sign = "+" if pct >= 0 else "\u2212"
+    return sign + localise(digits(abs(pct)), lang) + ("\u202f%" if lang == "ru" else "%")
 
 
 def axis_title(unit, scale: float, lang: str) -> str:

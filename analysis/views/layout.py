@@ -13,6 +13,10 @@ FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 COLORS = ["#3360a9", "#c05917", "#18866e", "#883039", "#6d3e91", "#b16214", "#286bbb", "#578145"]
 BASE_COLOR = "#9aa9c4"  # the implied (computed) base: lighter than reported values
 WIDTH, HEIGHT = 900, 520
+# (line dash, marker symbol) per kind of figure: news, own-side and partner-side (mirror) statistics stay
+# apart in grey print as well as in colour
+SERIES_STYLE = {"news": ("dot", "diamond"), "reported": ("dot", "diamond"), "reporter": ("solid", "circle"),
+                "official": ("solid", "circle"), "mirror": ("dash", "square")}
 _NOTE_CHARS = 130        # characters per line of the source note at 11 px on a 900 px figure
 _NOTE_LINES = 3
 
