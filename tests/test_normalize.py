@@ -272,3 +272,19 @@ def test_cli_stdout_is_neutralised_and_numeric_parquet_columns_are_numbers(tmp_p
                      "-o", str(out)]) == 0
     frame = read_frame(out)
     assert frame["exports_value"].tolist()[0] == 52.9e6 and frame["exports_kind"].tolist() == ["money", "missing"]
+
+
+def test_the_issue_12_inputs_together():
+    """The cells issue 12 listed, in one column, as a user would pass them."""
+    out = analysis.normalize(["52.9", "3.4", "1999", "(1.2)", "$-5m", "", "n/a", "—", "-", "5.2 млрд руб"])
+    assert out["value"].tolist()[:5] == [52.9, 3.4, 1999.0, -1.2, -5e6]
+    assert out["unit"].tolist()[4] == "USD" and out["unit"].tolist()[9] == "RUB"
+    assert out["value"].tolist()[9] == 5.2e9
+    assert out["kind"].tolist()[5:9] == ["missing"] * 4
+    assert out["error"].eq("").all()
+    hinted = analysis.normalize(["52.9", "n/a"], unit="USD", scale="million")
+    assert hinted["value"].tolist()[0] == 52.9e6 and hinted["unit"].tolist()[0] == "USD"
+    with pytest.raises(TypeError):
+        analysis.normalize("52.9M USD")
+    with pytest.raises(TypeError):
+        analysis.normalize(pd.DataFrame({"turnover": ["52.9M USD"]}))

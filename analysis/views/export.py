@@ -39,6 +39,7 @@ __all__ = [
 STATIC_FORMATS = ("png", "svg", "pdf", "jpeg", "webp")
 FORMATS = (*STATIC_FORMATS, "html")
 DEFAULT_SIZE = (900, 520)
+TABS = 2  # browser tabs rendering at once in one browser (bench/bench_export.py: --tabs)
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 INSTALL_HINT = (
@@ -266,18 +267,31 @@ def _render_static(jobs, browser: str, timeout: float, *, scale: float = 1, size
     result: dict = {"paths": []}
 
     async def run():
-        k = kaleido.Kaleido(n=1, timeout=limit, mathjax=False, path=browser)
+        tabs = max(1, min(TABS, len(jobs)))
+        k = kaleido.Kaleido(n=tabs, timeout=limit, mathjax=False, path=browser)
         result["browser"] = k
-        try:
-            await _bounded(k.open(), limit, f"starting the browser {browser}")
-            for name, fig, fmt, path in jobs:
+        todo = iter(enumerate(jobs))
+        done: dict[int, Path] = {}
+
+        async def render():  # one per tab: each takes the next job when its last one is written
+            for i, (_name, fig, fmt, path) in todo:
                 width, height = figure_size(fig)
                 width, height = size[0] or width, size[1] or height
                 opts = {"format": fmt, "width": width, "height": height, "scale": scale}
                 data = await _bounded(k.calc_fig(fig, opts=opts), limit, f"the image {path.name}")
                 _atomic_write(path, data)
-                result["paths"].append(path)
+                done[i] = path
                 tick(1)
+
+        try:
+            await _bounded(k.open(), limit, f"starting the browser {browser}")
+            workers = [asyncio.ensure_future(render()) for _ in range(tabs)]
+            try:
+                await asyncio.gather(*workers)
+            finally:
+                for w in workers:
+                    w.cancel()
+                result["paths"] = [done[i] for i in sorted(done)]
         except BaseException:
             _kill_browser(k)  # stuck or failed: no polite close, it would wait on the browser again
             raise
