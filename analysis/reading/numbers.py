@@ -6,6 +6,8 @@
 (52900.0, 0, '')
 >>> read_digits("1 234,5", decimal_comma=True)
 (1234.5, 1, '')
+>>> read_digits("3, 575.6", decimal_comma=False)
+(3575.6, 1, '')
 """
 from __future__ import annotations
 
@@ -13,8 +15,10 @@ import math
 import re
 from decimal import Decimal
 
-# digits grouped by spaces ("52 900 000", "1 234,5") or by one kind of mark ("52,900.5", "52.9")
-DIGITS = r"(?:\d{1,3}(?: \d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
+# digits grouped by spaces ("52 900 000", "1 234,5") or by one kind of mark ("52,900.5", "52.9"); a group
+# comma with a stray space counts only before a decimal point ("USD 3, 575.6 million"), as a list of
+# numbers ("3, 575") never has one
+DIGITS = r"(?:\d{1,3}(?:, \d{3})+\.\d+|\d{1,3}(?: \d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
 
 _UNAMBIGUOUS_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,])")
 _UNAMBIGUOUS_GROUP_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d])|\d,\d{3}\.\d")
@@ -35,7 +39,9 @@ def read_digits(token: str, *, decimal_comma: bool, scaled: bool = False) -> tup
     `decimal_comma` says the text writes "52,9"; `scaled` says a scale word follows ("739,386 mln").
     Returns NaN as value when the marks cannot be a number (a date such as "12.05.2020").
     """
-    if " " in token:
+    if ", " in token:
+        token = token.replace(", ", ",")
+    elif " " in token:
         whole, frac = _split_space(token)
         return float(whole + ("." + frac if frac else "")), len(frac), ""
     marks = re.findall(r"[.,]", token)

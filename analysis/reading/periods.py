@@ -113,13 +113,13 @@ def _compiled(lang: str):
     rel_year_after = _alt(pat for pat, _ in year_of_period)
     year_after = rf"(?:,?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{one_year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
     n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:\s+(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
-    quarter = rf"(?:{B}(?P<qo>{ord_alt})\s*(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E}))"
+    quarter = rf"(?:{B}(?P<qo>{ord_alt})(?:\s*|-)(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E}))"
     first = p["first_word"]
     quarters_n = (rf"{B}(?:(?:{first})\s+(?P<qcount>{words}|[23])|(?P<qcount2>{words}|[23])\s+(?:{first}))\s+(?:{p['quarter_word']}){E}"
                   rf"(?:\s*(?:of\s+)?(?:the\s+)?(?P<q3y>{one_year})(?:\s*(?:{yw}))?)?")
-    half = rf"(?:{B}(?P<ho>{ord_alt})\s*(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E}))"
+    half = rf"(?:{B}(?P<ho>{ord_alt})(?:\s*|-)(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E}))"
     fiscal = rf"{B}{p.get('fiscal', '')}{fiscal_year}(?!\s*-?(?:\d|{month_alt}))"
-    in_fiscal = rf"\)?(?:\s*\(|{p['in_fiscal_year']})(?:{p.get('fiscal', '')}){fiscal_year.replace('fy', 'mf')}\)?"
+    in_fiscal = rf"\)?(?:\s*\(|{p['in_fiscal_year']}|\s+)(?:{p.get('fiscal', '')}){fiscal_year.replace('fy', 'mf')}\)?"
     year_range = rf"{B}(?P<yr1>{year})\s*[-–]\s*(?P<yr2>{year}){E}"
     four_quarters_to = (rf"{B}(?:the\s+)?(?P<fq_n>\d{{1,2}}|{words})\s+(?P<fq_unit>months?|quarters?)\s+(?:to|ending|ended)\s+"
                         rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})\s+(?P<fq_y>{year})")
@@ -148,8 +148,9 @@ def _compiled(lang: str):
         ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
     date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
+    part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
-    return dict(main=main, year_offsets=year_offsets, date_before=date_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
+    return dict(main=main, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
                 relative_months=relative_months, relative_quarters=relative_quarters, since=since, same=same, compared=compared, rules=r)
 
 
@@ -282,8 +283,9 @@ def find(text: str, lang: str) -> list[Mention]:
             if mo and not (g["m"].lower() in ("may", "march", "mar", "ма", "мае") and not g["my"] and not re.match(r"\s*\d", text[m.end():m.end() + 2]) and _weak_month(text, m.start(), lang)):
                 period = Period(mo, mo, int(g["my"]) if g["my"] else None, offset=_rel_offset(c, g["mrel"]))
         elif g["yo"]:
-            if not c["date_before"].search(text, max(0, m.start() - 20), m.start()):
-                period = Period(1, 12, int(g["yy"]))   # "4 December 2024" is a day, not a year
+            # "4 December 2024" is a day, not a year; "the quarter of 2023" a part of it told elsewhere
+            if not c["date_before"].search(text, max(0, m.start() - 20), m.start()) and not c["part_before"].search(text, max(0, m.start() - 30), m.start()):
+                period = Period(1, 12, int(g["yy"]))
         if period is not None:
             is_range = bool(g["mr"] or g["mrf"] or g["yr"] or g["fy"] or g["fys"])   # "from January through June": never a comparison
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
