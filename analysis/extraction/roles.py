@@ -41,6 +41,8 @@ class RoleReading:
             elif m.form == "adj":
                 if w["capital_after"].match(after):
                     role = "adj_owner"
+                elif w["flow_after"].match(after):
+                    role = "adj_flow"   # "Qatari imports": whose flow it is, unless a named trader says otherwise
                 else:
                     role = "adj"
             elif w["recipient_verb"].search(before):
@@ -132,7 +134,7 @@ class RoleReading:
             local = sorted(local, key=lambda x: min(abs(x[0].start - f.span[1]), abs(f.span[0] - x[0].end)))
         # a sentence's subject stands before the figure; names after it belong to later figures
         # "$1.2 billion of Chinese goods": an adjective after the amount describes the goods, not the trader
-        rep_local = [x for x in local if not (x[1] == "adj" and x[0].start >= f.span[1] and ind in ("exports", "imports"))]
+        rep_local = [x for x in local if not (x[1] in ("adj", "adj_flow") and x[0].start >= f.span[1] and ind in ("exports", "imports"))]
         rep_pools = [rep_local, [(m, role) for m, role in outside if role in subject_roles and m.start < f.span[0]]]
         # partners outside the figure's clause only from the sentence's opening ("trade between X and Y ... rose
         # 30% and reached $31.5 billion"); names between earlier figures are theirs
@@ -148,16 +150,16 @@ class RoleReading:
         has_group = any(m.form == "group" and role in group_roles and ((m, role) in local or m.end <= f.span[0]) for m, role in roles)
         rep = par = None
         if ind == "exports":
-            seller = ("owner", "origin", "adj_owner", "adj", "pair", "plain", "between", "host")
+            seller = ("owner", "origin", "adj_owner", "adj", "adj_flow", "pair", "plain", "between", "host")
             # the subject before the figure speaks first: "Ghana exported $5 billion, driven by demand from India"
             rep = pick(seller, [[x for x in rep_local if x[0].end <= f.span[0]]]) or pick(seller, rep_pools)
             par = pick(("dest", "with", "pair_and"), par_pools)
         elif ind == "imports":
-            rep = pick(("dest", "owner", "host", "plain", "between"), rep_pools)
-            par = pick(("origin", "with", "adj_owner", "adj", "pair_and"), par_pools)
+            rep = pick(("dest", "owner", "host", "plain", "between", "adj_flow"), rep_pools)
+            par = pick(("origin", "with", "adj_owner", "adj", "adj_flow", "pair_and"), par_pools)
         elif ind in ("investment", "enterprises"):
             rep = pick(("host", "dest", "owner"), rep_pools)
-            par = pick(("adj_owner", "origin", "owner", "adj", "plain", "with"), [local, outside])
+            par = pick(("adj_owner", "origin", "owner", "adj", "adj_flow", "plain", "with"), [local, outside])
             if rep is par:
                 par = None
             if rep is None and par is not None and par.iso3:
@@ -168,15 +170,15 @@ class RoleReading:
             rep = pick(("owner", "host"), [roles])
             near = [m for m, role in roles if m.end <= f.span[0] and f.span[0] - m.end < 25 and m is not rep]
             other_side = [[x for x in pool if rep is None or x[0].iso3 != rep.iso3] for pool in (local, outside)]
-            par = near[-1] if near else pick(("plain", "adj", "with", "dest", "origin", "between", "pair_and"), other_side)
+            par = near[-1] if near else pick(("plain", "adj", "adj_flow", "with", "dest", "origin", "between", "pair_and"), other_side)
             if rep is None:
-                cand = [m for m, role in roles if m is not par and m.iso3 and role in ("plain", "adj", "between", "owner")]
+                cand = [m for m, role in roles if m is not par and m.iso3 and role in ("plain", "adj", "adj_flow", "between", "owner")]
                 rep = cand[0] if cand else None
         else:  # turnover, balance, other money
-            rep = pick(("owner", "between", "pair", "plain", "adj_owner", "adj", "host"), rep_pools)
+            rep = pick(("owner", "between", "pair", "plain", "adj_owner", "adj", "adj_flow", "host"), rep_pools)
             par = pick(("pair_and", "with", "dest", "origin"), par_pools)
             if par is None:
-                others = [m for m, role in roles if m is not rep and (m.iso3 != iso(rep) or m.iso3 is None) and role in ("plain", "adj", "pair", "owner", "between", "pair_and")]
+                others = [m for m, role in roles if m is not rep and (m.iso3 != iso(rep) or m.iso3 is None) and role in ("plain", "adj", "adj_flow", "pair", "owner", "between", "pair_and")]
                 if others and rep is not None:
                     par = others[0]
         if rep is None and ind in ("exports", "imports", "trade_turnover", "trade_balance", "other"):

@@ -20,7 +20,7 @@ def clause_break(key: str = "clause_break") -> re.Pattern:
     return re.compile(_alt(p for code in available() for p in rules(code).table("indicator_words").get(key, [])), re.I)
 
 
-SUBJECT_ROLES = ("owner", "plain", "between", "pair_and", "pair", "adj_owner", "adj")
+SUBJECT_ROLES = ("owner", "plain", "between", "pair_and", "pair", "adj_owner", "adj", "adj_flow")
 
 
 @functools.cache
@@ -82,6 +82,7 @@ def _words(lang: str):
         down=rx(r.words("direction", "down")),
         aside_from=re.compile(rf"{_B}(?:{_alt(iw['aside_from'])})\s+(?:the\s+)?$", re.I) if iw.get("aside_from") else _NEVER,
         list_join=re.compile(rf"\s*(?:{_alt(iw['list_joiners'])})\s*", re.I) if iw.get("list_joiners") else _NEVER,
+        flow_after=re.compile(rf"^\s*(?:[^\W\d_]+\s+)?(?:{_alt(iw['flow_after'])}){_E}", re.I) if iw.get("flow_after") else _NEVER,
         market_after=re.compile(rf"^\s+(?:{_alt(iw['market_words'])}){_E}", re.I) if iw.get("market_words") else _NEVER,
         clause_period=re.compile(_alt(iw.get("clause_period", [])), re.I) if iw.get("clause_period") else _NEVER,
     )
