@@ -10,6 +10,17 @@ from .model import _Row
 from .vocabulary import SUBJECT_ROLES, clause_break
 
 
+def _nominative(m, w) -> bool:
+    """A name written as its dictionary form ("Китай", "Россия") is no genitive, when that form declines
+    (rules `declinable_label`: "Перу" reads the same in every case)."""
+    return bool(w["declinable_label"].search(m.text)) and m.text == _labels(w["lang"]).get(m.iso3)
+
+
+@functools.cache
+def _labels(lang: str) -> dict:
+    return {row["iso3"]: row.get(f"label_{lang}") for row in country_mentions.table()}
+
+
 class RoleReading:
     """Methods of `_Document` that read countries' roles (they use the document's state)."""
 
@@ -53,6 +64,8 @@ class RoleReading:
                 role = "owner"
             elif w["agency_after"].match(after) or w["agency_before"].search(before):
                 role = "agency"   # "Korea Customs Service", "госкомстата Узбекистана": whose statistics
+            elif w["owner_of_before"].search(before):
+                role = "owner"   # "the exports of Georgia"
             elif w["between"].search(before):
                 role = "between"
             elif i > 0 and ms[i - 1].start >= m.start - 30 and re.fullmatch(r"\s+(?:and|и)\s+", t[ms[i - 1].end:m.start]) and out and out[-1][1] in ("between", "pair_and"):
@@ -71,8 +84,8 @@ class RoleReading:
                 for pattern in w["indicators"].values():
                     for k in pattern.finditer(t, max(a, m.start - 40), m.start):
                         ind = k
-                if self.lang == "ru" and ind is not None and re.fullmatch(r"[\s\w]{0,25}", t[ind.end():m.start]):
-                    role = "owner"   # genitive: "товарооборот Казахстана"
+                if self.lang == "ru" and ind is not None and re.fullmatch(r"[\s\w]{0,25}", t[ind.end():m.start]) and not _nominative(m, w):
+                    role = "owner"   # genitive: "товарооборот Казахстана" (not "экспорта стали Китай")
             out.append((m, role))
         # "between X and Y" / "X and Y": the second of a pair
         fixed = []

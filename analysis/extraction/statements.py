@@ -21,6 +21,7 @@ from ..reading.text import detect_language, fold, sentences
 from .changes import ChangeReading
 from .checks import RowChecks
 from .grids import GridReading
+from .lists import ListReading
 from .model import _Row, _bounded, _published
 from .records import RowRecords
 from .roles import RoleReading
@@ -35,7 +36,7 @@ def extract_records(text: str, published=None, source=None) -> list[dict]:
     return _Document(text, published, source).records()
 
 
-class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords, GridReading):
+class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords, GridReading, ListReading):
     """One article being read: its figures, periods and countries, and the context carried forward."""
 
     def __init__(self, text: str, published, source):
@@ -239,6 +240,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
             if row is not None:
                 rows.append(row)
         self._respectively(rows, a, b)
+        self._labelled_list(rows, a, b)
         self._carry_context(a, b, ctx, rows)
         return rows
 

@@ -83,6 +83,10 @@ def _words(lang: str):
         aside_from=re.compile(rf"{_B}(?:{_alt(iw['aside_from'])})\s+(?:the\s+)?$", re.I) if iw.get("aside_from") else _NEVER,
         list_join=re.compile(rf"\s*(?:{_alt(iw['list_joiners'])})\s*", re.I) if iw.get("list_joiners") else _NEVER,
         flow_after=re.compile(rf"^\s*(?:[^\W\d_]+\s+)?(?:{_alt(iw['flow_after'])}){_E}", re.I) if iw.get("flow_after") else _NEVER,
+        owner_of_before=re.compile(rf"{_B}(?:{_alt(iw['owner_of_before'])})$", re.I) if iw.get("owner_of_before") else _NEVER,
+        lang=lang,
+        declinable_label=re.compile(iw["declinable_label"]) if iw.get("declinable_label") else _NEVER,
+        label_gap=re.compile(_alt(iw["label_gap"]), re.I) if iw.get("label_gap") else _NEVER,
         market_after=re.compile(rf"^\s+(?:{_alt(iw['market_words'])}){_E}", re.I) if iw.get("market_words") else _NEVER,
         clause_period=re.compile(_alt(iw.get("clause_period", [])), re.I) if iw.get("clause_period") else _NEVER,
     )
