@@ -22,6 +22,7 @@ class _Readers:
     down: re.Pattern
     share: re.Pattern
     to_level: re.Pattern
+    to_level_word: re.Pattern
     per_unit: re.Pattern
     deficit: re.Pattern
     gap: re.Pattern
@@ -93,6 +94,7 @@ def _readers(lang: str) -> _Readers:
         up=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'up'))})(?![^\W\d_])", re.I),
         down=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'down'))})(?![^\W\d_])", re.I),
         share=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'share'))})(?![^\W\d_])", re.I),
+        to_level_word=re.compile(_alt(r.words('direction', 'to_level')), re.I),
         per_unit=re.compile(rf"\s*(?:{_alt(r.words('numbers', 'per_unit') or ['(?!)'])})(?![^\W\d_])", re.I),
         to_level=re.compile(rf"\s+(?:{_alt(r.words('direction', 'to_level'))})\s+\S*\d", re.I),
         deficit=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'words'))})(?![^\W\d_])", re.I),

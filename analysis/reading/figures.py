@@ -370,6 +370,9 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
     precision = 0.5 * 10 ** -item["decimals"] * unit_scale
     left, right = _clause_bounds(folded, item["num_start"], end, prev_end, next_start)
     hedge = rd.hedge.search(folded, max(left, start - 30), start)
+    if hedge and rd.to_level_word.fullmatch(hedge.group("hedge")) and (
+            rd.up.search(folded, max(0, hedge.start() - 60), hedge.start()) or rd.down.search(folded, max(0, hedge.start() - 60), hedge.start())):
+        hedge = None   # "вырос на 30% до 3,1 млрд": the level it rose to, not "up to"
     bound = rd.rules.hedges.get(next((k for k in rd.rules.hedges if hedge and re.fullmatch(k, hedge.group("hedge"), re.I)), ""), "") if hedge else ""
     cue_left = hedge.start() if hedge else start
     low = high = math.nan
