@@ -357,8 +357,8 @@ def test_a_partner_table_takes_its_flow_from_the_words_before_it_and_a_balance_i
 
 def test_do_after_a_change_is_the_level_reached_not_an_upper_bound():
     """"вырос на 30% до 3,1 млрд" rose to 3.1 bn; "составил до 2 млрд" is "up to" 2 bn."""
-    rose = extract("Импорт из Китая за январь-март 2023 года вырос на 30% до 3,1 млрд долларов.")
-    up_to = extract("Экспорт в Китай в 2022 году составил до 2 млрд долларов.")
+    rose = analysis.extract("Импорт из Китая за январь-март 2023 года вырос на 30% до 3,1 млрд долларов.")
+    up_to = analysis.extract("Экспорт в Китай в 2022 году составил до 2 млрд долларов.")
     assert rose["value"].tolist() == [3.1e9] and not rose["flags"].iloc[0].startswith("<")
     assert rose["quote"].iloc[0] == "3,1 млрд долларов"
     assert up_to["flags"].iloc[0].startswith("<")
