@@ -1,4 +1,4 @@
-"""Fill the Russian country names of ``analysis/rules/countries.tsv`` from CLDR (run by hand).
+"""Fill the Russian country names and the missing country adjectives of ``analysis/rules/countries.tsv``.
 
     python data/build_countries.py
 
@@ -6,7 +6,7 @@ The hand-written rows stay as they are; for a country whose ``ru`` cell is empty
 (babel) and every case form of it (pymorphy3) become the pattern and the name its ``label_ru``; a
 hand-written pattern that misses the CLDR nominative ("Египт\\w*" and "Египет") gets those forms added.
 Names that are also ordinary words ("Того", "Чад") are left out: names match case-sensitively, but a
-sentence may start with the word. Needs ``pip install 'analysis[rules-build]'``; the runtime needs none.
+sentence may start with the word. Empty adjective cells take ``data/raw/countries/demonyms.tsv``. Needs ``pip install 'analysis[rules-build]'``; the runtime needs none.
 """
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ from pathlib import Path
 from build_places import _common_ru, _ru_forms
 
 TABLE = Path(__file__).resolve().parents[1] / "analysis" / "rules" / "countries.tsv"
+DEMONYMS = Path(__file__).resolve().parent / "raw" / "countries" / "demonyms.tsv"
+
+
+def _demonyms() -> dict[str, dict]:
+    lines = [line for line in DEMONYMS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    columns = lines[0].split("\t")
+    return {cells[0]: dict(zip(columns, cells)) for cells in (line.split("\t") for line in lines[1:])}
 
 
 def _cldr_name(alpha2: str, names: dict) -> str | None:
@@ -59,6 +66,7 @@ def fill(lines: list[str]) -> tuple[list[str], int, int]:
     header = next(i for i, line in enumerate(lines) if line.startswith("iso3\t"))
     columns = lines[header].split("\t")
     filled = extended = 0
+    demonyms = _demonyms()
     out = lines[:header + 1]
     for line in lines[header + 1:]:
         cells = dict(zip(columns, line.split("\t")))
@@ -74,6 +82,9 @@ def fill(lines: list[str]) -> tuple[list[str], int, int]:
                 extended += 1
             if not cells.get("label_ru"):
                 cells["label_ru"] = name
+        for column in ("en_adj", "ru_adj"):
+            if not cells.get(column) and demonyms.get(cells["iso3"], {}).get(column):
+                cells[column] = demonyms[cells["iso3"]][column]
         out.append("\t".join(cells.get(c, "") for c in columns))
     return out, filled, extended
 
