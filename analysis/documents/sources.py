@@ -18,8 +18,9 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import DocumentError
 from ..frames import ERROR_COLUMNS  # noqa: F401  (the errors frame's schema, re-exported)
+from .article import article_text
 from .decode import _META_CHARSET, _sniff_encoding, decode_bytes
-from .markup import html_to_text, markdown_to_text
+from .markup import markdown_to_text
 
 DEFAULT_MAX_BYTES = 10_000_000  # one document; a news article is ~10 KB
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -70,7 +71,8 @@ def read_text_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTE
     text, _enc = decode_bytes(data, declared)
     published = None
     if kind == "html" or (kind == "text" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
-        text, published = html_to_text(text)
+        article = article_text(text)
+        text, published = article.text, article.published
     elif kind == "markdown":
         text = markdown_to_text(text)
     if not text.strip():
