@@ -111,12 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
-        "extract", help="trade statements from documents (folders, .txt/.html/.md, .jsonl, .csv, .parquet)",
+        "extract", help="trade statements from documents (folders, .txt/.html/.md, .jsonl, .csv, .parquet, .xlsx)",
         description="Read every document under PATH... and write one tidy row per trade statement. "
                     "A document that cannot be read or parsed is listed as an error; the run goes on.",
         epilog=EPILOG, formatter_class=fmt)
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path,
-                   help="files or folders (folders are read recursively: .txt .html .md .jsonl .csv .parquet)")
+                   help="files or folders (folders are read recursively: .txt .html .md .jsonl .csv .parquet .xlsx)")
     p.add_argument("-o", "--output", type=Path, help="rows to .csv, .parquet, .jsonl or .xlsx (default: CSV on stdout)")
     p.add_argument("--format", choices=("csv", "jsonl"), help="format on stdout when there is no -o (default csv)")
     p.add_argument("--errors", type=Path, metavar="FILE",
@@ -277,7 +277,7 @@ def cmd_normalize(args) -> int:
 
     from .frames import normalize
 
-    _check_inputs([args.file])
+    _check_inputs([args.file], files=True)
     _check_output(args.output)
     table = _read_table(args.file, args.column[0])
     missing = [c for c in args.column if c not in table.columns]
@@ -335,7 +335,7 @@ def cmd_chart(args) -> int:
     from .frames import require_columns
     from .tables import read_frame
 
-    _check_inputs([args.file])
+    _check_inputs([args.file], files=True)
     fmt = args.output.suffix.lower().lstrip(".")
     if fmt not in CHART_FORMATS:
         raise CliError(f"cannot write {str(args.output)!r}: the name must end in "
@@ -381,7 +381,7 @@ def cmd_consolidate(args) -> int:
     from .facts import consolidate
     from .tables import read_frame
 
-    _check_inputs([args.file])
+    _check_inputs([args.file], files=True)
     _check_output(args.output)
     try:
         rows = read_frame(args.file)

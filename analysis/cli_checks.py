@@ -9,10 +9,17 @@ from .errors import CliError
 EXIT_MISSING = 3     # a needed optional package or the browser is missing (see cli.EPILOG)
 
 
-def _check_inputs(paths) -> None:
+def _check_inputs(paths, *, files: bool = False) -> None:
+    """Every input exists; with `files`, each is a regular file (a FIFO or /dev/zero would block or never end)."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}")
+    if files:
+        import stat
+
+        odd = [str(p) for p in paths if not stat.S_ISREG(p.stat().st_mode)]
+        if odd:
+            raise CliError(f"not a regular file (a folder, pipe, device or socket): {', '.join(odd)}")
 
 
 def _check_output(path: Path | None, allowed=("csv", "parquet", "jsonl", "xlsx")) -> None:
@@ -63,10 +70,19 @@ def _check_text_column(paths, column: str) -> None:
 
     for path in paths:
         suffix = path.suffix.lower()
-        if not path.is_file() or suffix not in (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".pq"):
+        if not path.is_file() or suffix not in (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".pq", ".xlsx"):
             continue
         try:
-            if suffix in (".parquet", ".pq"):
+            if suffix == ".xlsx":
+                import openpyxl
+
+                book = openpyxl.load_workbook(path, read_only=True)
+                try:
+                    first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+                finally:
+                    book.close()
+                columns = [str(c) for c in first if c is not None]
+            elif suffix in (".parquet", ".pq"):
                 import pyarrow.parquet as pq
 
                 columns = list(pq.read_schema(path).names)

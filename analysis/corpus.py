@@ -358,7 +358,8 @@ def extract_corpus(source: Any, *, workers: int | None = 1, client=None, progres
     """Extract trade observations from many documents: ``(rows, errors)``.
 
     source
-        a folder (``.txt``, ``.html``, ``.md`` files and ``.jsonl``/``.csv``/``.parquet`` tables, recursively),
+        a folder (``.txt``, ``.html``, ``.md`` files and ``.jsonl``/``.csv``/``.parquet``/``.xlsx`` tables,
+        recursively; only regular files: a FIFO or device is an error row),
         a JSON Lines file (``text`` and optional ``published``, ``source``, ``url`` per line), a CSV or Parquet
         file with a ``text_column``, a DataFrame, or an iterable of texts, dicts or paths.
     workers

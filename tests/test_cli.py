@@ -466,3 +466,34 @@ def _with_timeout(write_charts, seconds):
         return write_charts(*args, **kwargs)
 
     return patched
+
+
+# --- `run` on a machine without Chromium, as a user runs it (issue 12) ------------------------------------
+def _table_code_for_run_without_chromium(text: str) -> int:
+    """The exit code the exit-code table gives to `run` without a Chromium."""
+    found = re.search(r"`run` without a Chromium[^`]*?exits (\d+)", text)
+    assert found, "the exit-code table must say what `run` without a Chromium exits with"
+    return int(found.group(1))
+
+
+def test_run_with_chromium_hidden_writes_html_says_how_to_install_and_exits_as_the_table_says(tmp_path):
+    """The real command in a child process. PATH alone does not hide a browser (kaleido also looks in
+    /usr/bin and its own download folder), so BROWSER_PATH names a file that does not exist, and PATH keeps
+    only this Python's folder."""
+    import os
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    help_text = subprocess.run([sys.executable, "-m", "analysis", "run", "--help"], capture_output=True,
+                               text=True, timeout=60, check=False).stdout
+    code = _table_code_for_run_without_chromium(cli.EPILOG)
+    assert _table_code_for_run_without_chromium(readme) == _table_code_for_run_without_chromium(help_text) == code
+    env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-such-chromium"),
+           "PATH": str(Path(sys.executable).parent)}
+    for extra, expected in (([], code), (["--strict"], cli.EXIT_FAILED)):
+        out = tmp_path / f"out{len(extra)}"
+        proc = subprocess.run([sys.executable, "-m", "analysis", "run", "--out", str(out), "--no-progress", *extra],
+                              capture_output=True, text=True, timeout=300, env=env, check=False)
+        assert proc.returncode == expected, proc.stderr[-2000:]
+        assert "52.9" in proc.stdout and (out / "tidy.csv").exists()
+        assert {p.suffix for p in out.iterdir()} == {".csv", ".html", ".js"}   # HTML charts, no PNG/SVG/PDF
+        assert "apt-get install -y chromium" in proc.stderr and "png, svg, pdf not written" in proc.stderr

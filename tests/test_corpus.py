@@ -293,3 +293,81 @@ def test_max_bytes_caps_every_cell_not_only_files(tmp_path, kind):
     rows, errors = analysis.extract_corpus(source, max_bytes=1000)
     assert rows["value"].tolist() == [3e9]
     assert len(errors) == 1 and "too large" in errors["reason"][0]
+
+
+# --- tables are regular files too (issue 16): a FIFO or /dev/zero named *.csv, *.jsonl, *.parquet, *.xlsx ------
+TABLES = ("csv", "jsonl", "parquet", "xlsx")
+_RUN = """
+import json, sys
+import analysis
+rows, errors = analysis.extract_corpus(sys.argv[1:] if len(sys.argv) > 2 else sys.argv[1])
+print(json.dumps({"quotes": rows["quote"].tolist(), "errors": errors[["source", "reason"]].values.tolist()}))
+"""
+
+
+def _extract_bounded(*paths, timeout=60):
+    """extract_corpus in a child process with a time limit: a reader that blocks fails the test, never hangs it."""
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", _RUN, *map(str, paths)], capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout.splitlines()[-1])
+
+
+def _special_tables(folder):
+    import os
+
+    folder.mkdir()
+    for suffix in TABLES:
+        os.mkfifo(folder / f"pipe.{suffix}")                  # open() would wait for a writer forever
+        os.symlink("/dev/zero", folder / f"zero.{suffix}")    # a read would never end
+    return folder
+
+
+def test_fifo_and_dev_zero_tables_in_a_folder_are_error_rows(tmp_path):
+    folder = _special_tables(tmp_path / "news")
+    (folder / "a.txt").write_text("Exports reached $5 billion in 2022.", encoding="utf-8")
+    got = _extract_bounded(folder)
+    assert got["quotes"] == ["$5 billion"]
+    reasons = {source.rsplit("/", 1)[-1]: reason for source, reason in got["errors"]}
+    assert set(reasons) == {f"{kind}.{suffix}" for kind in ("pipe", "zero") for suffix in TABLES}
+    assert all("not a regular file" in r for r in reasons.values()), reasons
+
+
+@pytest.mark.parametrize("suffix", TABLES)
+def test_fifo_and_dev_zero_tables_named_directly_are_error_rows(tmp_path, suffix):
+    folder = _special_tables(tmp_path / "news")
+    for name in (f"pipe.{suffix}", f"zero.{suffix}"):
+        got = _extract_bounded(folder / name)
+        assert got["quotes"] == []
+        assert got["errors"] == [[str(folder / name), "not a regular file (a pipe, device or socket): not read"]]
+
+
+def test_cli_table_commands_refuse_a_fifo_before_reading(tmp_path):
+    import subprocess
+    import sys
+
+    folder = _special_tables(tmp_path / "t")
+    for args in (["normalize", str(folder / "pipe.csv"), "--column", "x"], ["chart", str(folder / "zero.csv"), "-o", str(tmp_path / "c.html")],
+                 ["consolidate", str(folder / "pipe.jsonl")]):
+        proc = subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, timeout=60,
+                              check=False)
+        assert proc.returncode == 2 and "not a regular file" in proc.stderr, (args, proc.stderr[-500:])
+
+
+def test_xlsx_documents_are_read_like_csv(tmp_path):
+    import pandas as pd
+
+    pytest.importorskip("openpyxl")
+    from analysis.spreadsheet import write_xlsx
+
+    texts = ["Exports reached $5 billion in 2022.", None, "=HYPERLINK(\"x\") Imports fell 3% in 2021."]
+    write_xlsx(pd.DataFrame({"text": texts, "source": ["a", "b", "c"]}), tmp_path / "news.xlsx")
+    rows, errors = analysis.extract_corpus(tmp_path)
+    assert rows["source"].tolist()[:1] == ["a"] and rows["quote"].tolist()[0] == "$5 billion"
+    assert errors[["source", "line"]].values.tolist() == [["b", 2]]
+    rows, errors = analysis.extract_corpus(tmp_path / "news.xlsx", text_column="body")
+    assert "no text column 'body'" in errors["reason"].iloc[0]

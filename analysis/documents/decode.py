@@ -139,7 +139,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 def _sniff_encoding(path: Path) -> str:
     with open(path, "rb") as fh:
-        head = fh.read(1 << 16)
+        return sniff_encoding(fh.read(1 << 16))
+
+
+def sniff_encoding(head: bytes) -> str:
+    """The encoding of a table file from its first 64 KB: a byte order mark, UTF-16 without one, UTF-8
+    (a character cut at the end of `head` allowed), else cp1251."""
     for bom, enc in _BOMS:
         if head.startswith(bom):
             return "utf-8-sig" if enc == "utf-8-sig" else enc.replace("-le", "").replace("-be", "")

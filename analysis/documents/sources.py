@@ -1,10 +1,12 @@
 """Documents from folders, files, JSON Lines, CSV/Parquet tables, frames and iterables.
 
 Documents come from a folder of ``.txt``/``.html``/``.md`` files, a JSON Lines file (one object a line with
-``text`` and optional ``published``, ``source``, ``url``), a CSV or Parquet table with a text column, a
+``text`` and optional ``published``, ``source``, ``url``), a CSV, Parquet or ``.xlsx`` table with a text column, a
 DataFrame, or any iterable of strings, dicts or paths. :func:`iter_documents` streams them as
 :class:`Document` (text, source, published) or :class:`DocError` (source, reason, line) — a bad document
-becomes an error entry, never an exception that sinks the others.
+becomes an error entry, never an exception that sinks the others. Only regular files are read (one
+check, :func:`open_regular`, for text files and tables alike): a FIFO or a device named ``news.csv`` is an
+error entry, never a hang or an endless read.
 """
 from __future__ import annotations
 
@@ -18,14 +20,15 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import DocumentError
 from ..frames import ERROR_COLUMNS  # noqa: F401  (the errors frame's schema, re-exported)
-from .decode import _META_CHARSET, _sniff_encoding, decode_bytes
-from .markup import html_to_text, markdown_to_text
+from .article import article_text
+from .decode import _META_CHARSET, decode_bytes, sniff_encoding
+from .markup import markdown_to_text
 
 DEFAULT_MAX_BYTES = 10_000_000  # one document; a news article is ~10 KB
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html", ".xhtml": "html"}
 TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet",
-                  ".pq": "parquet"}
+                  ".pq": "parquet", ".xlsx": "xlsx"}
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -70,7 +73,8 @@ def read_text_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTE
     text, _enc = decode_bytes(data, declared)
     published = None
     if kind == "html" or (kind == "text" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
-        text, published = html_to_text(text)
+        article = article_text(text)
+        text, published = article.text, article.published
     elif kind == "markdown":
         text = markdown_to_text(text)
     if not text.strip():
@@ -78,20 +82,30 @@ def read_text_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTE
     return Document(text, str(path), published)
 
 
-def _read_regular(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file, at most `max_bytes`: a FIFO, a device or a socket (even behind a
-    symlink named "news.txt") is refused before it can block or stream without end."""
+NOT_REGULAR = "not a regular file (a pipe, device or socket): not read"
+
+
+def open_regular(path: str | os.PathLike):
+    """`path` opened for reading in binary, if it is a regular file. A FIFO, a device or a socket (even
+    behind a symlink named "news.csv") raises DocumentError before it can block or stream without end:
+    the check is made on the opened descriptor (no race with a swap of the name), opened non-blocking."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentError("not a regular file (a pipe, device or socket): not read")
-        if info.st_size > max_bytes:
-            raise DocumentError(f"too large: {info.st_size:,} bytes > max_bytes={max_bytes:,}")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(max_bytes + 1)
-    finally:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DocumentError(NOT_REGULAR)
+        return os.fdopen(fd, "rb")
+    except BaseException:
         os.close(fd)
+        raise
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file (see :func:`open_regular`), at most `max_bytes`."""
+    with open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > max_bytes:
+            raise DocumentError(f"too large: {size:,} bytes > max_bytes={max_bytes:,}")
+        data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:   # it grew while we read
         raise DocumentError(f"too large: more than max_bytes={max_bytes:,} bytes")
     return data
@@ -124,46 +138,45 @@ def _from_record(rec: dict, fallback_source: str, text_key: str, line: int | Non
     return Document(text, source, _clean(rec.get("published")), line)
 
 
-def _iter_jsonl(path: Path, text_key: str, max_bytes: int) -> Iterator[Document | DocError]:
+def _iter_jsonl(fh, path: Path, text_key: str, max_bytes: int) -> Iterator[Document | DocError]:
     name = str(path)
-    with open(path, "rb") as fh:
-        lineno = 0
-        while True:
-            raw = fh.readline(max_bytes + 1)
-            if not raw:
-                break
-            lineno += 1
-            where = f"{name}:{lineno}"
-            if len(raw) > max_bytes and not raw.endswith(b"\n"):
-                total = len(raw)
-                while True:  # skip the rest of the line without holding it
-                    more = fh.readline(1 << 20)
-                    total += len(more)
-                    if not more or more.endswith(b"\n"):
-                        break
-                yield DocError(where, f"line {lineno}: too large: {total:,} bytes > max_bytes={max_bytes:,}", lineno)
-                continue
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                continue  # blank lines are allowed between records
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                yield DocError(where, f"line {lineno}: not UTF-8 ({e.reason} at byte {e.start})", lineno)
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield DocError(where, f"line {lineno}: invalid JSON: {e.msg} (column {e.colno})", lineno)
-                continue
-            if not isinstance(rec, dict):
-                yield DocError(where, f"line {lineno}: a JSON {type(rec).__name__}, not an object", lineno)
-                continue
-            doc = _from_record(rec, where, text_key, lineno, max_bytes)
-            if isinstance(doc, DocError) and doc.line is not None and not doc.reason.startswith("line "):
-                doc = DocError(doc.source, f"line {lineno}: {doc.reason}", lineno)
-            yield doc
+    lineno = 0
+    while True:
+        raw = fh.readline(max_bytes + 1)
+        if not raw:
+            break
+        lineno += 1
+        where = f"{name}:{lineno}"
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            total = len(raw)
+            while True:  # skip the rest of the line without holding it
+                more = fh.readline(1 << 20)
+                total += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield DocError(where, f"line {lineno}: too large: {total:,} bytes > max_bytes={max_bytes:,}", lineno)
+            continue
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue  # blank lines are allowed between records
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield DocError(where, f"line {lineno}: not UTF-8 ({e.reason} at byte {e.start})", lineno)
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield DocError(where, f"line {lineno}: invalid JSON: {e.msg} (column {e.colno})", lineno)
+            continue
+        if not isinstance(rec, dict):
+            yield DocError(where, f"line {lineno}: a JSON {type(rec).__name__}, not an object", lineno)
+            continue
+        doc = _from_record(rec, where, text_key, lineno, max_bytes)
+        if isinstance(doc, DocError) and doc.line is not None and not doc.reason.startswith("line "):
+            doc = DocError(doc.source, f"line {lineno}: {doc.reason}", lineno)
+        yield doc
 
 def _table_columns(columns, text_key: str, name: str) -> DocError | None:
     if text_key not in columns:
@@ -180,14 +193,15 @@ def _iter_frame_rows(frame, name: str, text_key: str, offset: int, row_label: st
         yield _from_record(rec, f"{name}:{row_label}{n}", text_key, n, max_bytes)
 
 
-def _iter_csv(path: Path, text_key: str, max_bytes: int) -> Iterator[Document | DocError]:
+def _iter_csv(fh, path: Path, text_key: str, max_bytes: int) -> Iterator[Document | DocError]:
     import pandas as pd
 
     name = str(path)
     sep = "\t" if path.suffix.lower() == ".tsv" else ","
     try:
-        encoding = _sniff_encoding(path)
-        reader = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
+        encoding = sniff_encoding(fh.read(1 << 16))
+        fh.seek(0)
+        reader = pd.read_csv(fh, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
                              encoding=encoding, chunksize=2000)
         offset = 0
         for chunk in reader:
@@ -204,7 +218,7 @@ def _iter_csv(path: Path, text_key: str, max_bytes: int) -> Iterator[Document | 
         yield DocError(name, f"unreadable CSV: {type(e).__name__}: {e}".splitlines()[0][:300])
 
 
-def _iter_parquet(path: Path, text_key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocError]:
+def _iter_parquet(fh, path: Path, text_key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocError]:
     name = str(path)
     try:
         import pyarrow.parquet as pq
@@ -212,7 +226,7 @@ def _iter_parquet(path: Path, text_key: str, max_bytes: int = DEFAULT_MAX_BYTES)
         yield DocError(name, "reading Parquet needs pyarrow: pip install 'analysis[parquet]'")
         return
     try:
-        pf = pq.ParquetFile(path)
+        pf = pq.ParquetFile(fh)
         names = pf.schema_arrow.names
         err = _table_columns(names, text_key, name)
         if err:
@@ -242,20 +256,59 @@ def _iter_path(path: Path, text_key: str, max_bytes: int, *, top: bool) -> Itera
             else:
                 yield from _iter_path(p, text_key, max_bytes, top=False)
         return
-    kind = TABLE_SUFFIXES.get(path.suffix.lower())
-    if kind == "jsonl":
-        yield from _iter_jsonl(path, text_key, max_bytes)
-    elif kind == "csv":
-        yield from _iter_csv(path, text_key, max_bytes)
-    elif kind == "parquet":
-        yield from _iter_parquet(path, text_key, max_bytes)
-    else:
+    reader = _TABLE_READERS.get(TABLE_SUFFIXES.get(path.suffix.lower()))
+    if reader is None:
         try:
             yield read_text_file(path, max_bytes=max_bytes)
         except DocumentError as e:
             yield DocError(name, e.reason)
         except OSError as e:
             yield DocError(name, f"cannot read: {e.strerror or e}")
+        return
+    try:  # a table is read from the regular file opened here, never from a pipe or a device
+        fh = open_regular(path)
+    except DocumentError as e:
+        yield DocError(name, e.reason)
+        return
+    except OSError as e:
+        yield DocError(name, f"cannot read: {e.strerror or e}")
+        return
+    with fh:
+        yield from reader(fh, path, text_key, max_bytes)
+
+
+def _iter_xlsx(fh, path: Path, text_key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocError]:
+    """The first sheet of a workbook: a header row, then one document a row (openpyxl, the xlsx extra)."""
+    name = str(path)
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - depends on the environment
+        yield DocError(name, "reading .xlsx needs openpyxl: pip install 'analysis[xlsx]'")
+        return
+    try:
+        book = openpyxl.load_workbook(fh, read_only=True, data_only=True)
+    except Exception as e:  # noqa: BLE001 - a zip or XML openpyxl cannot read, whatever the kind
+        yield DocError(name, f"unreadable .xlsx: {type(e).__name__}: {e}".splitlines()[0][:300])
+        return
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True) if book.worksheets else iter(())
+        header = [str(c) if c is not None else "" for c in next(rows, ())]
+        if not header:
+            yield DocError(name, "empty workbook (no header row)")
+            return
+        err = _table_columns(header, text_key, name)
+        if err:
+            yield err
+            return
+        for n, values in enumerate(rows, start=1):
+            if all(v is None for v in values):
+                continue
+            yield _from_record(dict(zip(header, values)), f"{name}:row {n}", text_key, n, max_bytes)
+    finally:
+        book.close()
+
+
+_TABLE_READERS = {"jsonl": _iter_jsonl, "csv": _iter_csv, "parquet": _iter_parquet, "xlsx": _iter_xlsx}
 
 
 def _walk(folder: Path) -> Iterator[Path | OSError]:

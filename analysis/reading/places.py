@@ -22,7 +22,7 @@ def _table() -> dict[str, tuple[dict[str, str | None], re.Pattern[str] | None]]:
     for lang, table in names.items():
         # Longest first so "Karaganda region" wins over "Karaganda"; word edges on both sides.
         alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
-        out[lang] = (table, re.compile(rf"(?<!\w)(?:{alts})(?!\w)") if alts else None)
+        out[lang] = (table, re.compile(rf"(?<!\w)(?=\w)(?:{alts})(?!\w)") if alts else None)
     return out
 
 

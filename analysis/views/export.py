@@ -51,7 +51,9 @@ INSTALL_HINT = (
 
 
 def find_browser() -> str | None:
-    """The Chrome/Chromium that kaleido would use (``BROWSER_PATH`` first, then PATH), or None."""
+    """The Chrome/Chromium that kaleido would use, or None: ``BROWSER_PATH`` if set (a missing file there
+    means no browser: that is how to hide one), else kaleido's own download, then PATH, then the usual
+    install places (``/usr/bin/chromium`` and the like, so an emptied PATH alone does not hide one)."""
     env = os.environ.get("BROWSER_PATH")
     if env:
         return env if os.path.isfile(env) and os.access(env, os.X_OK) else None
