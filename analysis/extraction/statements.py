@@ -414,6 +414,13 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
             r.flow, r.indicator, r.why["indicator"] = r.indicator, "other", "commodity"
         siblings = [o for o in anchors if o is not r and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
         self._countries(r, a, b, left, nxt, ctx, siblings)
+        if r.role == "base" and r.reporter is None and r.partner in (None, "WLD"):
+            # "$2 billion in Q3 2023, up from $1.8 billion in Q3 2022": the base is the same trade's
+            level = next((o for o in reversed(anchors) if o.role == "level" and o.figure.span[1] <= f.span[0]
+                          and o.indicator == r.indicator and (o.reporter or o.partner)), None)
+            if level is not None:
+                r.reporter, r.partner = level.reporter, level.partner
+                r.why.update(reporter="base_of", partner="base_of")
         self._period(r, a, b, ctx, anchors)
 
     def _commodity(self, left: int, f: Figure) -> bool:
