@@ -1,17 +1,20 @@
-"""Lists of partners, each labelled with its figure: "the United States (7.4%), Germany (7.4%) and Japan
+"""Lists in a sentence: "respectively" alignment and partners each labelled with its figure: "the United States (7.4%), Germany (7.4%) and Japan
 (5.6%) ... South Africa exported to", "followed by India with 4.2 billion riyals, then South Korea with
 3.9 billion". A part of `statements._Document`."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..reading.figures import Figure
 from .model import _Row
 
 
 class ListReading:
-    """Methods of `_Document` that read a sentence's labelled list of partners."""
+    """Methods of `_Document` that read a sentence's lists: labelled partners, "respectively" lists."""
 
     def _labelled_list(self, rows: list[_Row], a: int, b: int) -> None:
         """Each figure written right after a country ("Germany (7.4%)", "India with $4.2 billion",
-        "с Украиной - 51,4%") is that country's; when two or more countries label figures and the sentence
+        "with Ukraine - 51.4%") is that country's; when two or more countries label figures and the sentence
         names another one (the holder: "South Africa exported to", "the exports of Qatar"), the labels
         are partners and the holder reports. Without a holder nothing changes: the labels may be traders."""
         t, w = self.folded, self.w
@@ -58,3 +61,66 @@ class ListReading:
             if id(r) in labels and r.period is None and dated:
                 r.period = dated[0].period
                 r.why["period"] = "list"
+
+    def _parallel_changes(self, figs: list[Figure], a: int, b: int) -> list[Figure]:
+        """"Trade with A climbed 5.3%, and with B and C came in at 5.2 percent and 11 percent, respectively":
+        bare percents listed after a change, in a 'respectively' sentence, are changes of the same kind."""
+        if not self.w["respectively"].search(self.folded, a, b):
+            return figs
+        first = next((f for f in figs if f.kind == "ratio" and self.w["percent_end"].search(f.raw.rstrip())), None)
+        if first is None:
+            return figs
+        out = []
+        for f in figs:
+            if f.kind == "percent" and f.span[0] > first.span[1] and "percentage points" not in f.note and not self._share_before(f):
+                ratio = 1 + f.value / 100 if first.multiplier >= 1 else 1 - f.value / 100
+                f = replace(f, kind="ratio", unit="ratio", value=ratio, multiplier=ratio, precision=f.precision / 100,
+                            direction=first.direction)
+            out.append(f)
+        return out
+
+    def _share_before(self, f: Figure) -> bool:
+        return bool(self.w["share"].search(self.folded, max(0, f.span[0] - 40), f.span[1] + 25))
+
+    def _respectively(self, rows: list[_Row], a: int, b: int) -> None:
+        """"exports to Russia and China ... 0.83 billion and 0.27 billion respectively"."""
+        t = self.folded
+        if not self.w["respectively"].search(t[a:b]):
+            return
+        changes = [r for r in rows if r.role == "growth"]
+        mentions = self._countries_in(a, b)
+        if len(changes) >= 2:
+            # partners named in a list before the listed changes, groups included ("the US and ASEAN")
+            first_change = changes[1].figure.span[0]
+            listed = [m for m in mentions if m.start < first_change and m.start > changes[0].figure.span[1]]
+            ahead = [m for m in mentions if m.end <= changes[0].figure.span[0]]
+            if len(listed) >= len(changes) - 1:
+                for r, m in zip(changes[1:], listed[-(len(changes) - 1):]):
+                    r.partner = m.iso3
+            elif len(ahead) >= len(changes) and len({m.iso3 for m in ahead[-len(changes):]}) == len(changes):
+                # "exports to China and Russia grew by 12% and 8%, respectively": the names listed before
+                for r, m in zip(changes, ahead[-len(changes):]):
+                    r.partner = m.iso3
+        levels = [r for r in rows if r.role == "level" and r.figure.kind in ("money", "number")]
+        names = [m for m in mentions if m.iso3]
+        first = levels[0].figure.span[0] if levels else b
+        # "exports and imports reached $84.4 billion and $50.7 billion respectively": flows listed in order
+        flows = sorted((m.start(), name) for name in ("exports", "imports", "trade_balance")
+                       for m in self.w["indicators"][name].finditer(t, a, first))
+        if len(levels) >= 2 and len(flows) == len(levels) and len({n for _, n in flows}) == len(flows):
+            for r, (_, name) in zip(levels, flows):
+                r.indicator = name
+        before = [m for m in names if m.start < first]
+        if len(levels) >= 2 and len(before) >= len(levels):
+            pick = before[-len(levels):]
+            for r, m in zip(levels, pick):
+                if r.partner in [x.iso3 for x in pick] or r.partner in (None, "WLD"):
+                    r.partner = m.iso3
+                if r.reporter == m.iso3:
+                    r.reporter = None
+                    other = [x.iso3 for x in names if x.iso3 not in [y.iso3 for y in pick]]
+                    r.reporter = other[0] if other else None
+        # a bare number before "and X billion euros" takes that currency
+        for i, r in enumerate(levels[:-1]):
+            if r.figure.kind == "number" and levels[i + 1].figure.kind == "money":
+                r.figure = replace(r.figure, unit=levels[i + 1].figure.unit, kind="money")

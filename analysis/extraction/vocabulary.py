@@ -79,6 +79,9 @@ def _words(lang: str):
         partner_after_owner=re.compile(rf"(?:{_alt(iw['partner_after_owner'])}){_E}", re.I) if iw.get("partner_after_owner") else _NEVER,
         change_percent_gap=re.compile(rf"\s*(?:{_alt(iw.get('change_percent_gap', []))})\s*", re.I) if iw.get("change_percent_gap") else _NEVER,
         up=rx(r.words("direction", "up")),
+        share=rx(r.words("direction", "share")),
+        # "5.3%", "5.3 percent", "5,3 процента": a change written in percent
+        percent_end=re.compile(rf"(?:%|{_B}(?:{_alt(r.words('percent', 'words'))}))$", re.I),
         down=rx(r.words("direction", "down")),
         aside_from=re.compile(rf"{_B}(?:{_alt(iw['aside_from'])})\s+(?:the\s+)?$", re.I) if iw.get("aside_from") else _NEVER,
         list_join=re.compile(rf"\s*(?:{_alt(iw['list_joiners'])})\s*", re.I) if iw.get("list_joiners") else _NEVER,
