@@ -286,7 +286,7 @@ def test_epilog_table_is_the_readme_table():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     table = cli.EPILOG.split("\n\n")[0]
     assert table.startswith("exit codes:")
-    for code in ("0", "1", "2", "3", "4", "130"):
+    for code in ("0", "1", "2", "3", "4", "129", "130", "143"):
         assert re.search(rf"^  {code}\s+\S", table, re.M), code
     assert table in readme, "the README must show the --help exit-code table word for word"
 
