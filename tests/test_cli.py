@@ -466,3 +466,26 @@ def _with_timeout(write_charts, seconds):
         return write_charts(*args, **kwargs)
 
     return patched
+
+
+def test_every_file_the_command_line_writes_honours_the_umask(tmp_path, news):
+    # mkstemp makes 0600 files: tidy.csv, the charts, rows.* and --errors were unreadable by the group (issue 12)
+    import os
+    import stat
+
+    out = tmp_path / "out"
+    old = os.umask(0o022)
+    try:
+        for name in ("rows.csv", "rows.jsonl", "rows.parquet", "rows.xlsx"):
+            assert cli.main(["extract", str(news), "-o", str(out / name), "--errors", str(out / f"errors-{name}"),
+                             "--no-progress"]) == 0
+        assert cli.main(["run", "--out", str(out / "run"), "--formats", "html", "--no-progress"]) == 0
+        tidy = str(out / "run" / "tidy.csv")
+        assert cli.main(["chart", tidy, "--kind", "turnover", "--pair", "KAZ", "SRB", "-o", str(out / "chart.html")]) == 0
+        assert cli.main(["consolidate", tidy, "-o", str(out / "facts.xlsx")]) == 0
+        assert cli.main(["normalize", tidy, "--column", "quote", "-o", str(out / "normalized.jsonl")]) == 0
+    finally:
+        os.umask(old)
+    modes = {str(p.relative_to(out)): oct(stat.S_IMODE(p.stat().st_mode)) for p in out.rglob("*") if p.is_file()}
+    assert len(modes) >= 14 and {"run/tidy.csv", "chart.html", "errors-rows.xlsx"} <= set(modes)
+    assert set(modes.values()) == {"0o644"}, modes
