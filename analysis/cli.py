@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
 from .cli_checks import (_check_inputs, _check_output, _check_text_column, _check_writable,
                          _country_code, _need, _pairs_there)
+from .cli_signals import Stopped, signals_stop_the_run
 from .errors import CliError
 
 EXIT_OK = 0
@@ -21,7 +23,9 @@ EXIT_FAILED = 1      # --strict and some documents/charts failed
 EXIT_USAGE = 2       # bad options, missing or unreadable input
 EXIT_MISSING = 3     # a needed optional package or the browser is missing
 EXIT_INTERNAL = 4    # an unexpected error (a bug: please report it with --debug output)
+EXIT_HANGUP = 129    # 128 + signal number, as shells report a process ended by a signal
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 EPILOG = """\
 exit codes:
@@ -32,9 +36,13 @@ exit codes:
        (the columns there are are listed), unreadable table, unknown --pair (the pairs there are are
        listed), an output path that cannot be written (the folder is named)
   3    a needed extra or a working browser is missing: pyarrow (Parquet), openpyxl (.xlsx), kaleido and
-       Chromium (PNG/SVG/PDF from `chart`), dask; or the browser did not answer within its time limit
+       Chromium (PNG/SVG/PDF from `chart`), dask; or the browser did not answer within its time limit;
+       or worker processes (-j) cannot start
   4    an unexpected internal error (rerun with --debug for the traceback, and report it)
-  130  interrupted (Ctrl-C)
+  129  hung up (SIGHUP): stopped at once, as for 130
+  130  interrupted (Ctrl-C): stopped at once; the file being written is removed (no partial output, no
+       temporary file left beside it), files finished before stay, worker processes end with the run
+  143  terminated (SIGTERM): stopped at once, as for 130
 
 examples:
   trade-analysis run
@@ -128,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-column", default="text", help="text column of JSONL/CSV/Parquet input (default text)")
     p.add_argument("--max-bytes", type=int, default=None,
                    help="refuse documents larger than this many bytes (default 10,000,000)")
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS",
+                   help="list a document that takes longer than this as failed and go on (default 60; 0: none)")
     _progress_options(p)
     p.add_argument("--strict", action="store_true", help="exit 1 when any document failed")
 
@@ -222,6 +232,8 @@ def cmd_extract(args) -> int:
     _check_text_column(args.paths, args.text_column)
     if args.workers < 0:
         raise CliError("--workers must be 0 (one per core) or more")
+    if args.time_limit < 0:
+        raise CliError("--time-limit must be 0 (no limit) or more seconds")
     client, cluster = None, None
     if args.dask:
         _need("distributed", "--dask", "analysis[dask]")
@@ -234,7 +246,8 @@ def cmd_extract(args) -> int:
             client = args.dask
     source = args.paths[0] if len(args.paths) == 1 else list(args.paths)
     kwargs = dict(workers=args.workers or 0, client=client, progress=_progress(args),
-                  text_column=args.text_column, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+                  text_column=args.text_column, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+                  time_limit=args.time_limit or None)
     try:
         if args.output is not None and _is_xlsx(args.output):
             docs, rows, errors = _extract_to_xlsx(source, args, kwargs)
@@ -496,6 +509,13 @@ def _export_all(figures, folder: Path, formats, progress=None):
 
 COMMANDS = {"extract": cmd_extract, "normalize": cmd_normalize, "chart": cmd_chart, "run": cmd_run,
             "consolidate": cmd_consolidate}
+STOP_SIGNALS = {"SIGTERM": ("terminated", EXIT_TERMINATED), "SIGHUP": ("hung up", EXIT_HANGUP)}
+
+
+def _stopped(command: str, how: str, signame: str, code: int) -> int:
+    with contextlib.suppress(OSError):  # after a hang-up stderr may be gone
+        _err(f"trade-analysis {command}: {how} ({signame}): stopped, no partial output file left")
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -511,13 +531,16 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import AnalysisError, SchemaError
 
     try:
-        return COMMANDS[args.command](args)
+        with signals_stop_the_run(STOP_SIGNALS):
+            return COMMANDS[args.command](args)
+    except Stopped as e:
+        how, code = STOP_SIGNALS[e.name]
+        return _stopped(args.command, how, e.name, code)
     except CliError as e:
         _err(f"trade-analysis {args.command}: error: {e}")
         return e.code
     except KeyboardInterrupt:
-        _err("interrupted")
-        return EXIT_INTERRUPTED
+        return _stopped(args.command, "interrupted", "SIGINT", EXIT_INTERRUPTED)
     except BrokenPipeError:  # `trade-analysis extract ... | head`: the reader has gone, that is fine
         import os
 
@@ -528,7 +551,8 @@ def main(argv: list[str] | None = None) -> int:
         _err(f"trade-analysis {args.command}: error: {e}")
         return EXIT_USAGE
     except (SchemaError, AnalysisError) as e:
-        code = EXIT_MISSING if type(e).__name__ in ("BrowserNotFoundError", "ExportTimeoutError") else EXIT_USAGE
+        missing = ("BrowserNotFoundError", "ExportTimeoutError", "WorkerStartError")
+        code = EXIT_MISSING if type(e).__name__ in missing else EXIT_USAGE
         _err(f"trade-analysis {args.command}: error: {e}")
         return code
     except ImportError as e:

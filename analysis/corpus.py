@@ -3,7 +3,8 @@
 Documents stream through (see :mod:`analysis.io`): they are read in the calling process, grouped in small
 batches, and extracted in this process, in a pool of worker processes, or on a ``dask.distributed``
 cluster. Results come back in document order, so every mode gives identical rows. A document that cannot
-be read or whose extraction raises becomes one row of the errors table; the run goes on.
+be read, whose extraction raises or runs past the time limit becomes one row of the errors table; the run
+goes on.
 """
 from __future__ import annotations
 
@@ -13,10 +14,13 @@ from collections import deque
 from typing import Any, Callable, Iterator
 
 from .documents.sources import DEFAULT_MAX_BYTES, DocError, Document, count_documents, errors_frame, iter_documents
+from .errors import TimeLimitExceeded
+from .timelimit import time_limit as limited
 
 __all__ = ["extract_corpus", "iter_corpus", "write_corpus"]
 
 Extractor = Callable[..., Any]
+DEFAULT_TIME_LIMIT = 60.0   # seconds per document
 
 
 def _default_extract(text, published=None, source=None):
@@ -46,7 +50,13 @@ def _failed(doc: Document, exc: BaseException) -> DocError:
     return DocError(doc.source, f"extract() failed: {type(exc).__name__}: {message}".rstrip(": "), doc.line)
 
 
-def _one(doc: Document, extract: Extractor | None):
+def _too_slow(doc: Document, exc: TimeLimitExceeded) -> DocError:
+    """The error row for a document stopped by the time limit."""
+    return DocError(doc.source, f"extract() {exc} (the per-document time limit; raise it with time_limit= "
+                                f"or --time-limit)", doc.line)
+
+
+def _one(doc: Document, extract: Extractor | None, time_limit: float | None = None):
     """Rows of one document (a frame with the tidy columns) or a DocError; never raises for an exception."""
     from .frames import TIDY_COLUMNS, require_columns
 
@@ -54,7 +64,8 @@ def _one(doc: Document, extract: Extractor | None):
         _COLUMNS.extend(TIDY_COLUMNS)
     fn = extract or _default_extract
     try:
-        frame = fn(doc.text, published=doc.published, source=doc.source)
+        with limited(time_limit):
+            frame = fn(doc.text, published=doc.published, source=doc.source)
         if not len(frame):
             return frame
         if list(frame.columns) != _COLUMNS:  # the usual case costs one comparison
@@ -66,6 +77,8 @@ def _one(doc: Document, extract: Extractor | None):
             frame = frame.assign(source=frame["source"].fillna(doc.source))
         if doc.published is not None and frame["published"].isna().any():
             frame = frame.assign(published=frame["published"].fillna(doc.published))
+    except TimeLimitExceeded as e:
+        return _too_slow(doc, e)
     except Exception as e:  # one document never sinks the others (RecursionError included)
         return _failed(doc, e)
     return frame
@@ -103,16 +116,18 @@ def _checked(frames: list, sources: list[tuple[int, str, int | None]]):
     return pd.concat(good, ignore_index=True), errors
 
 
-def _run_batch(docs: list[Document], extract: Extractor | None = None):
-    """Extract a batch of documents: (tidy frame of their rows in order, [(position in batch, DocError)])."""
+def _run_batch(docs: list[Document], extract: Extractor | None = None, time_limit: float | None = None):
+    """Extract a batch of documents: (tidy frame of their rows in order, [(position in batch, DocError)]).
+
+    Each document gets `time_limit` seconds where that can be enforced (the main thread of a process)."""
     from .frames import empty_frame
 
     records = getattr(extract or _default_extract, "records", None)
     if records is not None:
-        return _run_batch_records(docs, records)
+        return _run_batch_records(docs, records, time_limit)
     frames, sources, errors = [], [], []
     for pos, doc in enumerate(docs):
-        out = _one(doc, extract)
+        out = _one(doc, extract, time_limit)
         if isinstance(out, DocError):
             errors.append((pos, out))
         elif len(out):
@@ -124,7 +139,7 @@ def _run_batch(docs: list[Document], extract: Extractor | None = None):
     return rows, sorted(errors + bad, key=lambda e: e[0])
 
 
-def _run_batch_records(docs: list[Document], extract_records: Extractor):
+def _run_batch_records(docs: list[Document], extract_records: Extractor, time_limit: float | None = None):
     """An extractor's rows as dicts, one frame per batch instead of one per document (same rows, faster)."""
     from .errors import SchemaError
     from .frames import empty_frame, to_frame, validate
@@ -132,7 +147,11 @@ def _run_batch_records(docs: list[Document], extract_records: Extractor):
     records, per_doc, errors = [], [], []
     for pos, doc in enumerate(docs):
         try:
-            rows = extract_records(doc.text, published=doc.published, source=doc.source)
+            with limited(time_limit):
+                rows = extract_records(doc.text, published=doc.published, source=doc.source)
+        except TimeLimitExceeded as e:
+            errors.append((pos, _too_slow(doc, e)))
+            continue
         except Exception as e:  # one document never sinks the others
             errors.append((pos, _failed(doc, e)))
             continue
@@ -172,30 +191,30 @@ def _merge(read_errors, errors) -> list[DocError]:
     return [e for _k, _o, e in sorted(keyed, key=lambda t: (t[0], t[1]))]
 
 
-def _serial(batches, extract):
+def _serial(batches, extract, time_limit):
     for docs, read_errors in batches:
-        rows, errors = _run_batch(docs, extract)
+        rows, errors = _run_batch(docs, extract, time_limit)
         yield rows, _merge(read_errors, errors), len(docs) + len(read_errors)
 
 
-def _pool_context():
-    import multiprocessing as mp
-
-    # forkserver: safe when the caller has threads (tqdm, dask, notebooks); spawn where it does not exist
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    return mp.get_context(method)
+def _alive() -> bool:
+    """A worker's answer to "can you run anything at all?"."""
+    return True
 
 
-def _processes(batches, extract, workers: int):
+def _processes(batches, extract, workers: int, time_limit):
     """Batches on a process pool, in order. A worker that dies (segfault, OOM kill, os._exit) breaks the pool:
     the pool is restarted, the batch being waited for is rerun alone and then document by document, so only
-    the document that kills its worker is reported; batches behind it are simply resubmitted."""
+    the document that kills its worker is reported; batches behind it are simply resubmitted. Workers that
+    cannot run even an empty task raise WorkerStartError; workers end when this process ends."""
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     import pandas as pd
 
+    from .errors import WorkerStartError
     from .frames import empty_frame
+    from .workers import initialize_worker, pool_context, stop_workers
 
     state = {"pool": None, "restarts": 0}
 
@@ -205,19 +224,34 @@ def _processes(batches, extract, workers: int):
             state["restarts"] += 1
             if state["restarts"] > 1000:
                 raise RuntimeError("worker processes keep dying; run with workers=1 to see the error here")
-        state["pool"] = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+        state["pool"] = ProcessPoolExecutor(max_workers=workers, mp_context=pool_context(),
+                                            initializer=initialize_worker, initargs=(os.getpid(),))
 
     def submit(docs) -> Future:
         try:
-            return state["pool"].submit(_run_batch, docs, extract)
+            return state["pool"].submit(_run_batch, docs, extract, time_limit)
         except BrokenProcessPool as e:  # broke between two results: report through the future
             failed: Future = Future()
             failed.set_exception(e)
             return failed
+        except OSError as e:  # no processes, pipes or semaphores to be had
+            raise WorkerStartError(f"cannot start worker processes ({type(e).__name__}: {e}); "
+                                   f"run with workers=1 (-j 1)") from e
+
+    def check_workers_can_start():
+        """After a crash: blame documents only if a fresh worker can run an empty task."""
+        restart()
+        try:
+            state["pool"].submit(_alive).result()
+        except BrokenProcessPool as e:
+            raise WorkerStartError(
+                "worker processes die before running anything (they could not start or import this "
+                "program); run with workers=1 (-j 1), and in a script call extract_corpus under "
+                "`if __name__ == \"__main__\":`") from e
 
     def alone(docs):
         """Run a batch with nothing else in flight; if it still kills its worker, run each document alone."""
-        restart()
+        check_workers_can_start()
         try:
             return submit(docs).result()
         except BrokenProcessPool:
@@ -238,6 +272,7 @@ def _processes(batches, extract, workers: int):
         return (pd.concat(frames, ignore_index=True) if frames else empty_frame()), errors
 
     restart()
+    finished = False
     try:
         for entry, inflight in _in_flight(batches, submit, 2 * workers):
             try:
@@ -247,8 +282,12 @@ def _processes(batches, extract, workers: int):
                 for item in inflight:  # innocent batches caught in the crash: run them again
                     item[2] = submit(item[0])
             yield rows, _merge(entry[1], errors), len(entry[0]) + len(entry[1])
+        finished = True
     finally:
-        state["pool"].shutdown(wait=True, cancel_futures=True)
+        if finished:
+            state["pool"].shutdown(wait=True, cancel_futures=True)
+        else:  # interrupted (a signal, an error downstream, the caller stopped reading): nothing to wait for
+            stop_workers(state["pool"])
 
 
 def _in_flight(batches, submit, limit: int):
@@ -270,7 +309,7 @@ def _in_flight(batches, submit, limit: int):
         yield window.popleft(), window
 
 
-def _dask(batches, extract, client):
+def _dask(batches, extract, client, time_limit):
     owned = False
     if isinstance(client, str):
         from distributed import Client
@@ -281,7 +320,7 @@ def _dask(batches, extract, client):
         nthreads = sum(client.nthreads().values()) or 1
 
         def submit(docs):
-            return client.submit(_run_batch, docs, extract, pure=False)
+            return client.submit(_run_batch, docs, extract, time_limit, pure=False)
 
         for (docs, read_errors, future), _window in _in_flight(batches, submit, 2 * nthreads):
             try:
@@ -318,23 +357,23 @@ def iter_corpus(source: Any, **kwargs) -> Iterator[tuple[Any, list[DocError]]]:
 
 def _iter_corpus(source: Any, *, workers: int | None = 1, client=None, progress: bool | None = None,
                 text_column: str = "text", max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int | None = None,
-                extract: Extractor | None = None):
+                extract: Extractor | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT):
     if client is not None:
         mode = "dask"
     else:
         workers = (os.cpu_count() or 1) if not workers or workers < 0 else int(workers)
-        mode = "processes" if workers > 1 else "serial"
+        mode = "processes" if workers > 1 and _workers_can_import_main(workers, extract) else "serial"
     size = batch_size or 64
     show = sys.stderr.isatty() if progress is None else bool(progress)
     bar = _progress_bar(show, count_documents(source, text_column=text_column) if show else None)
     docs = iter_documents(source, text_column=text_column, max_bytes=max_bytes)
     batches = _batches(docs, size)
     if mode == "dask":
-        results = _dask(batches, extract, client)
+        results = _dask(batches, extract, client, time_limit)
     elif mode == "processes":
-        results = _processes(batches, extract, workers)
+        results = _processes(batches, extract, workers, time_limit)
     else:
-        results = _serial(batches, extract)
+        results = _serial(batches, extract, time_limit)
     failed = 0
     try:
         for rows, errors, n in results:
@@ -352,9 +391,24 @@ def _iter_corpus(source: Any, *, workers: int | None = 1, client=None, progress:
             close()
 
 
+def _workers_can_import_main(workers: int, extract: Extractor | None) -> bool:
+    """False, with a warning saying why and how to get the workers, when they could not import __main__."""
+    from .workers import main_module_problem
+
+    problem = main_module_problem(extract)
+    if problem is None:
+        return True
+    import warnings
+
+    warnings.warn(f"extract_corpus: running in this process, not in {workers} worker processes: {problem}. "
+                  f"Put the call in a script under `if __name__ == \"__main__\":` to use the workers.",
+                  RuntimeWarning, stacklevel=4)
+    return False
+
+
 def extract_corpus(source: Any, *, workers: int | None = 1, client=None, progress: bool | None = None,
                    text_column: str = "text", max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int | None = None,
-                   extract: Extractor | None = None):
+                   extract: Extractor | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT):
     """Extract trade observations from many documents: ``(rows, errors)``.
 
     source
@@ -364,7 +418,9 @@ def extract_corpus(source: Any, *, workers: int | None = 1, client=None, progres
         file with a ``text_column``, a DataFrame, or an iterable of texts, dicts or paths.
     workers
         processes on this machine (1: this process; 0 or None: one per core). Rows and their order are
-        identical whatever the number.
+        identical whatever the number. Workers end when this process ends. When they could not import
+        the calling script (fed on stdin, or with no ``if __name__ == "__main__":`` guard) the run stays in
+        this process with a RuntimeWarning; workers that cannot start at all raise WorkerStartError.
     client
         a ``dask.distributed.Client`` or a scheduler address (``"tcp://host:8786"``): run the batches there.
     progress
@@ -373,6 +429,11 @@ def extract_corpus(source: Any, *, workers: int | None = 1, client=None, progres
         a document (file or JSONL line) larger than this is refused with a reason, not read.
     extract
         the per-document function (default :func:`analysis.extract`); must be picklable for workers/dask.
+    time_limit
+        seconds one document may take (default 60; None: no limit); a slower one becomes an error row
+        ("took longer than 60 s") and the run goes on. Enforced with SIGALRM in the process's main thread:
+        in worker processes, and with workers=1 when called from the main thread; not in other threads
+        nor on Dask.
 
     Returns the tidy frame of every document's rows (each keeps its ``source``) and an errors frame with
     one row per failed document: ``source``, ``line`` (JSONL/CSV line or row, else <NA>), ``reason``.
@@ -384,7 +445,7 @@ def extract_corpus(source: Any, *, workers: int | None = 1, client=None, progres
     frames, errors = [], []
     for rows, errs, _n in _iter_corpus(source, workers=workers, client=client, progress=progress,
                                   text_column=text_column, max_bytes=max_bytes, batch_size=batch_size,
-                                  extract=extract):
+                                  extract=extract, time_limit=time_limit):
         if len(rows):
             frames.append(rows)
         errors.extend(errs)

@@ -117,3 +117,21 @@ class SourceOfflineError(SourceError, LookupError):
 class OutputNotWritableError(OSError, AnalysisError):
     """An output file or folder cannot be written (read-only, no permission, disk full): names the target
     and its folder, never a temporary file."""
+
+
+class WorkerStartError(RuntimeError, AnalysisError):
+    """Worker processes cannot start or die before running anything: says why and what to do instead."""
+
+
+class TimeLimitExceeded(BaseException):
+    """A block of code ran past its time limit (see :mod:`analysis.timelimit`); ``seconds`` is the limit.
+
+    A BaseException, like KeyboardInterrupt, so that an extractor's own ``except Exception`` cannot swallow it.
+
+    >>> str(TimeLimitExceeded(60))
+    'took longer than 60 s'
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__(f"took longer than {seconds:g} s")

@@ -286,7 +286,7 @@ def test_epilog_table_is_the_readme_table():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     table = cli.EPILOG.split("\n\n")[0]
     assert table.startswith("exit codes:")
-    for code in ("0", "1", "2", "3", "4", "130"):
+    for code in ("0", "1", "2", "3", "4", "129", "130", "143"):
         assert re.search(rf"^  {code}\s+\S", table, re.M), code
     assert table in readme, "the README must show the --help exit-code table word for word"
 
@@ -497,3 +497,26 @@ def test_run_with_chromium_hidden_writes_html_says_how_to_install_and_exits_as_t
         assert "52.9" in proc.stdout and (out / "tidy.csv").exists()
         assert {p.suffix for p in out.iterdir()} == {".csv", ".html", ".js"}   # HTML charts, no PNG/SVG/PDF
         assert "apt-get install -y chromium" in proc.stderr and "png, svg, pdf not written" in proc.stderr
+
+
+def test_every_file_the_command_line_writes_honours_the_umask(tmp_path, news):
+    # mkstemp makes 0600 files: tidy.csv, the charts, rows.* and --errors were unreadable by the group (issue 12)
+    import os
+    import stat
+
+    out = tmp_path / "out"
+    old = os.umask(0o022)
+    try:
+        for name in ("rows.csv", "rows.jsonl", "rows.parquet", "rows.xlsx"):
+            assert cli.main(["extract", str(news), "-o", str(out / name), "--errors", str(out / f"errors-{name}"),
+                             "--no-progress"]) == 0
+        assert cli.main(["run", "--out", str(out / "run"), "--formats", "html", "--no-progress"]) == 0
+        tidy = str(out / "run" / "tidy.csv")
+        assert cli.main(["chart", tidy, "--kind", "turnover", "--pair", "KAZ", "SRB", "-o", str(out / "chart.html")]) == 0
+        assert cli.main(["consolidate", tidy, "-o", str(out / "facts.xlsx")]) == 0
+        assert cli.main(["normalize", tidy, "--column", "quote", "-o", str(out / "normalized.jsonl")]) == 0
+    finally:
+        os.umask(old)
+    modes = {str(p.relative_to(out)): oct(stat.S_IMODE(p.stat().st_mode)) for p in out.rglob("*") if p.is_file()}
+    assert len(modes) >= 14 and {"run/tidy.csv", "chart.html", "errors-rows.xlsx"} <= set(modes)
+    assert set(modes.values()) == {"0o644"}, modes
