@@ -380,9 +380,6 @@ def _quoted_chart():
     return charts.turnover_chart(frame, title=QUOTED["title"], source=QUOTED["source"])
 
 
-@pytest.mark.xfail(strict=True, reason="charts.py escapes text with html.escape(quote=True); plotly's pseudo-HTML "
-                   "knows no &quot; and shows it as written: charts need an escape without quote=True "
-                   "(analysis/views/charts.py, owned by the charts helper)")
 def test_double_quotes_in_labels_are_not_double_escaped_in_hover_text():
     fig = _quoted_chart()
     texts = [fig.layout.title.text or ""] + [a.text or "" for a in fig.layout.annotations]
@@ -394,19 +391,17 @@ def test_double_quotes_in_labels_are_not_double_escaped_in_hover_text():
     assert "<b>Beta</b>" not in joined  # markup from the text is still escaped
 
 
-@pytest.mark.xfail(strict=True, reason="labels.format_value puts the unit into hover text unescaped "
-                   "(analysis/views/labels.py, owned by the charts helper)")
 def test_unit_strings_are_escaped_in_hover_text():
     frame = seed_frame()
     frame["unit"] = "<img src=x>"
     fig = charts.turnover_chart(frame)
     hovers = "\n".join(str(t) for trace in fig.data for t in (trace.hovertext or trace.customdata or []) if t)
-    assert "<img" not in hovers
+    assert "<img" not in hovers and "&lt;img src=x&gt;" in hovers
+    shown = [str(t) for trace in fig.data for t in (trace.text or [])] + [fig.layout.yaxis.title.text or ""]
+    assert shown and not any("<img" in t for t in shown)  # bar labels and the axis title too
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="charts.py escapes with quote=True and the SVG shows &quot; "
-                   "(analysis/views/charts.py, owned by the charts helper)")
 def test_double_quotes_show_as_quotes_in_svg(tmp_path):
     (svg,) = export.write_charts({"q": _quoted_chart()}, tmp_path, formats=("svg",))
     text = svg.read_text("utf-8")

@@ -23,7 +23,6 @@ import re
 from typing import Iterable
 
 from ..frames import is_missing, require_columns
-from ..reading.text import escape_html
 from .labels import (
     LANGS,
     WORDS,
@@ -44,7 +43,7 @@ from .layout import BASE_COLOR as _BASE_COLOR
 from .layout import COLORS as _COLORS
 from .layout import HEIGHT as _HEIGHT
 from .layout import SERIES_STYLE as _SERIES_STYLE
-from .layout import TEMPLATE_NAME, add_note, card, empty, finish, source_note, template
+from .layout import TEMPLATE_NAME, add_note, card, empty, escape_html, finish, source_note, template
 from .shape import Slots as _Slots
 from .shape import chronological as _chronological
 from .shape import dated as _dated
@@ -71,6 +70,15 @@ __all__ = [
 ]
 
 # --- frame helpers -------------------------------------------------------------------------------
+def _value_html(value, unit=None, lang: str = "en") -> str:
+    """`format_value` for chart markup: the unit comes from the data and is escaped."""
+    return escape_html(format_value(value, unit, lang))
+
+
+def _axis_html(unit, scale: float, lang: str) -> str:
+    return escape_html(axis_title(unit, scale, lang))
+
+
 def _pair_title(reporter, partner, lang) -> str:
     return f"{country_name(reporter, lang)} – {country_name(partner, lang)}"
 
@@ -174,14 +182,14 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
             part = ranked.iloc[pick]
             xs = [slot_of[j][0] for j in pick]
             hover = [f"<b>{escape_html(period_label(r['period_start'], r['period_end'], lang))}</b>: "
-                     f"{format_value(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in part.iterrows()]
+                     f"{_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in part.iterrows()]
             width = slots.width * (0.92 if main else 0.3)
             fig.add_trace(go.Bar(
                 x=xs, y=list(part["value"] / scale), width=width,
                 offset=slots.offset(i) + (slots.width - width) / 2,
                 name=(slots.name(i) if many else WORDS[lang]["reported"]) if main else WORDS[lang]["other_reading"],
                 marker=dict(color=colors[i] if main else "white", line=dict(color=colors[i], width=0 if main else 2)),
-                text=[format_value(v, unit, lang) for v in part["value"]] if main else None,
+                text=[_value_html(v, unit, lang) for v in part["value"]] if main else None,
                 textposition="outside", textfont=dict(size=14), cliponaxis=False, customdata=hover,
                 hovertemplate="%{customdata}<extra></extra>", legendgroup=str(i)))
     words = []
@@ -201,13 +209,13 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         base = r["base_value"]
         lo = r["base_low"] if not is_missing(r["base_low"]) else base
         hi = r["base_high"] if not is_missing(r["base_high"]) else base
-        rng = f"{format_value(lo, unit, lang)} … {format_value(hi, unit, lang)}"
+        rng = f"{_value_html(lo, unit, lang)} … {_value_html(hi, unit, lang)}"
         blabel = period_label(r["compared_start"], r["compared_end"], lang)
         fig.add_trace(go.Bar(
             x=[label], y=[base / scale], width=slots.width * 0.92, offset=slots.offset(i) + slots.width * 0.04,
             name=WORDS[lang]["implied_base"], showlegend=not drawn_base, legendgroup="base",
             marker=dict(color=_BASE_COLOR, pattern_shape="/", line=dict(color=colors[i], width=1.5)),
-            customdata=[f"<b>{escape_html(blabel)}</b>: {format_value(base, unit, lang)}<br>"
+            customdata=[f"<b>{escape_html(blabel)}</b>: {_value_html(base, unit, lang)}<br>"
                         f"{escape_html(_growth_words(r, lang))}<br>{WORDS[lang]['rounding']}: {rng}"],
             hovertemplate="%{customdata}<extra></extra>",
             error_y=dict(type="data", symmetric=False, array=[(hi - base) / scale], arrayminus=[(base - lo) / scale],
@@ -225,7 +233,7 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=slots.labels,
                      range=[-0.5, len(slots.labels) - 0.5], title_text=WORDS[lang]["period"])
     top = max([0.0] + list(sub["value"] / scale) + list(claims["base_high"] / scale))
-    fig.update_yaxes(title_text=axis_title(unit, scale, lang), range=[0, top * (1.25 if words else 1.15) or 1])
+    fig.update_yaxes(title_text=_axis_html(unit, scale, lang), range=[0, top * (1.25 if words else 1.15) or 1])
     return finish(fig, title=title, note=note, lang=lang, subtitle=subtitle)
 
 
@@ -277,13 +285,13 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
             name = indicator_name(ind, lang) + (f", {slots.name(i)}" if many else "")
             full = slots.spans[i] == (1, 12, 12)
             hv = [f"<b>{escape_html(indicator_name(ind, lang))}, {escape_html(period_label(r['period_start'], r['period_end'], lang))}"
-                  f"</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in here.iterrows()]
+                  f"</b>: {_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in here.iterrows()]
             fig.add_trace(go.Bar(
                 x=[slots.at(a, b)[0] for a, b in zip(here["period_start"], here["period_end"])],
                 y=[sign * v / scale for v in here["value"]], width=slots.width * 0.92,
                 offset=slots.offset(i) + slots.width * 0.04, name=name,
                 marker_color=shades[ind][0 if full or not many else 1 + i % 3],
-                text=[format_value(v, unit, lang) for v in here["value"]] if len(slots.labels) <= 8 else None,
+                text=[_value_html(v, unit, lang) for v in here["value"]] if len(slots.labels) <= 8 else None,
                 textposition="outside", cliponaxis=False,
                 customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
     balances = [(a, b, v, True) for a, b, v in zip(*(sub.loc[sub["indicator"] == "trade_balance", c]
@@ -300,10 +308,10 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
             xs.append(label)
             ys.append(v / scale)
             offs.append(slots.offset(i) + slots.width * 0.35)
-            hv.append(f"<b>{escape_html(word)}, {escape_html(period_label(a, b, lang))}</b>: {format_value(v, unit, lang)}")
+            hv.append(f"<b>{escape_html(word)}, {escape_html(period_label(a, b, lang))}</b>: {_value_html(v, unit, lang)}")
         fig.add_trace(go.Bar(x=xs, y=ys, width=slots.width * 0.3, offset=offs, name=word,
                              marker=dict(color="#222" if reported else "#4d4d4d", line=dict(color="white", width=1)),
-                             text=[format_value(v * scale, unit, lang) for v in ys], textposition="inside",
+                             text=[_value_html(v * scale, unit, lang) for v in ys], textposition="inside",
                              insidetextanchor="end", textfont=dict(color="white", size=11),
                              customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
     inds = set(sub["indicator"])
@@ -324,7 +332,7 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
     # imports are drawn below the line but are not negative: ticks show their size
     ys = [y for t in fig.data for y in t.y]
     ticks = _tick_values(min([0.0, *ys]), max([0.0, *ys]))
-    fig.update_yaxes(title_text=axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444",
+    fig.update_yaxes(title_text=_axis_html(unit, scale, lang), zeroline=True, zerolinecolor="#444",
                      tickvals=ticks, ticktext=[localise(digits(abs(v)), lang) for v in ticks])
     return finish(fig, title=title or f"{what}: {pair}", note=note, lang=lang, subtitle=subtitle)
 
@@ -383,15 +391,15 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     sub = sub.drop_duplicates(partner, keep="last").sort_values("value", kind="stable").tail(top)
     scale = _scale_of(unit, sub["value"])
     names = [country_name(p, lang) for p in sub[partner]]
-    hv = [f"<b>{escape_html(n)}</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}"
+    hv = [f"<b>{escape_html(n)}</b>: {_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}"
           for n, (_, r) in zip(names, sub.iterrows())]
     fig = go.Figure(go.Bar(
-        x=list(sub["value"] / scale), y=names, orientation="h", marker_color=_COLORS[0],
-        text=[format_value(v, u, lang) for v, u in zip(sub["value"], sub["unit"])], textposition="outside",
+        x=list(sub["value"] / scale), y=[escape_html(n) for n in names], orientation="h", marker_color=_COLORS[0],
+        text=[_value_html(v, u, lang) for v, u in zip(sub["value"], sub["unit"])], textposition="outside",
         cliponaxis=False, customdata=hv, hovertemplate="%{customdata}<extra></extra>",
     ))
     top_value = max(0.0, float((sub["value"] / scale).max()))
-    fig.update_xaxes(title_text=axis_title(unit, scale, lang), range=[0, top_value * 1.2 or 1])
+    fig.update_xaxes(title_text=_axis_html(unit, scale, lang), range=[0, top_value * 1.2 or 1])
     fig.update_yaxes(title_text=WORDS[lang]["partner"], ticksuffix="  ")
     height = max(_HEIGHT, 200 + 28 * len(sub))
     return finish(fig, title=title or default_title, note=note, lang=lang, height=height,
@@ -409,7 +417,7 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
     # one facet: the chart title already names it, a subplot title would sit on the legend
     fig = make_subplots(rows=len(facets), cols=1, shared_xaxes=True,
                         vertical_spacing=min(0.08, 0.3 / max(1, len(facets))),
-                        subplot_titles=labels if len(facets) > 1 else None)
+                        subplot_titles=[escape_html(x) for x in labels] if len(facets) > 1 else None)
     colors: dict[str, str] = {}
     shown: set[str] = set()
     dropped = 0
@@ -434,17 +442,17 @@ def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang:
                 mx.append(a + (b - a) / 2)
                 my.append(v)
                 hv.append(f"<b>{escape_html(period_label(r['period_start'], end, lang))}</b>: "
-                          f"{format_value(r['value'], r['unit'], lang)}"
+                          f"{_value_html(r['value'], r['unit'], lang)}"
                           + (f"<br>{escape_html(name)}" if series else "") + _quote_hover(r, lang))
             legend = series is not None and name not in shown
             shown.add(name)
-            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4, dash=dash), name=name,
+            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4, dash=dash), name=escape_html(name),
                                      legendgroup=name, showlegend=False, hoverinfo="skip"), row=row_no, col=1)
             fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker=dict(color=color, size=10, symbol=symbol),
-                                     name=name,
+                                     name=escape_html(name),
                                      legendgroup=name, showlegend=legend, customdata=hv,
                                      hovertemplate="%{customdata}<extra></extra>"), row=row_no, col=1)
-        fig.update_yaxes(title_text=axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
+        fig.update_yaxes(title_text=_axis_html(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
     fig.update_xaxes(type="date")
     if all(str(a).endswith("-01") and str(b).endswith("-12") and str(a)[:4] == str(b)[:4]
            for a, b in zip(sub["period_start"], sub["period_end"])):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import textwrap
 
-from ..reading.text import escape_html
 from .labels import WORDS
 
 TEMPLATE_NAME = "analysis"
@@ -19,6 +18,18 @@ SERIES_STYLE = {"news": ("dot", "diamond"), "reported": ("dot", "diamond"), "rep
                 "official": ("solid", "circle"), "mirror": ("dash", "square")}
 _NOTE_CHARS = 130        # characters per line of the source note at 11 px on a 900 px figure
 _NOTE_LINES = 3
+
+
+def escape_html(text) -> str:
+    """Text for plotly's pseudo-HTML (titles, hover labels, bar text, legends): ``<``, ``>`` and ``&``
+    escaped, quotes left as they are — plotly knows no ``&quot;`` and would show it as written.
+
+    >>> escape_html('Exports of "Alpha" & <b>Beta</b>')
+    'Exports of "Alpha" &amp; &lt;b&gt;Beta&lt;/b&gt;'
+    """
+    import html
+
+    return html.escape("" if text is None else str(text), quote=False)
 
 
 def template():
