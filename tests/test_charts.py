@@ -231,13 +231,51 @@ def test_money_in_different_currencies_is_never_put_on_one_axis():
 
 
 def test_long_source_lists_are_shortened():
-    frame = panel_frame()
+    frame = pd.concat([panel_frame()] * 6, ignore_index=True)
     frame["source"] = [f"A rather long source name number {i}" for i in range(len(frame))]
     note = charts.partners_chart(frame).layout.annotations[-1].text
-    assert len(note) < 200 and "more" in note
+    lines = note.split("<br>")
+    assert len(lines) <= 3 and all(len(x) <= 130 for x in lines) and "more" in lines[-1]
 
 
 # --- issue 13: what a newspaper would publish ----------------------------------------------------
+def _note(fig):
+    return next(a.text for a in fig.layout.annotations if a.name == "source-note")
+
+
+def test_source_notes_name_outlets_and_dates_never_paths_urls_or_code():
+    frame = to_frame([
+        row(source="https://www.inform.kz/en/kazakhstan-and-serbia_a3998179", value=52.9e6),
+        row(source="/home/me/news/kz-2022.html", published="2022-12-01", period_start="2021-01",
+            period_end="2021-12", value=40e6),
+        row(source="https://en.trend.az/casia/kazakhstan/3901538.html", published="2023-03-01",
+            period_start="2020-01", period_end="2020-12", value=30e6),
+    ])
+    frame["source_name"] = [None, None, None]
+    official = to_frame([row(period_start="2019-01", period_end="2019-12", value=20e6, published=None)])
+    official["source_name"] = "BNS dataset 446905 as processed in github.com/a/b data/x.csv @793f9b92714b45"
+    fig = charts.turnover_chart(pd.concat([frame, official], ignore_index=True))
+    note = _note(fig)
+    assert note == "Sources: Kazinform, 6 Nov 2022; Trend, 1 Mar 2023; BNS dataset 446905"
+    for bad in ("://", "www.", "/home", ".html", "github", "@793f", "analysis."):
+        assert bad not in note
+    ru = _note(charts.turnover_chart(frame, lang="ru"))
+    assert ru == "Источники: Казинформ, 6 нояб. 2022; Тренд, 1 марта 2023"
+
+
+def test_a_long_source_note_wraps_to_three_lines_and_counts_the_rest():
+    frame = to_frame([row(source=f"Outlet number {i} with a long name", published=f"2023-{1 + i % 12:02d}-0{1 + i % 9}",
+                          period_start=f"{2000 + i}-01", period_end=f"{2000 + i}-12", value=1e9 + i)
+                      for i in range(20)])
+    fig = charts.turnover_chart(frame)
+    lines = _note(fig).split("<br>")
+    assert len(lines) == 3 and all(len(x) <= 130 for x in lines)
+    assert lines[0].startswith("Sources: Outlet number 0 with a long name, ")
+    assert lines[-1].endswith(" more") and "and" in lines[-1]
+    # the bottom margin makes room for every line
+    assert fig.layout.margin.b >= 112 + 15 * 3
+
+
 def _x_range(fig):
     """The x range plotly would draw, computed by plotly itself (no browser)."""
     full = fig.full_figure_for_development(warn=False)

@@ -247,6 +247,25 @@ def test_scale_two_doubles_the_png_pixels(tmp_path):
     assert ihdr(two) == (800, 600)
 
 
+@pytest.mark.browser
+def test_a_three_line_source_note_is_drawn_inside_the_image(tmp_path):
+    rows = [{"indicator": "trade_turnover", "reporter": "KAZ", "partner": "SRB", "period_start": f"{2000 + i}-01",
+             "period_end": f"{2000 + i}-12", "value": 1e9 + i, "unit": "USD",
+             "source": f"Outlet number {i} with a long name", "published": f"2023-01-{1 + i:02d}"} for i in range(20)]
+    fig = charts.turnover_chart(_one_row_frame(rows))
+    assert next(a.text for a in fig.layout.annotations if a.name == "source-note").count("<br>") == 2
+    (png,) = export.write_charts({"n": fig}, tmp_path, formats=("png",), scale=2)
+    width, height, pixels, bpp = png_pixels(png.read_bytes())
+    assert (width, height) == (2 * fig.layout.width, 2 * fig.layout.height)
+
+    def inked(y):
+        return any(pixels[y][x:x + 3] != b"\xff\xff\xff" for x in range(0, width * bpp, bpp))
+
+    last = max(y for y in range(height) if inked(y))
+    assert last < height - 2 * 8  # the note's last line ends above the bottom edge, not cut by it
+    assert last > height - 2 * 60  # and it is there: three lines of text near the bottom
+
+
 # --- a stuck browser, an unwritable folder, sizes and plotly.js (issues 13, 16) ---------------------
 def _alive_with(marker: str) -> list[str]:
     """Processes (not zombies) whose command line mentions `marker`."""

@@ -43,7 +43,8 @@ from .layout import BASE_COLOR as _BASE_COLOR
 from .layout import COLORS as _COLORS
 from .layout import HEIGHT as _HEIGHT
 from .layout import SERIES_STYLE as _SERIES_STYLE
-from .layout import TEMPLATE_NAME, add_note, card, empty, escape_html, finish, source_note, template
+from .layout import TEMPLATE_NAME, add_note, card, empty, escape_html, finish, template
+from .notes import source_note
 from .shape import Slots as _Slots
 from .shape import chronological as _chronological
 from .shape import dated as _dated

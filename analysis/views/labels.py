@@ -173,6 +173,22 @@ def period_label(start, end=None, lang: str = "en") -> str:
     return f"{months[a[1] - 1]} {a[0]} – {months[b[1] - 1]} {b[0]}"
 
 
+def date_label(day, lang: str = "en") -> str:
+    """'2022-11-06' -> '6 Nov 2022' / '6 нояб. 2022'; a month '2022-11' -> 'Nov 2022'; '' when unreadable.
+
+    >>> date_label("2022-11-06"), date_label("2024-03-08", "ru"), date_label("2023-05"), date_label("n/a")
+    ('6 Nov 2022', '8 марта 2024', 'May 2023', '')
+    """
+    words = WORDS[check_lang(lang)]
+    m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", "" if is_missing(day) else str(day))
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return ""
+    year, month = m.group(1), int(m.group(2))
+    if not m.group(3):
+        return f"{words['months'][month - 1]} {year}"
+    return words["date"].format(day=int(m.group(3)), month=words["date_months"][month - 1], year=year)
+
+
 def span_of(start, end=None):
     """The months a period covers as (first month, last month, number of months) and the year it ends
     in: ('2022-01', '2022-09') -> ((1, 9, 9), 2022). None for a period longer than a year or unreadable.
