@@ -141,7 +141,7 @@ def test_every_plot_of_the_nbconvert_html_is_drawn_offline_in_chromium(executed,
         [browser, "--headless", "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND",
          f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=20000", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=180, check=False).stdout
-    divs = re.findall(r'<div[^>]*class="plotly-graph-div[^"]*"[^>]*>(.{0,3000})', dom, flags=re.S)
+    divs = re.findall(r'<div[^>]*class="plotly-graph-div[^"]*"[^>]*>(.{0,3000})', dom, flags=re.DOTALL)
     stored = sum(PLOTLY_MIME in o.get("data", {}) for c in code_cells(nb) for o in c.get("outputs", []))
     assert len(divs) >= stored > 0, f"{len(divs)} plot divs for {stored} plots"
     undrawn = [i for i, inner in enumerate(divs) if 'class="main-svg"' not in inner]

@@ -48,6 +48,22 @@ def check_lang(lang: str) -> str:
 
 
 
+def lang_of(frame, lang: str | None = None) -> str:
+    """The chart language: ``lang`` when given, else the language most rows were read in (the frame's
+    ``lang`` column, among `LANGS`), else English. A chart of Russian text speaks Russian throughout.
+
+    >>> import pandas as pd
+    >>> lang_of(pd.DataFrame({"lang": ["ru", "ru", None]})), lang_of(pd.DataFrame({"lang": ["ru"]}), "en")
+    ('ru', 'en')
+    """
+    if lang is not None:
+        return check_lang(lang)
+    if frame is None or "lang" not in getattr(frame, "columns", ()):
+        return LANGS[0]
+    counts = frame["lang"][frame["lang"].isin(LANGS)].value_counts()
+    return str(counts.index[0]) if len(counts) else LANGS[0]
+
+
 def country_name(code, lang: str = "en") -> str:
     if is_missing(code) or code == "":
         return WORDS[check_lang(lang)]["unknown_partner"]

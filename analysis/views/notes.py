@@ -16,6 +16,7 @@ NOTE_LINES = 3     # at most this many lines; the outlets that do not fit are co
 _ENTRY_CHARS = 110
 
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s;,()<>\"']+", re.IGNORECASE)
+_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)   # a bare web host: "dw.com", "en.trend.az"
 _FILE_EXT = r"\.(?:csv|tsv|xlsx?|jsonl?|parquet|html?|txt|md|py|ipynb|pdf|zip|gz|xml)\b"
 # a path (absolute, relative with 2+ slashes, or a data file), a commit hash, a Python name or call
 _CODE = re.compile(
@@ -68,6 +69,8 @@ def outlet(source, lang: str = "en") -> str:
 
     >>> outlet("https://www.reuters.com/markets/x"), outlet("/data/raw/kz-2022.html"), outlet("Kazinform")
     ('Reuters', '', 'Kazinform')
+    >>> outlet("dw.com"), outlet("BAQ.kz"), outlet("news.example.org"), outlet("kz-2022.html")
+    ('DW', 'BAQ.kz', 'news.example.org', '')
     >>> outlet("BNS dataset 446905 as processed in github.com/a/b data/x.csv @793f9b92714b45")
     'BNS dataset 446905'
     >>> outlet("Srbija danas (sd.rs), 12 Nov 2016"), outlet("convert with analysis.to_currency")
@@ -76,7 +79,7 @@ def outlet(source, lang: str = "en") -> str:
     if not isinstance(source, str):
         return ""
     text = " ".join(source.split())
-    if _URL.fullmatch(text):
+    if _URL.fullmatch(text) or (_HOST.fullmatch(text) and not re.search(_FILE_EXT + "$", text, re.IGNORECASE)):
         return host_name(text, lang)
     text = _URL.sub(lambda m: host_name(m.group(0), lang), text)
     cut = _CODE.search(text)
