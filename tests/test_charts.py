@@ -553,3 +553,11 @@ def test_another_outlets_figure_is_one_legend_entry_and_the_world_is_not_a_partn
     ranked = charts.partners_chart(pd.concat([panel_frame(), to_frame([row(partner="WLD", value=1e12,
                                               period_start="2022-01", period_end="2022-12")])]))
     assert "World" not in list(ranked.data[0].y)
+
+
+def test_a_source_named_twice_with_more_detail_is_listed_once():
+    from analysis.views.notes import source_note
+
+    frame = pd.DataFrame({"source_name": ["Kazinform (RU), 10 Feb 2026 (talks)", "Kazinform (RU), 10 Feb 2026",
+                                          "Trend", "Trend, citing the ministry"]})
+    assert source_note(frame) == "Sources: Kazinform (RU), 10 Feb 2026; Trend"

@@ -129,7 +129,13 @@ def _entries(frame, lang: str) -> list[str]:
     for text in [f"{n}, {date_label(d, lang)}" for n, d in dated.items()] + [n for n in undated if n not in dated]:
         text = text if len(text) <= _ENTRY_CHARS else text[: _ENTRY_CHARS - 1] + "…"
         # "Kazinform, 6 Nov 2022, citing the ministry" says again what "Kazinform, 6 Nov 2022" said
-        if not any(text == o or text.startswith((o + ",", o + " ")) for o in out):
+        if any(text == o or text.startswith((o + ",", o + " ")) for o in out):
+            continue
+        longer = [i for i, o in enumerate(out) if o.startswith((text + ",", text + " "))]
+        if longer:  # keep the shorter, in the longer one's place
+            out[longer[0]] = text
+            out = [o for i, o in enumerate(out) if i not in longer[1:]]
+        else:
             out.append(text)
     return out
 
