@@ -165,7 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pair", nargs=2, metavar=("REPORTER", "PARTNER"),
                    help="ISO alpha-3 codes, e.g. KAZ SRB (default: the pair with most rows)")
     p.add_argument("-o", "--output", type=Path, required=True, help="chart.png, .svg, .pdf or .html")
-    p.add_argument("--lang", choices=("en", "ru"), default="en", help="labels language (default en)")
+    p.add_argument("--lang", choices=("en", "ru"), default=None,
+                   help="chart language (default: the language most rows were read in, else en)")
     p.add_argument("--title", help="chart title (default: generated)")
 
     p = sub.add_parser(
@@ -184,7 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", "-o", type=Path, default=Path("out"), help="output folder (default out/)")
     p.add_argument("--formats", nargs="+", default=["png", "svg", "pdf", "html"], choices=CHART_FORMATS,
                    metavar="FMT", help="chart formats (default: png svg pdf html)")
-    p.add_argument("--lang", choices=("en", "ru"), default="en", help="labels language (default en)")
+    p.add_argument("--lang", choices=("en", "ru"), default=None,
+                   help="chart language (default: the language most rows were read in, else en)")
     p.add_argument("--no-official", action="store_true", help="leave out the bundled official statistics")
     p.add_argument("--strict", action="store_true", help="exit 1 when a chart format could not be written")
     _progress_options(p)

@@ -30,6 +30,7 @@ import plotly.io as pio
 
 import analysis
 from analysis import datasets
+from analysis.views import charts
 
 pio.renderers.default = os.environ.get("PLOTLY_RENDERER", "plotly_mimetype+notebook")
 pd.set_option("display.max_colwidth", 60)
@@ -134,16 +135,10 @@ table[["news_row", "claim", "reporter", "partner", "indicator", "period_end", "n
 
 # %%
 gap = official[(official["indicator"] == "trade_turnover") & official["partner"].isin(["SRB", "CHN"])
-               & (official["period_start"].str[5:] == "01") & (official["period_end"].str[5:] == "12")].copy()
-gap["year"] = gap["period_end"].str[:4]
-gap["pair"] = "Kazakhstan–" + gap["partner"].map({"SRB": "Serbia", "CHN": "China"})
-gap["side"] = gap["basis"].map({"reporter": "Kazakh statistics", "mirror": "partner's figure"})
-fig = px.bar(gap.sort_values(["pair", "year", "side"]), x="year", y="value", color="side", barmode="group",
-             facet_col="pair", hover_data=["source_name", "value_as_published"],
-             title="Same trade, two statistics: Kazakh figures vs the partner's (USD)",
-             labels={"value": "turnover, USD", "year": ""})
-fig.update_yaxes(matches=None, showticklabels=True)
-fig
+               & (official["period_start"].str[5:] == "01") & (official["period_end"].str[5:] == "12")]
+# one bar per side and year: a figure bundled from several releases is drawn once, never stacked
+charts.panel_chart(gap, indicator="trade_turnover", reporter="KAZ", series="basis",
+                   title="Same trade, two statistics: Kazakh figures vs the partner's")
 
 # %% [markdown]
 # ## 7. One large partner: China

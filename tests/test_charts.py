@@ -231,13 +231,51 @@ def test_money_in_different_currencies_is_never_put_on_one_axis():
 
 
 def test_long_source_lists_are_shortened():
-    frame = panel_frame()
+    frame = pd.concat([panel_frame()] * 6, ignore_index=True)
     frame["source"] = [f"A rather long source name number {i}" for i in range(len(frame))]
     note = charts.partners_chart(frame).layout.annotations[-1].text
-    assert len(note) < 200 and "more" in note
+    lines = note.split("<br>")
+    assert len(lines) <= 3 and all(len(x) <= 130 for x in lines) and "more" in lines[-1]
 
 
 # --- issue 13: what a newspaper would publish ----------------------------------------------------
+def _note(fig):
+    return next(a.text for a in fig.layout.annotations if a.name == "source-note")
+
+
+def test_source_notes_name_outlets_and_dates_never_paths_urls_or_code():
+    frame = to_frame([
+        row(source="https://www.inform.kz/en/kazakhstan-and-serbia_a3998179", value=52.9e6),
+        row(source="/home/me/news/kz-2022.html", published="2022-12-01", period_start="2021-01",
+            period_end="2021-12", value=40e6),
+        row(source="https://en.trend.az/casia/kazakhstan/3901538.html", published="2023-03-01",
+            period_start="2020-01", period_end="2020-12", value=30e6),
+    ])
+    frame["source_name"] = [None, None, None]
+    official = to_frame([row(period_start="2019-01", period_end="2019-12", value=20e6, published=None)])
+    official["source_name"] = "BNS dataset 446905 as processed in github.com/a/b data/x.csv @793f9b92714b45"
+    fig = charts.turnover_chart(pd.concat([frame, official], ignore_index=True))
+    note = _note(fig)
+    assert note == "Sources: Kazinform, 6 Nov 2022; Trend, 1 Mar 2023; BNS dataset 446905"
+    for bad in ("://", "www.", "/home", ".html", "github", "@793f", "analysis."):
+        assert bad not in note
+    ru = _note(charts.turnover_chart(frame, lang="ru"))
+    assert ru == "Источники: Казинформ, 6 нояб. 2022; Тренд, 1 марта 2023"
+
+
+def test_a_long_source_note_wraps_to_three_lines_and_counts_the_rest():
+    frame = to_frame([row(source=f"Outlet number {i} with a long name", published=f"2023-{1 + i % 12:02d}-0{1 + i % 9}",
+                          period_start=f"{2000 + i}-01", period_end=f"{2000 + i}-12", value=1e9 + i)
+                      for i in range(20)])
+    fig = charts.turnover_chart(frame)
+    lines = _note(fig).split("<br>")
+    assert len(lines) == 3 and all(len(x) <= 130 for x in lines)
+    assert lines[0].startswith("Sources: Outlet number 0 with a long name, ")
+    assert lines[-1].endswith(" more") and "and" in lines[-1]
+    # the bottom margin makes room for every line
+    assert fig.layout.margin.b >= 112 + 15 * 3
+
+
 def _x_range(fig):
     """The x range plotly would draw, computed by plotly itself (no browser)."""
     full = fig.full_figure_for_development(warn=False)
@@ -431,3 +469,95 @@ def test_one_panel_has_no_subplot_title_over_the_legend_and_years_tick_as_years(
     fig = charts.related_chart(news_beside_official(), series="basis")
     assert [a.name for a in fig.layout.annotations] == ["source-note"]
     assert fig.layout.xaxis.tickformat == "%Y" and fig.layout.xaxis.dtick == "M12"
+
+
+# --- issue 13: language, one value, partial years, series ----------------------------------------
+def _ru_rows():
+    return to_frame([row(lang="ru", value=28.2e9, period_start="2022-01", period_end="2022-12", source="Казинформ",
+                         published="2024-02-05"),
+                     row(lang="ru", value=21.0e9, period_start="2023-01", period_end="2023-09", source="Казинформ",
+                         published="2024-02-05"),
+                     row(lang="ru", indicator="exports", value=9.3e9, period_start="2023-01", period_end="2023-12",
+                         source="Курсив", published="2024-02-10")])
+
+
+def test_chart_words_follow_the_language_the_rows_were_read_in():
+    frame = _ru_rows()
+    for fig in charts.default_charts(frame).values():
+        words = texts(fig)
+        for english in ("Trade turnover", "Source", "Exports", "Period", "billion", "Each line", "Jan", "Nov"):
+            assert english not in words, (english, fig.layout.title.text)
+    panel = charts.related_chart(frame)
+    assert "Товарооборот" in panel.layout.title.text and "Источники: Казинформ, 5 февр. 2024" in texts(panel)
+    # a date axis over parts of years: ticks in the language's month words, not plotly's English ones
+    ticks = [t for k in panel.layout if k.startswith("xaxis") for t in (panel.layout[k].ticktext or [])]
+    assert ticks and all(not any(m in t for m in ("Jan", "Apr", "Jul", "Oct")) for t in ticks)
+    assert "янв. 2022" in ticks or "2022" in ticks
+    assert "Trade turnover" in charts.related_chart(frame, lang="en").layout.title.text  # asked for: English
+
+
+def test_one_value_on_a_time_axis_is_a_card_not_a_lone_marker():
+    frame = to_frame([row(value=3.1e9, unit="EUR", reporter="SRB", partner="HUN", period_start="2023-01",
+                          period_end="2023-12")])
+    for fig in (charts.related_chart(frame), charts.panel_chart(frame), charts.turnover_chart(frame)):
+        names = [a.name for a in fig.layout.annotations]
+        assert "card-value" in names and not fig.data, fig.layout.title.text
+        assert "3.1 bn EUR" in texts(fig) and "2023" in texts(fig)
+
+
+def test_a_subplot_with_one_figure_writes_it_and_its_period_beside_the_marker():
+    fig = charts.related_chart(seed_frame())  # one turnover figure, one enterprises count
+    labelled = [t for t in fig.data if t.mode == "markers+text"]
+    shown = [str(x) for t in labelled for x in t.text]
+    assert "52.9 M USD (Jan–Sep 2022)" in shown and "36 (Nov 2022)" in shown
+
+
+def test_parts_of_a_year_are_labelled_on_the_time_axis_and_gaps_stay_visible():
+    frame = to_frame([row(value=v, period_start=a, period_end=b) for v, a, b in (
+        (4.2e9, "2020-01", "2020-12"), (2.6e9, "2022-01", "2022-06"), (3.9e9, "2022-01", "2022-09"),
+        (5.6e9, "2022-01", "2022-12"))])
+    fig = charts.related_chart(frame)
+    marks = next(t for t in fig.data if t.mode == "markers+text")
+    assert list(marks.text) == ["", "Jan–Jun", "Jan–Sep", ""]
+    lines = next(t for t in fig.data if t.mode == "lines")
+    starts = [x for x in lines.x[0::3]]
+    assert all(str(s)[:4] != "2021" for s in starts)  # no figure for 2021: nothing is drawn there
+    # the bar chart keeps the spans apart: a slot per span, 2021 an empty category, bars inside the axis
+    bars = charts.turnover_chart(frame)
+    assert list(bars.layout.xaxis.categoryarray) == ["2020", "2021", "2022"]
+    assert sorted(t.name for t in bars.data) == ["Full year", "Jan–Jun", "Jan–Sep"]
+    lo, hi = bars.layout.yaxis.range
+    assert all(lo <= y <= hi for t in bars.data for y in t.y)
+
+
+def test_own_side_mirror_and_news_figures_are_separate_series_in_the_turnover_chart():
+    frame = to_frame([row(value=24e9, partner="CHN", period_start="2022-01", period_end="2022-12"),
+                      row(value=24e9, partner="CHN", period_start="2022-01", period_end="2022-12"),
+                      row(value=31.2e9, partner="CHN", period_start="2022-01", period_end="2022-12")])
+    frame["basis"] = ["reporter", "reporter", "mirror"]
+    fig = charts.turnover_chart(frame)
+    legend = [t.name for t in fig.data if t.showlegend]
+    assert legend == ["Official statistics (own side)", "Partner's statistics (mirror)"]
+    ys = [y for t in fig.data if t.mode and "markers" in t.mode for y in t.y]
+    assert sorted(ys) == [24.0, 31.2]  # the two copies of 24 bn are one figure, nothing adds up to 48
+
+
+def test_another_outlets_figure_is_one_legend_entry_and_the_world_is_not_a_partner():
+    frame = to_frame([row(source="a", value=52.9e6, period_start="2022-01", period_end="2022-09"),
+                      row(source="b", value=59.2e6, period_start="2022-01", period_end="2022-09"),
+                      row(source="a", value=70e6, period_start="2022-01", period_end="2022-12"),
+                      row(source="b", value=80e6, period_start="2022-01", period_end="2022-12")])
+    fig = charts.turnover_chart(frame)
+    others = [t for t in fig.data if t.name == "Another outlet's figure"]
+    assert len(others) == 2 and [t.showlegend for t in others].count(False) == 1
+    ranked = charts.partners_chart(pd.concat([panel_frame(), to_frame([row(partner="WLD", value=1e12,
+                                              period_start="2022-01", period_end="2022-12")])]))
+    assert "World" not in list(ranked.data[0].y)
+
+
+def test_a_source_named_twice_with_more_detail_is_listed_once():
+    from analysis.views.notes import source_note
+
+    frame = pd.DataFrame({"source_name": ["Kazinform (RU), 10 Feb 2026 (talks)", "Kazinform (RU), 10 Feb 2026",
+                                          "Trend", "Trend, citing the ministry"]})
+    assert source_note(frame) == "Sources: Kazinform (RU), 10 Feb 2026; Trend"

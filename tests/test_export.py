@@ -247,6 +247,25 @@ def test_scale_two_doubles_the_png_pixels(tmp_path):
     assert ihdr(two) == (800, 600)
 
 
+@pytest.mark.browser
+def test_a_three_line_source_note_is_drawn_inside_the_image(tmp_path):
+    rows = [{"indicator": "trade_turnover", "reporter": "KAZ", "partner": "SRB", "period_start": f"{2000 + i}-01",
+             "period_end": f"{2000 + i}-12", "value": 1e9 + i, "unit": "USD",
+             "source": f"Outlet number {i} with a long name", "published": f"2023-01-{1 + i:02d}"} for i in range(20)]
+    fig = charts.turnover_chart(_one_row_frame(rows))
+    assert next(a.text for a in fig.layout.annotations if a.name == "source-note").count("<br>") == 2
+    (png,) = export.write_charts({"n": fig}, tmp_path, formats=("png",), scale=2)
+    width, height, pixels, bpp = png_pixels(png.read_bytes())
+    assert (width, height) == (2 * fig.layout.width, 2 * fig.layout.height)
+
+    def inked(y):
+        return any(pixels[y][x:x + 3] != b"\xff\xff\xff" for x in range(0, width * bpp, bpp))
+
+    last = max(y for y in range(height) if inked(y))
+    assert last < height - 2 * 8  # the note's last line ends above the bottom edge, not cut by it
+    assert last > height - 2 * 60  # and it is there: three lines of text near the bottom
+
+
 # --- a stuck browser, an unwritable folder, sizes and plotly.js (issues 13, 16) ---------------------
 def _alive_with(marker: str) -> list[str]:
     """Processes (not zombies) whose command line mentions `marker`."""
@@ -380,9 +399,6 @@ def _quoted_chart():
     return charts.turnover_chart(frame, title=QUOTED["title"], source=QUOTED["source"])
 
 
-@pytest.mark.xfail(strict=True, reason="charts.py escapes text with html.escape(quote=True); plotly's pseudo-HTML "
-                   "knows no &quot; and shows it as written: charts need an escape without quote=True "
-                   "(analysis/views/charts.py, owned by the charts helper)")
 def test_double_quotes_in_labels_are_not_double_escaped_in_hover_text():
     fig = _quoted_chart()
     texts = [fig.layout.title.text or ""] + [a.text or "" for a in fig.layout.annotations]
@@ -394,19 +410,17 @@ def test_double_quotes_in_labels_are_not_double_escaped_in_hover_text():
     assert "<b>Beta</b>" not in joined  # markup from the text is still escaped
 
 
-@pytest.mark.xfail(strict=True, reason="labels.format_value puts the unit into hover text unescaped "
-                   "(analysis/views/labels.py, owned by the charts helper)")
 def test_unit_strings_are_escaped_in_hover_text():
     frame = seed_frame()
     frame["unit"] = "<img src=x>"
     fig = charts.turnover_chart(frame)
     hovers = "\n".join(str(t) for trace in fig.data for t in (trace.hovertext or trace.customdata or []) if t)
-    assert "<img" not in hovers
+    assert "<img" not in hovers and "&lt;img src=x&gt;" in hovers
+    shown = [str(t) for trace in fig.data for t in (trace.text or [])] + [fig.layout.yaxis.title.text or ""]
+    assert shown and not any("<img" in t for t in shown)  # bar labels and the axis title too
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="charts.py escapes with quote=True and the SVG shows &quot; "
-                   "(analysis/views/charts.py, owned by the charts helper)")
 def test_double_quotes_show_as_quotes_in_svg(tmp_path):
     (svg,) = export.write_charts({"q": _quoted_chart()}, tmp_path, formats=("svg",))
     text = svg.read_text("utf-8")

@@ -116,3 +116,33 @@ def test_notebook_01_exports_its_charts(executed):
     for stem in ("turnover-KAZ-SRB", "news-vs-bundled-KAZ-SRB"):
         for ext in ("png", "svg", "pdf", "html"):
             assert (folder / f"{stem}.{ext}").stat().st_size > 1000
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_every_plot_of_the_nbconvert_html_is_drawn_offline_in_chromium(executed, tmp_path, name):
+    """The exported page opened in headless Chromium with every host unresolvable: each plotly div holds
+    a drawn chart (plotly.js made its `main-svg`), so nothing depended on a CDN."""
+    import shutil
+    import subprocess
+
+    from nbconvert import HTMLExporter
+
+    _, results = executed
+    nb, _, error = results[name]
+    assert error is None, error
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not browser:
+        pytest.fail("no Chromium found: install it with `apt-get install -y chromium` (CI does)")
+    page = tmp_path / f"{name}.html"
+    page.write_text(HTMLExporter().from_notebook_node(nb)[0], encoding="utf-8")
+    dom = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND",
+         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=20000", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=180, check=False).stdout
+    divs = re.findall(r'<div[^>]*class="plotly-graph-div[^"]*"[^>]*>(.{0,3000})', dom, flags=re.DOTALL)
+    stored = sum(PLOTLY_MIME in o.get("data", {}) for c in code_cells(nb) for o in c.get("outputs", []))
+    assert len(divs) >= stored > 0, f"{len(divs)} plot divs for {stored} plots"
+    undrawn = [i for i, inner in enumerate(divs) if 'class="main-svg"' not in inner]
+    assert not undrawn, f"plots {undrawn} of {len(divs)} were not drawn offline"

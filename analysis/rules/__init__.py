@@ -194,3 +194,12 @@ def _check_columns(name: str, rows, needed) -> None:
     missing = [c for c in needed if c not in have]
     if missing:
         raise RulesError(f"rules/{name}: missing column(s) {', '.join(missing)}")
+
+
+@functools.cache
+def outlet_table() -> tuple[dict, ...]:
+    """The rows of rules/outlets.tsv (host, label_<lang>): the names charts give news outlets and statistics
+    offices found as URLs."""
+    rows = _table("outlets.tsv")
+    _check_columns("outlets.tsv", rows, ("host", "label_en"))
+    return rows

@@ -6,7 +6,8 @@ frame of `analysis.datasets.official_trade`) plus column names / filters, and re
 
 Common keyword arguments (documented once, here):
 
-- ``lang``: ``"en"`` or ``"ru"`` — labels, period names and number formats ("52.9 M USD" / "52,9 млн долл.").
+- ``lang``: ``"en"`` or ``"ru"`` — labels, period names, dates, notes and number formats ("52.9 M USD" /
+  "52,9 млн долл."); by default the language most rows were read in (the ``lang`` column), else English.
 - ``title``: the chart title; a sensible one is built when omitted. Treated as plain text (HTML-escaped).
 - ``source``: the note under the chart; by default built from the frame's ``source`` / ``source_name``
   column. Always HTML-escaped: it comes from documents.
@@ -23,28 +24,30 @@ import re
 from typing import Iterable
 
 from ..frames import is_missing, require_columns
-from ..reading.text import escape_html
 from .labels import (
     LANGS,
     WORDS,
-    axis_title,
     change_text,
-    check_lang,
     country_name,
     digits,
     format_value,
     indicator_name,
+    lang_of,
     localise,
-    month_end,
-    month_start,
     period_label,
-    series_name,
 )
 from .layout import BASE_COLOR as _BASE_COLOR
 from .layout import COLORS as _COLORS
 from .layout import HEIGHT as _HEIGHT
-from .layout import SERIES_STYLE as _SERIES_STYLE
-from .layout import TEMPLATE_NAME, add_note, card, empty, finish, source_note, template
+from .layout import TEMPLATE_NAME, card, empty, escape_html, finish, template
+from .marks import axis_html as _axis_html
+from .marks import pair_title as _pair_title
+from .marks import quote_hover as _quote_hover
+from .marks import titled as _titled
+from .marks import titled_one as _titled_one
+from .marks import unit_note as _unit_note
+from .marks import value_html as _value_html
+from .notes import source_note
 from .shape import Slots as _Slots
 from .shape import chronological as _chronological
 from .shape import dated as _dated
@@ -55,6 +58,7 @@ from .shape import one_unit as _one_unit
 from .shape import orient as _orient
 from .shape import pick_pair as _pick_pair
 from .shape import scale_of as _scale_of
+from .timeline import time_panels as _time_panels
 
 __all__ = [
     "LANGS",
@@ -71,26 +75,6 @@ __all__ = [
 ]
 
 # --- frame helpers -------------------------------------------------------------------------------
-def _pair_title(reporter, partner, lang) -> str:
-    return f"{country_name(reporter, lang)} – {country_name(partner, lang)}"
-
-
-def _quote_hover(row, lang: str, limit: int = 140) -> str:
-    """The row's quote (escaped, shortened) and, for a fact several outlets reported, how many."""
-    q = row.get("quote") if hasattr(row, "get") else None
-    n = row.get("n_sources") if hasattr(row, "get") else None
-    more = f"<br>{escape_html(WORDS[lang]['outlets'].format(int(n)))}" if not is_missing(n) and n and n > 1 else ""
-    if is_missing(q) or not q:
-        return more
-    q = str(q)
-    q = q if len(q) <= limit else q[: limit - 1] + "…"
-    return "<br><i>“" + escape_html(q) + "”</i>" + more
-
-
-def _unit_note(note: str, dropped: int, lang: str) -> str:
-    return add_note(note, WORDS[lang]["other_units"].format(dropped)) if dropped else note
-
-
 def _growth_words(row, lang, reported_base=None) -> str:
     """The claim in words: the base it implies, or (when the base period has its own reported figure)
     the change on that figure."""
@@ -118,7 +102,7 @@ def _growth_arrow(fig, slots, row, yb: float, yr: float, lang: str) -> None:
 
 # --- the charts ----------------------------------------------------------------------------------
 def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, partner=None,
-                   lang: str = "en", title: str | None = None, source: str | None = None):
+                   lang: str | None = None, title: str | None = None, source: str | None = None):
     """One indicator by year for a pair, each span of months its own series, each growth claim drawn.
 
     Years are categories (a year without a figure stays, empty); within a year, "Jan–Sep" and "Full year"
@@ -132,12 +116,12 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     """
     import plotly.graph_objects as go
 
-    lang = check_lang(lang)
+    lang = lang_of(frame, lang)
     require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
                     "turnover_chart frame")
     sub = frame[(frame["indicator"] == indicator) & frame["value"].notna()]
     sub, reporter, partner = _pick_pair(sub, reporter, partner)
-    default_title = f"{indicator_name(indicator, lang)}: {_pair_title(reporter, partner, lang)}"
+    default_title = _titled(indicator_name(indicator, lang), reporter, partner, lang)
     title = title or default_title
     note = source_note(sub if len(sub) else frame, source, lang)
     if sub.empty:
@@ -150,6 +134,10 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     periods = list(zip(sub["period_start"], sub["period_end"])) + list(zip(claims["compared_start"],
                                                                           claims["compared_end"]))
     slots = _Slots(periods, lang)
+    if "basis" in sub.columns and sub["basis"].dropna().nunique() > 1:
+        # own-side, partner-side (mirror) and news figures are different series, never one bar's rivals
+        return _time_panels(sub.assign(basis=sub["basis"].fillna("reported")), "indicator", [indicator],
+                            [indicator_name(indicator, lang)], "basis", lang, title=title, note=note)
     if not slots.ok:
         return _time_panels(sub, "indicator", [indicator], [indicator_name(indicator, lang)], None, lang,
                             title=title, note=note)
@@ -174,14 +162,15 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
             part = ranked.iloc[pick]
             xs = [slot_of[j][0] for j in pick]
             hover = [f"<b>{escape_html(period_label(r['period_start'], r['period_end'], lang))}</b>: "
-                     f"{format_value(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in part.iterrows()]
+                     f"{_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in part.iterrows()]
             width = slots.width * (0.92 if main else 0.3)
             fig.add_trace(go.Bar(
                 x=xs, y=list(part["value"] / scale), width=width,
                 offset=slots.offset(i) + (slots.width - width) / 2,
                 name=(slots.name(i) if many else WORDS[lang]["reported"]) if main else WORDS[lang]["other_reading"],
+                showlegend=None if main else not any(t.name == WORDS[lang]["other_reading"] for t in fig.data),
                 marker=dict(color=colors[i] if main else "white", line=dict(color=colors[i], width=0 if main else 2)),
-                text=[format_value(v, unit, lang) for v in part["value"]] if main else None,
+                text=[_value_html(v, unit, lang) for v in part["value"]] if main else None,
                 textposition="outside", textfont=dict(size=14), cliponaxis=False, customdata=hover,
                 hovertemplate="%{customdata}<extra></extra>", legendgroup=str(i)))
     words = []
@@ -201,13 +190,13 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         base = r["base_value"]
         lo = r["base_low"] if not is_missing(r["base_low"]) else base
         hi = r["base_high"] if not is_missing(r["base_high"]) else base
-        rng = f"{format_value(lo, unit, lang)} … {format_value(hi, unit, lang)}"
+        rng = f"{_value_html(lo, unit, lang)} … {_value_html(hi, unit, lang)}"
         blabel = period_label(r["compared_start"], r["compared_end"], lang)
         fig.add_trace(go.Bar(
             x=[label], y=[base / scale], width=slots.width * 0.92, offset=slots.offset(i) + slots.width * 0.04,
             name=WORDS[lang]["implied_base"], showlegend=not drawn_base, legendgroup="base",
             marker=dict(color=_BASE_COLOR, pattern_shape="/", line=dict(color=colors[i], width=1.5)),
-            customdata=[f"<b>{escape_html(blabel)}</b>: {format_value(base, unit, lang)}<br>"
+            customdata=[f"<b>{escape_html(blabel)}</b>: {_value_html(base, unit, lang)}<br>"
                         f"{escape_html(_growth_words(r, lang))}<br>{WORDS[lang]['rounding']}: {rng}"],
             hovertemplate="%{customdata}<extra></extra>",
             error_y=dict(type="data", symmetric=False, array=[(hi - base) / scale], arrayminus=[(base - lo) / scale],
@@ -225,26 +214,25 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=slots.labels,
                      range=[-0.5, len(slots.labels) - 0.5], title_text=WORDS[lang]["period"])
     top = max([0.0] + list(sub["value"] / scale) + list(claims["base_high"] / scale))
-    fig.update_yaxes(title_text=axis_title(unit, scale, lang), range=[0, top * (1.25 if words else 1.15) or 1])
+    fig.update_yaxes(title_text=_axis_html(unit, scale, lang), range=[0, top * (1.25 if words else 1.15) or 1])
     return finish(fig, title=title, note=note, lang=lang, subtitle=subtitle)
 
 
-def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: str | None = None,
+def flows_chart(frame, *, reporter=None, partner=None, lang: str | None = None, title: str | None = None,
                 source: str | None = None):
     """Exports (up) and imports (down) by year for a pair, spans of months in their own slots as in
     `turnover_chart`; the balance as a thin dark bar, reported or computed (exports − imports) where both
     flows of a period are known. The title names only what is drawn."""
     import plotly.graph_objects as go
 
-    lang = check_lang(lang)
+    lang = lang_of(frame, lang)
     require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
                     "flows_chart frame")
     sub = frame[frame["indicator"].isin(["exports", "imports", "trade_balance"]) & frame["value"].notna()]
     sub, reporter, partner = _pick_pair(sub, reporter, partner)
-    pair = _pair_title(reporter, partner, lang)
     note = source_note(sub if len(sub) else frame, source, lang)
     if sub.empty:
-        return empty(title or f"{WORDS[lang]['flows_no_balance']}: {pair}", note, lang)
+        return empty(title or _titled(WORDS[lang]["flows_no_balance"], reporter, partner, lang), note, lang)
     sub, unit, dropped = _one_unit(_chronological(_facts(sub)))
     note = _unit_note(note, dropped, lang)
     if "n_sources" in sub.columns:  # one reading per flow and period: the best-sourced
@@ -262,7 +250,7 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
     if not slots.ok:
         return _time_panels(sub, "indicator", list(dict.fromkeys(sub["indicator"])),
                             [indicator_name(i, lang) for i in dict.fromkeys(sub["indicator"])], None, lang,
-                            title=title or f"{WORDS[lang]['flows_no_balance']}: {pair}", note=note)
+                            title=title or _titled(WORDS[lang]["flows_no_balance"], reporter, partner, lang), note=note)
     scale = _scale_of(unit, sub["value"])
     shades = {"exports": ["#3360a9", "#7b9bd2", "#b0c3e6", "#d5e0f2"], "imports": ["#c05917", "#dd8f58", "#eebc97", "#f6dcc8"]}
     fig = go.Figure()
@@ -277,13 +265,13 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
             name = indicator_name(ind, lang) + (f", {slots.name(i)}" if many else "")
             full = slots.spans[i] == (1, 12, 12)
             hv = [f"<b>{escape_html(indicator_name(ind, lang))}, {escape_html(period_label(r['period_start'], r['period_end'], lang))}"
-                  f"</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in here.iterrows()]
+                  f"</b>: {_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in here.iterrows()]
             fig.add_trace(go.Bar(
                 x=[slots.at(a, b)[0] for a, b in zip(here["period_start"], here["period_end"])],
                 y=[sign * v / scale for v in here["value"]], width=slots.width * 0.92,
                 offset=slots.offset(i) + slots.width * 0.04, name=name,
                 marker_color=shades[ind][0 if full or not many else 1 + i % 3],
-                text=[format_value(v, unit, lang) for v in here["value"]] if len(slots.labels) <= 8 else None,
+                text=[_value_html(v, unit, lang) for v in here["value"]] if len(slots.labels) <= 8 else None,
                 textposition="outside", cliponaxis=False,
                 customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
     balances = [(a, b, v, True) for a, b, v in zip(*(sub.loc[sub["indicator"] == "trade_balance", c]
@@ -300,10 +288,10 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
             xs.append(label)
             ys.append(v / scale)
             offs.append(slots.offset(i) + slots.width * 0.35)
-            hv.append(f"<b>{escape_html(word)}, {escape_html(period_label(a, b, lang))}</b>: {format_value(v, unit, lang)}")
+            hv.append(f"<b>{escape_html(word)}, {escape_html(period_label(a, b, lang))}</b>: {_value_html(v, unit, lang)}")
         fig.add_trace(go.Bar(x=xs, y=ys, width=slots.width * 0.3, offset=offs, name=word,
                              marker=dict(color="#222" if reported else "#4d4d4d", line=dict(color="white", width=1)),
-                             text=[format_value(v * scale, unit, lang) for v in ys], textposition="inside",
+                             text=[_value_html(v * scale, unit, lang) for v in ys], textposition="inside",
                              insidetextanchor="end", textfont=dict(color="white", size=11),
                              customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
     inds = set(sub["indicator"])
@@ -324,9 +312,9 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str = "en", title: 
     # imports are drawn below the line but are not negative: ticks show their size
     ys = [y for t in fig.data for y in t.y]
     ticks = _tick_values(min([0.0, *ys]), max([0.0, *ys]))
-    fig.update_yaxes(title_text=axis_title(unit, scale, lang), zeroline=True, zerolinecolor="#444",
+    fig.update_yaxes(title_text=_axis_html(unit, scale, lang), zeroline=True, zerolinecolor="#444",
                      tickvals=ticks, ticktext=[localise(digits(abs(v)), lang) for v in ticks])
-    return finish(fig, title=title or f"{what}: {pair}", note=note, lang=lang, subtitle=subtitle)
+    return finish(fig, title=title or _titled(what, reporter, partner, lang), note=note, lang=lang, subtitle=subtitle)
 
 
 def _tick_values(lo: float, hi: float, n: int = 6) -> list[float]:
@@ -342,7 +330,7 @@ def _tick_values(lo: float, hi: float, n: int = 6) -> list[float]:
 
 
 def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, period=None,
-                   partner: str = "partner", lang: str = "en", title: str | None = None,
+                   partner: str = "partner", lang: str | None = None, title: str | None = None,
                    source: str | None = None, top: int = 20):
     """The same indicator across partners: ranked horizontal bars for one period.
 
@@ -352,7 +340,7 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     """
     import plotly.graph_objects as go
 
-    lang = check_lang(lang)
+    lang = lang_of(frame, lang)
     require_columns(frame, ["indicator", "reporter", partner, "period_start", "period_end", "value", "unit"],
                     "partners_chart frame")
     sub = frame[(frame["indicator"] == indicator) & frame["value"].notna()]
@@ -361,14 +349,18 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     if reporter is not None:
         sub = _orient(sub, reporter) if partner == "partner" else sub
         sub = sub[sub["reporter"] == reporter]
+    # the world is a total, not a partner to rank; and one basis only: own-side and mirror figures differ
+    sub = sub[sub[partner] != "WLD"]
+    if "basis" in sub.columns and sub["basis"].dropna().nunique() > 1:
+        sub = sub[sub["basis"] == sub["basis"].mode().iloc[0]]
     if period is None and len(sub):
         counts = (sub.groupby(["period_end", "period_start"])[partner].nunique()
                   .reset_index().sort_values([partner, "period_end", "period_start"], kind="stable"))
         last = counts.iloc[-1]
         period = (last["period_start"], last["period_end"])
     label = period_label(*period, lang=lang) if period else ""
-    default_title = f"{indicator_name(indicator, lang)} {WORDS[lang]['by_partner']}: {country_name(reporter, lang)}" + (
-        f", {label}" if label else "")
+    default_title = _titled_one(f"{indicator_name(indicator, lang)} {WORDS[lang]['by_partner']}", reporter,
+                                lang) + (f", {label}" if label else "")
     note = source_note(sub if len(sub) else frame, source, lang)
     if period is not None:
         sub = sub[(sub["period_start"] == period[0]) & (sub["period_end"] == period[1])]
@@ -383,79 +375,23 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     sub = sub.drop_duplicates(partner, keep="last").sort_values("value", kind="stable").tail(top)
     scale = _scale_of(unit, sub["value"])
     names = [country_name(p, lang) for p in sub[partner]]
-    hv = [f"<b>{escape_html(n)}</b>: {format_value(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}"
+    hv = [f"<b>{escape_html(n)}</b>: {_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}"
           for n, (_, r) in zip(names, sub.iterrows())]
     fig = go.Figure(go.Bar(
-        x=list(sub["value"] / scale), y=names, orientation="h", marker_color=_COLORS[0],
-        text=[format_value(v, u, lang) for v, u in zip(sub["value"], sub["unit"])], textposition="outside",
+        x=list(sub["value"] / scale), y=[escape_html(n) for n in names], orientation="h", marker_color=_COLORS[0],
+        text=[_value_html(v, u, lang) for v, u in zip(sub["value"], sub["unit"])], textposition="outside",
         cliponaxis=False, customdata=hv, hovertemplate="%{customdata}<extra></extra>",
     ))
     top_value = max(0.0, float((sub["value"] / scale).max()))
-    fig.update_xaxes(title_text=axis_title(unit, scale, lang), range=[0, top_value * 1.2 or 1])
+    fig.update_xaxes(title_text=_axis_html(unit, scale, lang), range=[0, top_value * 1.2 or 1])
     fig.update_yaxes(title_text=WORDS[lang]["partner"], ticksuffix="  ")
     height = max(_HEIGHT, 200 + 28 * len(sub))
     return finish(fig, title=title or default_title, note=note, lang=lang, height=height,
-                  subtitle=WORDS[lang]["sub_partners"].format(period=label))
-
-
-def _time_panels(sub, facet: str, facets: list, labels: list[str], series, lang: str, *, title: str,
-                 note: str):
-    """One subplot per facet value on a shared date axis; each observation a segment over its months.
-    Series values are named in the language's words ("mirror" -> "Partner's statistics (mirror)")."""
-    import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
-
-    sub = _facts(sub, by=series)
-    # one facet: the chart title already names it, a subplot title would sit on the legend
-    fig = make_subplots(rows=len(facets), cols=1, shared_xaxes=True,
-                        vertical_spacing=min(0.08, 0.3 / max(1, len(facets))),
-                        subplot_titles=labels if len(facets) > 1 else None)
-    colors: dict[str, str] = {}
-    shown: set[str] = set()
-    dropped = 0
-    for row_no, key in enumerate(facets, start=1):
-        part, unit, n = _one_unit(sub[sub[facet] == key])
-        dropped += n
-        scale = _scale_of(unit, part["value"])
-        groups = part.groupby(part[series].astype(str), sort=False) if series else [(None, part)]
-        # news last, so a news figure that equals an official one is drawn over it, not hidden under it
-        groups = sorted(groups, key=lambda g: _SERIES_STYLE.get(g[0], ("solid",))[0] == "dot")
-        for key_value, grp in groups:
-            name = series_name(key_value, lang) if key_value is not None else labels[row_no - 1]
-            color = colors.setdefault(name, _COLORS[len(colors) % len(_COLORS)])
-            dash, symbol = _SERIES_STYLE.get(key_value, ("solid", "circle"))
-            lx, ly, mx, my, hv = [], [], [], [], []
-            for _, r in _chronological(grp).iterrows():
-                end = r["period_end"] if not is_missing(r["period_end"]) else r["period_start"]
-                a, b = month_start(r["period_start"]), month_end(end)
-                v = r["value"] / scale
-                lx += [a, b, None]
-                ly += [v, v, None]
-                mx.append(a + (b - a) / 2)
-                my.append(v)
-                hv.append(f"<b>{escape_html(period_label(r['period_start'], end, lang))}</b>: "
-                          f"{format_value(r['value'], r['unit'], lang)}"
-                          + (f"<br>{escape_html(name)}" if series else "") + _quote_hover(r, lang))
-            legend = series is not None and name not in shown
-            shown.add(name)
-            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=color, width=4, dash=dash), name=name,
-                                     legendgroup=name, showlegend=False, hoverinfo="skip"), row=row_no, col=1)
-            fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker=dict(color=color, size=10, symbol=symbol),
-                                     name=name,
-                                     legendgroup=name, showlegend=legend, customdata=hv,
-                                     hovertemplate="%{customdata}<extra></extra>"), row=row_no, col=1)
-        fig.update_yaxes(title_text=axis_title(unit, scale, lang), rangemode="tozero", row=row_no, col=1)
-    fig.update_xaxes(type="date")
-    if all(str(a).endswith("-01") and str(b).endswith("-12") and str(a)[:4] == str(b)[:4]
-           for a, b in zip(sub["period_start"], sub["period_end"])):
-        fig.update_xaxes(dtick="M12", tickformat="%Y", ticklabelmode="period")  # calendar years: "2022"
-    height = max(_HEIGHT, 170 + (230 if len(facets) <= 3 else 150) * len(facets))
-    return finish(fig, title=title, note=_unit_note(note, dropped, lang), lang=lang, height=height,
-                  subtitle=WORDS[lang]["sub_time"])
+                  subtitle=WORDS[lang]["sub_partners"].format(period=label) if len(sub) > 1 else label)
 
 
 def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=None, partner=None,
-                  series: str | None = None, lang: str = "en", title: str | None = None,
+                  series: str | None = None, lang: str | None = None, title: str | None = None,
                   source: str | None = None):
     """Related indicators on a shared time axis, one subplot per indicator (never a dual axis).
 
@@ -466,7 +402,7 @@ def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=No
     when news rows and official rows are concatenated; its values are named in words
     (``[chart_labels.series]``: news, reported, reporter, mirror, official).
     """
-    lang = check_lang(lang)
+    lang = lang_of(frame, lang)
     need = ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"]
     require_columns(frame, need + ([series] if series else []), "related_chart frame")
     sub = _dated(frame)
@@ -477,8 +413,8 @@ def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=No
     if indicators is None:
         indicators = list(dict.fromkeys(sub["indicator"]))
     indicators = [i for i in indicators if (sub["indicator"] == i).any()]
-    default_title = (" · ".join(indicator_name(i, lang) for i in indicators) or WORDS[lang]["value"]) + \
-        f": {_pair_title(reporter, partner, lang)}"
+    default_title = _titled(" · ".join(indicator_name(i, lang) for i in indicators) or WORDS[lang]["value"],
+                            reporter, partner, lang)
     note = source_note(sub if len(sub) else frame, source, lang)
     if sub.empty or not indicators:
         return empty(title or default_title, note, lang)
@@ -487,13 +423,13 @@ def related_chart(frame, *, indicators: Iterable[str] | None = None, reporter=No
 
 
 def panel_chart(frame, *, indicator: str = "trade_turnover", reporter=None, partners: Iterable[str] | None = None,
-                series: str | None = None, lang: str = "en", title: str | None = None,
+                series: str | None = None, lang: str | None = None, title: str | None = None,
                 source: str | None = None, top: int = 8):
     """The same indicator across partners as small multiples: one subplot per partner, shared time axis.
 
     Partners default to the ``top`` ones with the most observations. ``series`` as in `related_chart`.
     """
-    lang = check_lang(lang)
+    lang = lang_of(frame, lang)
     need = ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"]
     require_columns(frame, need + ([series] if series else []), "panel_chart frame")
     sub = _dated(frame)
@@ -509,7 +445,7 @@ def panel_chart(frame, *, indicator: str = "trade_turnover", reporter=None, part
     else:
         partners = [p for p in partners if (sub["partner"] == p).any()]
     sub = sub[sub["partner"].isin(partners)]
-    default_title = f"{indicator_name(indicator, lang)} {WORDS[lang]['by_partner']}: {country_name(reporter, lang)}"
+    default_title = _titled_one(f"{indicator_name(indicator, lang)} {WORDS[lang]['by_partner']}", reporter, lang)
     note = source_note(sub if len(sub) else frame, source, lang)
     if sub.empty:
         return empty(title or default_title, note, lang)
@@ -523,12 +459,12 @@ def _safe(*parts) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._") or "chart"
 
 
-def default_charts(frame, lang: str = "en") -> dict:
+def default_charts(frame, lang: str | None = None) -> dict:
     """The standard charts for a tidy frame, only those the frame has data for, keyed by a file-name-safe
     name: ``turnover-KAZ-SRB``, ``flows-KAZ-SRB``, ``related-KAZ-SRB``, ``partners-trade_turnover-KAZ``,
     ``panel-trade_turnover-KAZ``. Rows are consolidated first (one fact, many outlets), and a pair's
     turnover is one chart whichever side reported it."""
-    lang = check_lang(lang)
+    lang = lang_of(frame, lang)
     require_columns(frame, ["indicator", "reporter", "partner", "period_start", "period_end", "value", "unit"],
                     "default_charts frame")
     out: dict = {}

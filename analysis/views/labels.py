@@ -48,6 +48,22 @@ def check_lang(lang: str) -> str:
 
 
 
+def lang_of(frame, lang: str | None = None) -> str:
+    """The chart language: ``lang`` when given, else the language most rows were read in (the frame's
+    ``lang`` column, among `LANGS`), else English. A chart of Russian text speaks Russian throughout.
+
+    >>> import pandas as pd
+    >>> lang_of(pd.DataFrame({"lang": ["ru", "ru", None]})), lang_of(pd.DataFrame({"lang": ["ru"]}), "en")
+    ('ru', 'en')
+    """
+    if lang is not None:
+        return check_lang(lang)
+    if frame is None or "lang" not in getattr(frame, "columns", ()):
+        return LANGS[0]
+    counts = frame["lang"][frame["lang"].isin(LANGS)].value_counts()
+    return str(counts.index[0]) if len(counts) else LANGS[0]
+
+
 def country_name(code, lang: str = "en") -> str:
     if is_missing(code) or code == "":
         return WORDS[check_lang(lang)]["unknown_partner"]
@@ -171,6 +187,22 @@ def period_label(start, end=None, lang: str = "en") -> str:
     if (a[1], b[1]) == (1, 12):
         return f"{a[0]}–{b[0]}"
     return f"{months[a[1] - 1]} {a[0]} – {months[b[1] - 1]} {b[0]}"
+
+
+def date_label(day, lang: str = "en") -> str:
+    """'2022-11-06' -> '6 Nov 2022' / '6 нояб. 2022'; a month '2022-11' -> 'Nov 2022'; '' when unreadable.
+
+    >>> date_label("2022-11-06"), date_label("2024-03-08", "ru"), date_label("2023-05"), date_label("n/a")
+    ('6 Nov 2022', '8 марта 2024', 'May 2023', '')
+    """
+    words = WORDS[check_lang(lang)]
+    m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", "" if is_missing(day) else str(day))
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return ""
+    year, month = m.group(1), int(m.group(2))
+    if not m.group(3):
+        return f"{words['months'][month - 1]} {year}"
+    return words["date"].format(day=int(m.group(3)), month=words["date_months"][month - 1], year=year)
 
 
 def span_of(start, end=None):

@@ -2,10 +2,6 @@
 empty chart and the one-value card. Words come from `labels.WORDS`; text from documents is escaped."""
 from __future__ import annotations
 
-import re
-import textwrap
-
-from ..reading.text import escape_html
 from .labels import WORDS
 
 TEMPLATE_NAME = "analysis"
@@ -17,8 +13,18 @@ WIDTH, HEIGHT = 900, 520
 # apart in grey print as well as in colour
 SERIES_STYLE = {"news": ("dot", "diamond"), "reported": ("dot", "diamond"), "reporter": ("solid", "circle"),
                 "official": ("solid", "circle"), "mirror": ("dash", "square")}
-_NOTE_CHARS = 130        # characters per line of the source note at 11 px on a 900 px figure
-_NOTE_LINES = 3
+
+
+def escape_html(text) -> str:
+    """Text for plotly's pseudo-HTML (titles, hover labels, bar text, legends): ``<``, ``>`` and ``&``
+    escaped, quotes left as they are — plotly knows no ``&quot;`` and would show it as written.
+
+    >>> escape_html('Exports of "Alpha" & <b>Beta</b>')
+    'Exports of "Alpha" &amp; &lt;b&gt;Beta&lt;/b&gt;'
+    """
+    import html
+
+    return html.escape("" if text is None else str(text), quote=False)
 
 
 def template():
@@ -37,70 +43,6 @@ def template():
         t.layout.hoverlabel = dict(font=dict(family=FONT))
         pio.templates[TEMPLATE_NAME] = t
     return pio.templates[TEMPLATE_NAME]
-
-
-def outlet(source: str) -> str:
-    """A reader's name for a source: the host of a URL without "www.", a file's name without its folder.
-
-    >>> outlet("https://www.reuters.com/markets/x"), outlet("/data/raw/kz-2022.html"), outlet("Kazinform")
-    ('reuters.com', 'kz-2022.html', 'Kazinform')
-    """
-    from urllib.parse import urlsplit
-
-    if "://" in source:
-        host = urlsplit(source).hostname or ""
-        return host[4:] if host.startswith("www.") else host
-    if "/" in source or "\\" in source:
-        return re.split(r"[\\/]", source.rstrip("/\\"))[-1]
-    return source
-
-
-def _outlets(frame) -> list[tuple[str, str]]:
-    """(outlet, latest date) per outlet in the frame, in first-seen order; the copies a fact merged
-    (its ``sources`` JSON) count as well."""
-    import json
-
-    seen: dict[str, str] = {}
-
-    def add(name, date):
-        if not isinstance(name, str) or not name.strip():
-            return
-        name = outlet(name.strip())
-        date = str(date)[:10] if isinstance(date, str) else ""
-        if name and (name not in seen or date > seen[name]):
-            seen[name] = date
-
-    cols = frame.columns
-    pub = frame["published"] if "published" in cols else [None] * len(frame)
-    for col in ("source_name", "source"):
-        if col in cols:
-            for name, date in zip(frame[col], pub):
-                add(name, date)
-    if "sources" in cols:
-        for listed in frame["sources"]:
-            if isinstance(listed, str) and listed.startswith("["):
-                for copy in json.loads(listed):
-                    add(copy.get("source"), copy.get("published"))
-    return list(seen.items())
-
-
-def source_note(frame, source, lang: str) -> str:
-    """ "Source: reuters.com (2024-02-01); kazinform.kz …", wrapped to lines that fit the figure (HTML)."""
-    if source is None and frame is not None:
-        names = [f"{n} ({d})" if d else n for n, d in _outlets(frame)]
-        kept: list[str] = []
-        for n in names:
-            n = n if len(n) <= 110 else n[:109] + "…"
-            if kept and len("; ".join(kept + [n])) > 150:
-                break
-            kept.append(n)
-        more = len(names) - len(kept)
-        source = "; ".join(kept) + (f" {WORDS[lang]['more'].format(more)}" if more else "")
-    if not source:
-        return ""
-    text = f"{WORDS[lang]['source']}: {source}"
-    lines = textwrap.wrap(text, _NOTE_CHARS, break_long_words=True)[:_NOTE_LINES + 1]
-    return "<br>".join(escape_html(line) for line in lines)
 
 
 def add_note(note: str, extra: str) -> str:
