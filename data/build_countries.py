@@ -1,4 +1,4 @@
-"""Fill the Russian country names and the missing country adjectives of ``analysis/rules/countries.tsv``.
+"""Fill the Russian country names, the display names and the missing country adjectives of ``analysis/rules/countries.tsv``.
 
     python data/build_countries.py
 
@@ -82,6 +82,9 @@ def fill(lines: list[str]) -> tuple[list[str], int, int]:
                 extended += 1
             if not cells.get("label_ru"):
                 cells["label_ru"] = name
+        if not cells.get("label_en") and country:
+            # the name charts show: ISO's common name ("Bolivia", not "Bolivia, Plurinational State of")
+            cells["label_en"] = getattr(country, "common_name", None) or country.name.split(",")[0]
         for column in ("en_adj", "ru_adj"):
             if not cells.get(column) and demonyms.get(cells["iso3"], {}).get(column):
                 cells[column] = demonyms[cells["iso3"]][column]

@@ -58,3 +58,12 @@ def test_every_russian_country_name_matches_its_own_dictionary_form():
                if row.get("label_ru") and row.get("ru") and not re.fullmatch(f"(?:{row['ru']})", row["label_ru"])]
     assert missing == []
     assert sum(1 for row in country_table() if row.get("ru")) >= 200
+
+
+def test_every_country_has_a_display_name_in_english_and_most_in_russian():
+    """Charts name countries, not codes ("ESP", "AFG" in a legend is no label)."""
+    from analysis.rules import country_table
+
+    rows = country_table()
+    assert [row["iso3"] for row in rows if not row.get("label_en")] == []
+    assert sum(1 for row in rows if row.get("label_ru")) >= 200
