@@ -118,6 +118,8 @@ class PeriodReading:
         for o in bases:
             if o.period is not None:
                 return o.period
+        if self.w["over_years"].search(self.folded, max(a, g.span[0] - 60), min(b, g.span[1] + 60)):
+            return None   # "tripled over the past 10 years": against a year the text does not name
         return "derive"
 
     # -----------------------------------------------------------------------------------------

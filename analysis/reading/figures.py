@@ -224,7 +224,9 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
         decimals, note = 0, ""
         if value is None:
             return None
-        if words.lower() in ("a", "an", "one", "один", "одна") and not (scale_written or t.group("post") or t.group("times")):
+        # "one of the partners" is no figure; "one percent", "one million tonnes", "a billion dollars" are
+        pct_word = bool(t.group("pct")) and words.lower() not in ("a", "an")
+        if words.lower() in ("a", "an", "one", "один", "одна") and not (scale_written or t.group("post") or t.group("times") or pct_word):
             return None
     head = rd.head.search(text, max(floor, start - 14), start)
     pre = head.group("pre") if head else None
