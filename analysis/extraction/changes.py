@@ -4,7 +4,12 @@ direction of the verb before the amount. A part of `statements._Document`."""
 from __future__ import annotations
 
 from ..reading.figures import Figure, as_change
+from ..reading.periods import Period
 from .model import _Row
+
+
+def _span(p: Period | None) -> tuple | None:
+    return None if p is None or p.year is None else (p.start, p.end)
 
 
 class ChangeReading:
@@ -30,3 +35,39 @@ class ChangeReading:
             nxt.role = "change"   # no longer a share: it leaves the rows with the amount
         return out
 
+
+    def _growth_to_current(self, rows: list[_Row]) -> None:
+        """A growth figure describes the later of two values, never its own base.
+
+        "The deficit was $27.5 billion in 2022-23 against $48.4 billion in 2021-22, a decline of 43%": the
+        decline, nearest to $48.4 billion, is the 2022-23 value's. "The surplus reached $27.75 billion in
+        January-September 2023. This is down 30% compared to January-September 2022, which amounted to
+        $39.85 billion": a growth whose compared period is the value's own period belongs to the value of the
+        period after it, in the same sentence or the two before.
+        """
+        index = {s: i for i, s in enumerate(self.sentences)}
+        for r in rows:
+            if r.ratio is None or r.role != "level" or r.figure.kind != "money":
+                continue
+            period, compared = self._when(r)
+            own = _span(period)
+            if own is None:
+                continue
+            later = _span(period.shifted(1))
+            earlier_value = [o for o in rows if o is not r and o.sentence == r.sentence and o.figure.span[1] <= r.figure.span[0]]
+            if _span(compared) == own:
+                pool = rows
+            elif r.ratio.span[0] > r.figure.span[1] and earlier_value:
+                pool = earlier_value   # the growth is written after the base, which follows the value
+            else:
+                continue
+            here = index.get(r.sentence, -99)
+            target = next((o for o in sorted(pool, key=lambda o: (o.sentence != r.sentence, -o.figure.span[0]))
+                           if o is not r and o.role == "level" and o.ratio is None and o.figure.kind == "money"
+                           and o.indicator == r.indicator and (o.reporter, o.partner) == (r.reporter, r.partner)
+                           and 0 <= here - index.get(o.sentence, -99) <= 2 and _span(self._when(o)[0]) == later), None)
+            if target is None:
+                continue
+            target.ratio, target.compared = r.ratio, period
+            target.why["multiplier"] = "later_value"
+            r.ratio, r.compared = None, None

@@ -30,18 +30,13 @@ class RowRecords:
             out.append("why " + " ".join(f"{k}={v}" for k, v in src.why.items()))
         return out
 
-    def _record(self, r: _Row) -> dict:
-        src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
-        f = r.figure
-        indicator = src.indicator or "other"
+    def _when(self, src: _Row) -> tuple[Period | None, Period | None]:
+        """The row's period and the period its growth compares with, both with their years."""
         # "a deficit in July, against a surplus a year earlier": a relative year counts from the sentence's period
         relative = src.period is not None and src.period.year is None and src.period.offset and not src.period.same_as_current
         period = self._resolve(src.period, src.current if src.role == "base" else src.earlier if relative else None)
-        multiplier = math.nan
         compared = None
-        ratio = src.ratio if src.role != "base" else None
-        if ratio is not None:
-            multiplier = ratio.multiplier
+        if src.ratio is not None and src.role != "base":
             c = src.compared
             if isinstance(c, Period):
                 compared = self._resolve(c, src.period)
@@ -51,6 +46,17 @@ class RowRecords:
                 compared = period.shifted(-1) if period is not None else None
                 if c == "derive-base":
                     compared = self._base_period(src) or compared
+        return period, compared
+
+    def _record(self, r: _Row) -> dict:
+        src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
+        f = r.figure
+        indicator = src.indicator or "other"
+        period, compared = self._when(src)
+        multiplier = math.nan
+        ratio = src.ratio if src.role != "base" else None
+        if ratio is not None:
+            multiplier = ratio.multiplier
         value = f.value
         unit = f.unit if f.kind in ("money", "count", "percent") else ("count" if indicator == "enterprises" else None)
         if f.kind == "ratio":

@@ -120,6 +120,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
             rows = self._merge_growth(rows) + self._grid_rows()
         else:
             rows = self._merge_growth(rows)
+        self._growth_to_current(rows)
         self._balance_signs(rows)
         self._consistency(rows)
         return [self._record(r) for r in rows]
@@ -189,6 +190,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
                 r.role = "change"   # "exceeded $28.2 million compared to the same period ..., having made up $295.7 million"
             elif f.kind == "money" and re.search(r"\(\s*$", before) and any(p.compared and 0 <= f.span[0] - p.end <= 3 for p in self._periods_in(f.span[0] - 200, f.span[0])):
                 r.role = "base"   # "compared to the figure for 2021 ($3.4 billion)"
+            elif f.kind == "money" and any(p.compared and w["base_relative"].fullmatch(t, p.end, f.span[0]) for p in self._periods_in(max(a, f.span[0] - 160), f.span[0])):
+                r.role = "base"   # "compared to January-September 2022, which amounted to $39.85 billion"
             elif f.kind in ("money", "number") and w["base_before"].search(before) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors):
                 r.role = "base"
             elif f.kind == "money" and w["base_before"].search(before) and re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I) and any(o.figure.span[0] > f.span[0] for o in anchors) and re.search(r"\bto\b|\bдо\b", t[f.span[1]:b]):

@@ -46,6 +46,7 @@ def _words(lang: str):
         change_before=re.compile(rf"{_B}(?:{_alt(iw.get('change_before', []))})\s+(?:(?:more\s+than|over|almost|nearly|about|around|some|более(?:\s+чем)?|почти|около)\s+)?$", re.I),
         change_after=re.compile(rf"^\s*(?:{_alt(iw.get('change_after', []))}){_E}", re.I),
         base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+(?:(?:almost|nearly|about|around|some|near|more\s+than|почти|около|более)\s+)?$", re.I),
+        base_relative=re.compile(rf"\s*,?\s*(?:{_alt(iw['base_relative'])})\s+", re.I) if iw.get("base_relative") else _NEVER,
         twin_gap=re.compile(rf"^\s*(?:{_alt(iw.get('twin_before', []))})\s*(?:(?:about|around|approximately|some|roughly|nearly|около|примерно|порядка)\s+)?$", re.I),
         target_year=re.compile(_alt(iw.get("target_year", [])), re.I) if iw.get("target_year") else re.compile("(?!)"),
         exclude_after=re.compile(rf"\s*(?:{_alt(iw.get('exclude_after', []))})", re.I) if iw.get("exclude_after") else re.compile("(?!)"),
