@@ -71,3 +71,17 @@ class ChangeReading:
             target.ratio, target.compared = r.ratio, period
             target.why["multiplier"] = "later_value"
             r.ratio, r.compared = None, None
+
+    def _base_periods(self, rows: list[_Row]) -> None:
+        """"exports rose by 17.6% from $92.5 billion": a base with no period of its own is the value of the
+        period its growth compares with."""
+        for r in rows:
+            if r.role != "base" or self._when(r)[0] is not None:
+                continue
+            # the growth written before the base in its sentence, wherever the row it describes stands
+            grower = max((o for o in rows if o.ratio is not None and o.indicator == r.indicator
+                          and r.sentence[0] <= o.ratio.span[0] and o.ratio.span[1] <= r.figure.span[0]),
+                         key=lambda o: o.ratio.span[0], default=None)
+            if grower is not None:
+                r.period = self._when(grower)[1]
+                r.why["period"] = "base_of_growth"

@@ -121,6 +121,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         else:
             rows = self._merge_growth(rows)
         self._growth_to_current(rows)
+        self._base_periods(rows)
         self._balance_signs(rows)
         self._consistency(rows)
         return [self._record(r) for r in rows]
@@ -194,8 +195,10 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
                 r.role = "base"   # "compared to January-September 2022, which amounted to $39.85 billion"
             elif f.kind in ("money", "number") and w["base_before"].search(before) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors):
                 r.role = "base"
-            elif f.kind == "money" and w["base_before"].search(before) and re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I) and any(o.figure.span[0] > f.span[0] for o in anchors) and re.search(r"\bto\b|\bдо\b", t[f.span[1]:b]):
-                r.role = "base"   # "from 3.2 billion in 2009 to 18 billion in 2022"
+            elif f.kind == "money" and w["base_before"].search(before) and (from_before := re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I)) and (
+                    any(o.figure.span[0] > f.span[0] for o in anchors) and re.search(r"\bto\b|\bдо\b", t[f.span[1]:b])
+                    or self._moved_from(before[:from_before.start()])):
+                r.role = "base"   # "from 3.2 billion in 2009 to 18 billion in 2022"; "rose by 17.6% from $92.5 billion"
             if r.role != "twin":
                 prev_row = r
         ratios += self._change_percents(anchors, a)
@@ -246,6 +249,15 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         self._labelled_list(rows, a, b)
         self._carry_context(a, b, ctx, rows)
         return rows
+
+    def _moved_from(self, before: str) -> bool:
+        """"exports rose by 17.6% yoy from", "imports increased from": a verb of change (and its rate) just
+        before "from" makes the amount after it the earlier value."""
+        w = self.w
+        verb = None
+        for verb in re.finditer(w["up"].pattern + "|" + w["down"].pattern, before, re.I):
+            pass
+        return verb is not None and not clause_break().search(before, verb.end()) and len(before) - verb.end() <= 30
 
     # -----------------------------------------------------------------------------------------
     def _about_trade(self, a: int, b: int) -> bool:

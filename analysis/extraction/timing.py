@@ -43,7 +43,7 @@ class PeriodReading:
             period = ctx["period"]
         if tail and chosen in tail:
             current = next((o.period for o in reversed(anchors) if o.figure.span[1] <= f.span[0] and o.period is not None
-                            and not o.period.same_as_current), None)
+                            and not o.period.same_as_current), None) or ctx["period"]
             period = self._resolve(period, current) if current is not None else period
         r.period = self._year_from_context(period, ctx)
         r.why["period"] = ("same-period" if tail and chosen in tail else "bound" if chosen is not None and self._bound_to(chosen, anchors) is f else "written" if chosen is not None
