@@ -85,3 +85,29 @@ class ChangeReading:
             if grower is not None:
                 r.period = self._when(grower)[1]
                 r.why["period"] = "base_of_growth"
+
+    def _share_owners(self, rows: list[_Row]) -> None:
+        """"The deficit was $4.9 billion, representing 40.9% of turnover": a share with no country of its own
+        is of the trade whose value stands before it in the sentence; that trade's own country is its
+        reporter, and a partner read from that same name (none written after the value) is the trade's."""
+        for r in rows:
+            if r.figure.kind != "percent" or r.indicator != "other" or r.reporter is not None:
+                continue
+            owner = next((o for o in reversed(rows) if o.sentence == r.sentence and o.figure.span[1] <= r.figure.span[0]
+                          and o.figure.kind == "money" and o.reporter is not None), None)
+            if owner is None or r.partner not in (None, "WLD", owner.reporter):
+                continue
+            if r.partner == owner.reporter:
+                if self._named_after(r.partner, owner.figure.span[1], r.sentence[1]):
+                    continue   # "... 6.4% of that bloc's trade with our country": the share names its own side
+                r.partner = owner.partner
+                r.why["partner"] = "share_of_value"
+            r.reporter = owner.reporter
+            r.why["reporter"] = "share_of_value"
+
+    def _named_after(self, iso3: str, a: int, b: int) -> bool:
+        """Whether the text from a to b names the country itself or, with a preposition of partnership,
+        "our country" ("с нашей страной")."""
+        if any(m.iso3 == iso3 and a <= m.start < b for m in self.countries):
+            return True
+        return any(self.w["prep_with"].search(self.folded[a:m.start() + a]) for m in self.w["our"].finditer(self.folded[a:b]))

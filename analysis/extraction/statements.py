@@ -122,6 +122,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
             rows = self._merge_growth(rows)
         self._growth_to_current(rows)
         self._base_periods(rows)
+        self._share_owners(rows)
         self._balance_signs(rows)
         self._consistency(rows)
         return [self._record(r) for r in rows]

@@ -79,6 +79,9 @@ class PeriodReading:
         x, y = before[-1], after[0]
         if clause_break("contrast").search(self.folded[x.span[1]:p.start]):
             return y
+        # "$2.1 billion from China in 2023, which was 20% of its imports": the comment clause is about x
+        if not p.compared and self.w["relative_clause"].search(self.folded[p.end:y.span[0]]) and not self.w["relative_clause"].search(self.folded[x.span[1]:p.start]):
+            return x
         return x if p.start - x.span[1] < y.span[0] - p.end else y
 
     def _period_distance(self, p, f: Figure, anchors: list[_Row]) -> int:

@@ -93,5 +93,6 @@ def _words(lang: str):
         declinable_label=re.compile(iw["declinable_label"]) if iw.get("declinable_label") else _NEVER,
         label_gap=re.compile(_alt(iw["label_gap"]), re.I) if iw.get("label_gap") else _NEVER,
         market_after=re.compile(rf"^\s+(?:{_alt(iw['market_words'])}){_E}", re.I) if iw.get("market_words") else _NEVER,
+        relative_clause=re.compile(_alt(iw.get("relative_clause", [])), re.I) if iw.get("relative_clause") else _NEVER,
         clause_period=re.compile(_alt(iw.get("clause_period", [])), re.I) if iw.get("clause_period") else _NEVER,
     )
