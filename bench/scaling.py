@@ -23,6 +23,10 @@ PATTERNS = {
     "worded signs": "minus 30% ",
     "changes": "up 30% ",
     "bracketed changes": "(-30%) ",
+    "glued amounts": "$1",
+    "glued percents": "1%",
+    "spaced amounts": "$1 ",
+    "spaced percents": "1% ",
 }
 SIZES_KB = (1, 2, 4, 8, 16)
 

@@ -182,10 +182,12 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         for r in anchors:
             f = r.figure
             before = t[max(a, f.span[0] - 40):f.span[0]]
+            # the words of change or base before a figure stand after the figure before it (and a dense list stays linear)
+            near = before[max(0, len(before) - (f.span[0] - prev_row.figure.span[1])):] if prev_row else before
             after = t[f.span[1]:min(b, f.span[1] + 40)]
             if prev_row and prev_row.role != "change" and f.kind == "money" == prev_row.figure.kind and w["twin_gap"].match(t[prev_row.figure.span[1]:f.span[0]]):
                 r.role, r.twin_of = "twin", prev_row.twin_of or prev_row
-            elif f.kind == "money" and (w["change_before"].search(before) or w["change_after"].search(after)):
+            elif f.kind == "money" and (w["change_before"].search(near) or w["change_after"].search(after)):
                 r.role = "change"
             elif f.kind == "money" and re.match(r"\s*compared\s+(?:to|with)\s+the\s+same|\s*по\s+сравнению\s+с\s+аналогичн", after, re.I) and any(
                     o.figure.kind == "money" and o.figure.span[0] > f.span[1] for o in anchors):
@@ -194,9 +196,9 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
                 r.role = "base"   # "compared to the figure for 2021 ($3.4 billion)"
             elif f.kind == "money" and any(p.compared and w["base_relative"].fullmatch(t, p.end, f.span[0]) for p in self._periods_in(max(a, f.span[0] - 160), f.span[0])):
                 r.role = "base"   # "compared to January-September 2022, which amounted to $39.85 billion"
-            elif f.kind in ("money", "number") and w["base_before"].search(before) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors):
+            elif f.kind in ("money", "number") and w["base_before"].search(near) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors):
                 r.role = "base"
-            elif f.kind == "money" and w["base_before"].search(before) and (from_before := re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I)) and (
+            elif f.kind == "money" and w["base_before"].search(near) and (from_before := re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I)) and (
                     any(o.figure.span[0] > f.span[0] for o in anchors) and re.search(r"\bto\b|\bдо\b", t[f.span[1]:b])
                     or self._moved_from(before[:from_before.start()])):
                 r.role = "base"   # "from 3.2 billion in 2009 to 18 billion in 2022"; "rose by 17.6% from $92.5 billion"
@@ -289,8 +291,16 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         j = bisect.bisect_left(starts, f.span[1])
         right = min(b, f.span[1] + 45, starts[j] if j < len(starts) else b)
         window = t[left:f.span[0]] + " " + t[f.span[1]:right]
-        return (bool(self.w["exclude"].search(window)) or self._forecast_at(a, b) < f.span[0] or bool(self.w["exclude_after"].match(t, f.span[1]))
+        return (self._exclusion_near(a, b, left, f.span, right) or self._forecast_at(a, b) < f.span[0] or bool(self.w["exclude_after"].match(t, f.span[1]))
                 or any(int(m.group("year")) > self._latest_year for m in self.w["target_year"].finditer(window)))
+
+    def _exclusion_near(self, a: int, b: int, left: int, span: tuple[int, int], right: int) -> bool:
+        """Whether an exclusion word ("target", "GDP", "agreement") stands in a figure's window on either
+        side; the sentence is read for them once, as a dense list asks for every figure."""
+        cache = self.__dict__.setdefault("_exclusion_cache", {})
+        if (a, b) not in cache:
+            cache[(a, b)] = [m.span() for m in self.w["exclude"].finditer(self.folded, a, b)]
+        return any(left <= s and e <= span[0] or span[1] <= s and e <= right for s, e in cache[(a, b)])
 
     @functools.cached_property
     def _latest_year(self) -> int:
@@ -414,6 +424,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         if r.indicator is None:
             if f.kind == "count" or (f.kind == "number" and self._count_context(a, f)):
                 r.indicator, r.why["indicator"] = "enterprises", "count"
+            elif not self._indicator_hits(a, b):
+                r.indicator, r.why["indicator"] = ctx["indicator"], "context"   # no indicator word in the sentence at all
             else:
                 r.indicator = self._indicator(a, b, f.span[0], f.span[1], left, nxt, f.kind == "money")
                 r.why["indicator"] = "clause"
