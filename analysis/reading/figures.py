@@ -122,6 +122,14 @@ def _nearest_cue(readers: _Readers, text: str, left: int, start: int, end: int, 
     return best, dist
 
 
+def _distance(pattern: re.Pattern, clause: tuple[str, str]) -> float:
+    """How far the nearest match of `pattern` stands from a figure, given the clause's text before and
+    after it: "a surplus of $10.5 billion from a deficit of $4.6 billion" is a surplus (inf if none)."""
+    before, after = clause
+    near = [len(before) - m.end() for m in pattern.finditer(before)] + [m.start() for m in pattern.finditer(after)]
+    return min(near, default=math.inf)
+
+
 def _signed_ratio(magnitude: float, direction: str, times: bool) -> float:
     if times:
         return 1.0 / magnitude if direction == "down" and magnitude else magnitude
@@ -327,6 +335,11 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
     return item
 
 
+def _matches_exactly(pattern: str, text: str, start: int, end: int) -> bool:
+    m = re.compile(pattern, re.I).match(text, start)
+    return m is not None and m.end() == end
+
+
 def _wordless_growth(rd: _Readers, text: str, found: list[dict]) -> list[dict]:
     """"doubled", "tripled", "halved", "на треть", "up a fifth": changes written without digits."""
     taken = [(f["start"], f["end"]) for f in found]
@@ -334,9 +347,10 @@ def _wordless_growth(rd: _Readers, text: str, found: list[dict]) -> list[dict]:
     for m in rd.growth_word.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        word = m.group(0).lower()
-        neutral = next((v for k, v in rd.rules.times_words.items() if re.fullmatch(k, word, re.I)), None)
-        factor = neutral or next(v for k, v in rd.rules.growth_words.items() if re.fullmatch(k, word, re.I))
+        # which entry matched, read at the match itself (an entry may look ahead: "double(?= the)")
+        at = m.start()
+        neutral = next((v for k, v in rd.rules.times_words.items() if _matches_exactly(k, text, at, m.end())), None)
+        factor = neutral or next(v for k, v in rd.rules.growth_words.items() if _matches_exactly(k, text, at, m.end()))
         # "сократился вдвое" halves; "doubled" doubles whatever verb stands near it
         out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=factor,
                         decimals=0, note="", scale=1.0, currency=None, kind="times" if neutral else "growth_word",
@@ -396,8 +410,8 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
             low, high = value, item["hi"] * item["scale"] * factor
             value = (low + high) / 2
         clause = (folded[left:start], folded[end:right])
-        if any(rd.deficit.search(c) for c in clause) or (
-                any(rd.gap.search(c) for c in clause) and not any(rd.surplus.search(c) for c in clause)):
+        deficit = min(_distance(rd.deficit, clause), _distance(rd.gap, clause) + 0.5)
+        if deficit < _distance(rd.surplus, clause):
             value = -abs(value)
         elif signed and sign == "-":
             value, start = -value, (word_sign.start() if word_sign else start - 1)
