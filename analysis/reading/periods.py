@@ -122,7 +122,7 @@ def _compiled(lang: str):
     in_fiscal = rf"\)?(?:\s*\(|{p['in_fiscal_year']}|\s+)(?:{p.get('fiscal', '')}){fiscal_year.replace('fy', 'mf')}\)?"
     year_range = rf"{B}(?P<yr1>{year})\s*[-–]\s*(?P<yr2>{year}){E}"
     four_quarters_to = (rf"{B}(?:the\s+)?(?P<fq_n>\d{{1,2}}|{words})\s+(?P<fq_unit>months?|quarters?)\s+(?:to|ending|ended)\s+"
-                        rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})\s+(?P<fq_y>{year})")
+                        rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})(?:\s+(?P<fq_y>{year}))?")
     relative_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_years"]]
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
     relative_quarters = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_quarter", [])]
@@ -211,12 +211,13 @@ def find(text: str, lang: str) -> list[Mention]:
         if g["fq"]:
             # "the three months to December 2022", "the four quarters to the end of December 2022"
             last = _lookup(c["month_forms"], g["fq_m"])
-            y = int(g["fq_y"])
+            y = int(g["fq_y"]) if g["fq_y"] else None   # "the three months to December": the year from the text
             n = _count(g["fq_n"], r)
             months = (n or 0) * (3 if g["fq_unit"].lower().startswith("quarter") else 1)
             if last and 1 <= months <= 12:
                 first = last - months + 1
-                period = Period(first, last, y) if first >= 1 else Period(first + 12, last, y - 1, last_year=y)
+                period = (Period(first, last, y) if first >= 1 else
+                          Period(first + 12, last, None if y is None else y - 1, last_year=y))
         elif g["yt"]:
             # "the year through March 2019": the twelve months that end with it
             last = _lookup(c["month_forms"], g["yt_m"])
