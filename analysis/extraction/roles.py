@@ -239,6 +239,13 @@ class RoleReading:
                 reporter = sibling.reporter   # "Russian exports to China ..., imports from China ..."
             elif ctx["reporter"] and ctx["reporter"] != partner:
                 reporter = ctx["reporter"]
+        if reporter is None and partner is None and not local and r.why.get("indicator") == "sentence":
+            # "exports to India were $2 billion in December, and $9.8 billion for the year": a clause that
+            # borrows its flow from an earlier figure of the sentence borrows that figure's countries too
+            same = next((o for o in reversed(siblings) if o.figure.span[1] <= f.span[0] and o.indicator == ind
+                         and (o.reporter or o.partner)), None)
+            if same is not None:
+                reporter, partner = same.reporter, same.partner
         bilateral_context = ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")
         if reporter is None and partner is None and not has_group and not anaphora and ind in ("exports", "imports", "trade_balance") and not bilateral_context:
             partner = "WLD"

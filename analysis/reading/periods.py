@@ -124,6 +124,7 @@ def _compiled(lang: str):
     four_quarters_to = (rf"{B}(?:the\s+)?(?P<fq_n>\d{{1,2}}|{words})\s+(?P<fq_unit>months?|quarters?)\s+(?:to|ending|ended)\s+"
                         rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})(?:\s+(?P<fq_y>{year}))?")
     relative_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_years"]]
+    whole_year = re.compile(rf"{B}(?:{_alt(p['whole_year'])}){E}", flags) if p.get("whole_year") else None
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
     relative_quarters = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_quarter", [])]
     since = re.compile(rf"{B}(?:{_alt(p['since_start'])})(?:\s+(?:of\s+)?(?P<sy>{year}))?(?:\s*(?:{yw}))?", flags)
@@ -150,7 +151,7 @@ def _compiled(lang: str):
     date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
-    return dict(main=main, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years,
+    return dict(main=main, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
                 relative_months=relative_months, relative_quarters=relative_quarters, since=since, same=same, compared=compared, rules=r)
 
 
@@ -295,6 +296,11 @@ def find(text: str, lang: str) -> list[Mention]:
     def free(a, b):
         return not any(s < b and a < e for s, e in taken)
 
+    # "for the full year", "the year as a whole": a whole year no text names, the last that has ended
+    for m in c["whole_year"].finditer(text) if c["whole_year"] else ():
+        if free(*m.span()):
+            out.append(Mention(m.start(), m.end(), Period(1, 12), _is_compared(c, text, m.start()), m.group(0)))
+    taken += [(x.start, x.end) for x in out[len(taken):]]
     for pattern, offset in c["relative_years"]:
         for m in pattern.finditer(text):
             if free(*m.span()):
