@@ -17,6 +17,8 @@ from .errors import TimeLimitExceeded
 
 __all__ = ["can_limit_time", "time_limit"]
 
+REPEAT = 0.05   # seconds between alarms once the limit has passed
+
 
 def can_limit_time() -> bool:
     """True where :func:`time_limit` works: SIGALRM exists and this is the main thread."""
@@ -37,7 +39,9 @@ def time_limit(seconds: float | None):
         raise TimeLimitExceeded(seconds)
 
     previous = signal.signal(signal.SIGALRM, expired)
-    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    # the alarm repeats until the block exits: a raise that lands in a gc callback or a __del__ is
+    # swallowed there as "unraisable", and the next one reaches the block
+    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
     started = time.monotonic()
     try:
         yield

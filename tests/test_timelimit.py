@@ -97,3 +97,29 @@ def test_off_the_main_thread_there_is_no_limit():
     thread.start()
     thread.join()
     assert outcome == ["finished"]
+
+
+def test_a_limit_swallowed_in_a_gc_callback_is_raised_again():
+    # the first alarm lands in a callback that swallows it (as CPython does for gc callbacks); the block
+    # must still stop
+    import gc
+
+    swallowed = []
+
+    def callback(phase, info):
+        try:
+            time.sleep(0.3)   # the alarm fires here
+        except BaseException as e:  # noqa: BLE001 - stands for the interpreter's unraisable hook
+            swallowed.append(e)
+
+    gc.callbacks.append(callback)
+    try:
+        started = time.monotonic()
+        with pytest.raises(TimeLimitExceeded):
+            with time_limit(0.1):
+                gc.collect()
+                while time.monotonic() - started < 5:
+                    sum(range(1000))
+    finally:
+        gc.callbacks.remove(callback)
+    assert swallowed and time.monotonic() - started < 2
