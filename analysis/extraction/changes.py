@@ -108,6 +108,6 @@ class ChangeReading:
     def _named_after(self, iso3: str, a: int, b: int) -> bool:
         """Whether the text from a to b names the country itself or, with a preposition of partnership,
         "our country" ("с нашей страной")."""
-        if any(m.iso3 == iso3 and a <= m.start < b for m in self.countries):
+        if any(m.iso3 == iso3 for m in self._countries_in(a, b)):
             return True
         return any(self.w["prep_with"].search(self.folded[a:m.start() + a]) for m in self.w["our"].finditer(self.folded[a:b]))

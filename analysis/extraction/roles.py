@@ -242,8 +242,7 @@ class RoleReading:
         if reporter is None and partner is None and not local and r.why.get("indicator") == "sentence":
             # "exports to India were $2 billion in December, and $9.8 billion for the year": a clause that
             # borrows its flow from an earlier figure of the sentence borrows that figure's countries too
-            same = next((o for o in reversed(siblings) if o.figure.span[1] <= f.span[0] and o.indicator == ind
-                         and (o.reporter or o.partner)), None)
+            same = next((o for o in reversed(siblings) if o.figure.span[1] <= f.span[0] and o.indicator == ind), None)
             if same is not None:
                 reporter, partner = same.reporter, same.partner
         bilateral_context = ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")
