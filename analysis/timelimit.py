@@ -17,7 +17,7 @@ from .errors import TimeLimitExceeded
 
 __all__ = ["can_limit_time", "time_limit"]
 
-REPEAT = 0.05   # seconds between alarms once the limit has passed
+REPEAT = 0.25   # seconds between alarms once the limit has passed (time for an unraisable hook to finish)
 
 
 def can_limit_time() -> bool:
