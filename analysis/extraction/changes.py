@@ -16,14 +16,18 @@ class ChangeReading:
     """Methods of `_Document` that read the percent beside an absolute change as the change's rate."""
 
     def _change_percents(self, rows: list[_Row], a: int) -> list[Figure]:
-        """Growth figures made from percents written right after a change amount; those rows are dropped."""
+        """Growth figures made from percents written right after a change amount ("increased $46.6 billion, or
+        9.5%") or right after the level a change reached ("fell to $4.2 billion, or 8.1%"); those rows are dropped."""
         t, w = self.folded, self.w
         out = []
-        changes = [r for r in rows if r.role == "change"]
+        changes = [r for r in rows if r.role == "change" or r.role == "level" and r.figure.kind == "money"
+                   and w["to_level_before"].search(t, max(a, r.figure.span[0] - 30), r.figure.span[0])]
         for c in changes:
             nxt = next((r for r in rows if r.figure.kind == "percent" and r.figure.span[0] >= c.figure.span[1]), None)
             if nxt is None or not w["change_percent_gap"].fullmatch(t, c.figure.span[1], nxt.figure.span[0]):
                 continue
+            if w["share"].match(t[nxt.figure.span[1]:nxt.figure.span[1] + 40].lstrip()):
+                continue   # "rose to $5 billion, or 12% of the total": a share of what it reached
             before = t[max(a, c.figure.span[0] - 40):c.figure.span[0]]
             up = list(w["up"].finditer(before))
             down = list(w["down"].finditer(before))

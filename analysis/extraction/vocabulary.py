@@ -80,6 +80,8 @@ def _words(lang: str):
         partner_after_owner=re.compile(rf"(?:{_alt(iw['partner_after_owner'])}){_E}", re.I) if iw.get("partner_after_owner") else _NEVER,
         change_percent_gap=re.compile(rf"\s*(?:{_alt(iw.get('change_percent_gap', []))})\s*", re.I) if iw.get("change_percent_gap") else _NEVER,
         over_years=rx(iw.get("over_years", [])),
+        # "fell to $4.2 billion, or 8.1%": a level reached by a change, written last
+        to_level_before=re.compile(rf"{_B}(?:{_alt(r.words('direction', 'to_level'))})\s+(?:(?:{_alt(list(r.table('hedges')))})\s+)?$", re.I),
         up=rx(r.words("direction", "up")),
         share=rx(r.words("direction", "share")),
         # "5.3%", "5.3 percent", "5,3 процента": a change written in percent

@@ -30,6 +30,7 @@ class _Readers:
     growth_word: re.Pattern
     fraction_change: re.Pattern
     index: re.Pattern
+    index_compared: re.Pattern
     sign_word: re.Pattern
     gapped_flow: re.Pattern
     scale_of: dict
@@ -83,7 +84,6 @@ def _readers(lang: str) -> _Readers:
     growth_words = _alt([*r.growth_words, *r.times_words])
     fraction_words = _alt(r.fraction_words)
     fraction_change = rf"(?<![^\W\d_])(?:by\ |на\ )?(?:an?\ |one\ |одну\ )?(?P<frac>{fraction_words})(?![^\W\d_])"
-    index = r"\ ?(?:к|против|of\ the\ level\ of)\ (?!общ)"
     flags = re.I | re.X
     return _Readers(
         number=re.compile(number, re.I),
@@ -102,7 +102,8 @@ def _readers(lang: str) -> _Readers:
         surplus=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'surplus') or ['(?!)'])})(?![^\W\d_])", re.I),
         growth_word=re.compile(rf"(?<![^\W\d_])(?:{growth_words})(?![^\W\d_])", re.I) if growth_words else re.compile("(?!)"),
         fraction_change=re.compile(fraction_change, flags) if fraction_words else re.compile("(?!)"),
-        index=re.compile(index, re.I | re.X),
+        index=re.compile(rf"\s*(?:{_alt(r.words('percent', 'level_of') or ['(?!)'])})\s", re.I),
+        index_compared=re.compile(rf"\s*(?:{_alt(r.words('percent', 'level_compared') or ['(?!)'])})\s", re.I),
         sign_word=re.compile(rf"(?<![^\W\d_])(?:(?P<minus>{_alt(r.words('numbers', 'minus') or ['(?!)'])})|(?:{_alt(r.words('numbers', 'plus') or ['(?!)'])}))\s+$", re.I),
         gapped_flow=re.compile(rf"(?:{_alt(r.words('direction', 'gapping_joiners') or ['(?!)'])})\s*(?<![^\W\d_])(?:{_alt(r.words('direction', 'gapping_flows') or ['(?!)'])})"
                                rf"(?![^\W\d_])\s*[-–—]*\s*(?:(?:{_alt(r.words('direction', 'gapping_by') or ['(?!)'])})\s+)?$", re.I),

@@ -434,6 +434,7 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         gapped = bool(said and said.get("direction")) and (rd.to_level.match(folded, end) is not None
                                                             or rd.gapped_flow.search(folded, max(0, start - 30), start) is not None)
         is_change = signed or cue in ("up", "down") or re.search(r"(?:\bby|\bна)\s*$", before, re.I) or kind != "percent" or gapped
+        is_index = is_index or kind == "percent" and not is_change and rd.index_compared.match(folded, end) is not None
         if kind == "percent" and not is_change and not is_index:
             unit = "percent"
         else:
