@@ -21,7 +21,7 @@ class CountryMention:
     start: int
     end: int
     iso3: str | None    # None for a group such as the EU
-    form: str           # name | adj | capital | group
+    form: str           # name | adj | capital | group | agency (a statistics office: "TurkStat")
     text: str
 
 
@@ -34,7 +34,7 @@ def table() -> tuple[dict, ...]:
 @functools.cache
 def _patterns(lang: str) -> tuple[re.Pattern, list[tuple[re.Pattern, str, str]]]:
     entries = []
-    columns = {"name": lang if lang != "en" else "en", "adj": f"{lang}_adj", "capital": "capitals"}
+    columns = {"name": lang if lang != "en" else "en", "adj": f"{lang}_adj", "capital": "capitals", "agency": "agencies"}
     for row in table():
         for form, column in columns.items():
             for pattern in _top_level_alternatives(row.get(column) or ""):
@@ -49,7 +49,7 @@ def _patterns(lang: str) -> tuple[re.Pattern, list[tuple[re.Pattern, str, str]]]
 
     big = re.compile("|".join(
         f"(?{'i' if flags(form) else ''}:{B}(?:{_alt(p for p, _, fm in entries if fm == form)}){E})"
-        for form in ("name", "capital", "group", "adj") if any(fm == form for _, _, fm in entries)))
+        for form in ("name", "capital", "agency", "group", "adj") if any(fm == form for _, _, fm in entries)))
     compiled = [(re.compile(rf"(?:{p})", flags(form)), iso, form) for p, iso, form in sorted(entries, key=lambda e: len(e[0]), reverse=True)]
     return big, compiled
 
