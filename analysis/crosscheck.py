@@ -9,7 +9,9 @@ all sources side by side — and says how far apart they are and why they may di
 from __future__ import annotations
 
 import math
+import re
 
+from .datasets import NEWS_AUTHORITY
 from .errors import SchemaError
 from .reading.numbers import scale_step
 
@@ -79,18 +81,29 @@ def _check_units(frame, what: str):
         raise SchemaError(f"{what} has mixed units in one indicator: " + "; ".join(problems))
 
 
+# one outlet under several names (Kazinform: www.inform.kz, en.inform.kz and, since its 2024 rebranding,
+# qazinform.com / "Qazinform"): a host label -> the outlet's name, and a name in words -> the same name
+_HOST_OUTLETS = {"inform": "kazinform", "qazinform": "kazinform"}
+_NAMED_OUTLETS = {"qazinform": "kazinform"}
+_BARE_HOST = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?")
+
+
 def _outlet(text) -> str | None:
-    """The outlet a source names: the main label of a URL's host ('www.inform.kz/...' -> 'inform'), else the
-    lower-cased text itself ('Kazinform, 6 Nov 2022')."""
+    """The outlet a source names: the main label of a URL's host ('www.inform.kz/...' -> 'kazinform', by
+    `_HOST_OUTLETS`), else the lower-cased text itself ('Kazinform, 6 Nov 2022'; 'Qazinform' reads 'kazinform')."""
     from urllib.parse import urlparse
 
     if not isinstance(text, str) or not text.strip():
         return None
     text = text.strip().lower()
+    if "://" not in text and _BARE_HOST.fullmatch(text):
+        text = "http://" + text  # 'inform.kz' or 'astanatimes.com/2023/11/x' is an address without its scheme
     if "://" in text:
         host = urlparse(text).hostname or ""
         labels = [p for p in host.split(".") if p not in ("www", "en", "ru", "m")]
-        return labels[0] if labels else None
+        return _HOST_OUTLETS.get(labels[0], labels[0]) if labels else None
+    for name, outlet in _NAMED_OUTLETS.items():
+        text = text.replace(name, outlet)
     return text
 
 
@@ -101,13 +114,17 @@ def same_source(news_source, official_url) -> bool:
     True
     >>> same_source("https://astanatimes.com/2023/11/x/", "https://www.inform.kz/en/x")
     False
+    >>> same_source("Qazinform, 26 Feb 2026", "https://en.inform.kz/news/x")   # one agency, renamed in 2024
+    True
     """
     a, b = _outlet(news_source), _outlet(official_url)
     if a is None or b is None:
         return False
     if isinstance(news_source, str) and news_source.strip() == str(official_url).strip():
         return True
-    return a == b or ("://" not in str(news_source) and len(b) >= 4 and b in a)
+    named = "://" not in str(news_source) and not _BARE_HOST.fullmatch(str(news_source).strip().lower())
+    # a name given in words: 'The Astana Times, Nov 2023' names astanatimes.com
+    return a == b or (named and len(b) >= 4 and b in a.replace(" ", ""))
 
 
 def _claims(news):
@@ -146,7 +163,10 @@ def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob
 
     An article is never checked against itself: an official row whose ``source_url`` is the news row's
     ``source``, or the same outlet (a news-quoted figure from inform.kz against a Kazinform article), is
-    left out. Each match names the series it used (``official_authority``, ``official_series``).
+    left out (``source`` names the news row's article or outlet: give it to `analysis.extract`). Each match names
+    the series it used (``official_authority``, ``official_series``); an official row that is a ministry's figure
+    quoted in news (``authority`` "ministry, reported in news") is flagged ``reported_in_news``, and also
+    ``news_source_unknown`` when the claim names no source, so it may be the article itself.
 
     A claim (reporter A, partner B, indicator I, period P) matches every official row with a period in
     the same calendar year for A→B and I, or for B→A and the mirrored flow (exports ↔ imports; turnover is
@@ -162,7 +182,8 @@ def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob
     ``different_part_of_year``, or ``no official figure``), period_mismatch, mirror (the figure is the
     partner's statistics), cif_fob (factor applied: exports from the partner's CIF imports are divided by
     it, imports from the partner's FOB exports multiplied; turnover and balance are left as they are),
-    converted (a currency conversion was used), flags (the same, ";"-separated). Inputs are not modified.
+    converted (a currency conversion was used), flags (the same, ";"-separated, with ``reported_in_news`` and
+    ``news_source_unknown`` above). Inputs are not modified.
 
     With ``consolidated`` (the default), copies of one figure from several outlets are checked once
     (`analysis.facts.fact_rows`: ``news_row`` is the kept copy); readings that disagree are each checked.
@@ -284,6 +305,11 @@ def reconcile(news, official=None, *, currency: str = "USD", rates=None, cif_fob
                 flags.append(f"cif_fob:{cif_fob}")
             if within is False:
                 flags.append("outside_rounding")
+            if str(o.get("authority", "")) == NEWS_AUTHORITY:
+                # a ministry's figure as a news outlet quoted it: a second report, never official statistics
+                flags.append("reported_in_news")
+                if not isinstance(c["source"], str) or not c["source"].strip():
+                    flags.append("news_source_unknown")  # the claim names no source: it may be this very quote
         rec["flags"] = ";".join(flags)
         records.append(rec)
 

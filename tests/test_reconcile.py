@@ -172,3 +172,59 @@ def test_copies_from_several_outlets_are_checked_once_by_default():
     assert table.set_index("news_row")["within_rounding"].to_dict() == {7: True, 9: False}
     every = analysis.reconcile(news, official, consolidated=False)
     assert sorted(every["news_row"]) == [7, 8, 9]
+
+
+# --- issue 15 audit: ministry figures quoted in news are flagged, outlets are known under all their names ----
+def test_the_seed_as_the_issue_reads_it_meets_the_bns_series_and_never_its_own_quote():
+    from analysis import datasets
+
+    rows = analysis.extract(datasets.seed_text(), published="2022-11-06", source="kazinform")
+    table = analysis.reconcile(rows, datasets.official_trade())
+    assert not table["official_url"].str.contains("inform.kz", na=False).any()
+    bns = table[table["official_authority"] == "BNS Kazakhstan"].set_index("claim")
+    assert bns.loc["reported", "official_series"] == "BNS.KAZ.trade_turnover.SRB.2022"
+    assert bns.loc["reported", "ratio"] == pytest.approx(52.9e6 / 73_971_305.94)
+    assert bns.loc["implied_base", "official_series"] == "BNS.KAZ.trade_turnover.SRB.2021"
+    assert not bns["flags"].str.contains("reported_in_news").any()
+    quoted = table[table["official_authority"] == datasets.NEWS_AUTHORITY]
+    assert len(quoted) == 2 and quoted["flags"].str.contains("reported_in_news").all()  # kt.kz, Astana Times: 73.8 M
+    assert not quoted["flags"].str.contains("news_source_unknown").any()
+
+
+def test_a_claim_without_a_source_is_told_its_news_quote_may_be_itself():
+    from analysis import datasets
+
+    table = analysis.reconcile(pd.DataFrame([seed_row()]), datasets.official_trade())
+    own = table[table["official_url"] == SEED_URL]
+    assert own["ratio"].tolist() == [1.0]                    # nothing names the claim's article: it cannot be left out
+    assert set(own["flags"].iloc[0].split(";")) == {"reported_in_news", "news_source_unknown"}
+    bns = table[table["official_authority"] == "BNS Kazakhstan"]
+    assert len(bns) == 2 and not bns["flags"].str.contains("reported_in_news").any()
+
+
+@pytest.mark.parametrize("news_source, url, same", [
+    ("kazinform", "https://qazinform.com/news/astanas-balcan-vector-30bcac", True),      # renamed in 2024
+    ("Qazinform, 26 Feb 2026", SEED_URL, True),
+    ("https://qazinform.com/news/x", "https://en.inform.kz/news/all-roads-lead-to-rome-1eff2b/", True),
+    ("inform.kz", SEED_URL, True),                                                      # an address without scheme
+    ("The Astana Times, Nov 2023", "https://astanatimes.com/2023/11/kazakhstan-and-serbia/", True),
+    ("kt.kz, 2 Dec 2023", SEED_URL, False),
+    ("Kazakh Ministry of Foreign Affairs", SEED_URL, False),
+    ("https://astanatimes.com/2023/11/x/", SEED_URL, False),
+])
+def test_an_outlet_is_the_same_under_each_of_its_names(news_source, url, same):
+    from analysis.crosscheck import same_source
+
+    assert same_source(news_source, url) is same
+
+
+def test_qazinform_quotes_are_left_out_for_a_kazinform_claim():
+    news = pd.DataFrame([seed_row(source="Kazinform", period_start="2025-01", period_end="2025-12", value=107.7e6,
+                                  multiplier=math.nan, base_value=math.nan)])
+    unsourced = analysis.reconcile(news.assign(source=None))
+    assert {"inform.kz", "qazinform.com"} <= {u.split("/")[2].removeprefix("www.") for u in unsourced["official_url"]}
+    table = analysis.reconcile(news)
+    # 107.7 M (inform.kz) and 117 M (qazinform.com) are the agency's own reports: only Serbia's 500 M for H1 is left
+    assert table["official_url"].str.startswith("https://www.pink.rs/").tolist() == [True]
+    assert table["flags"].iloc[0].split(";") == ["period_mismatch:news_year_vs_official_part", "mirror",
+                                                 "reported_in_news"]
