@@ -205,3 +205,22 @@ def test_comtrade_monthly_asks_at_most_twelve_periods_a_call(replay):
     periods = [parse_qs(urlsplit(u).query)["period"][0].split(",") for u in replay.requests]
     assert [len(p) for p in periods] == [12, 12] and periods[0][0] == "202201" and periods[1][-1] == "202312"
     assert rows.empty
+
+
+def test_one_call_refreshes_a_pair_the_second_is_offline_and_reconcile_names_the_series(replay):
+    """Issue 15: a user with internet refreshes a pair with one call; asked again (even offline) nothing is sent,
+    and the answer is the official side of `reconcile`, naming the IMF series it compared with."""
+    import analysis
+
+    replay.add(IMF, "/external/sdmx/2.1/data/IMTS/USA.", FIX / "imts_usa_xg_2023.xml", content_type="application/xml")
+    replay.add(IMF, "/external/sdmx/2.1/data/IMTS/G001.", FIX / "imts_usa_xg_2023.xml", content_type="application/xml")
+    live = sources.trade_pair("USA", "WLD", 2023, 2024)
+    assert len(replay.requests) == 2
+    again = sources.trade_pair("USA", "WLD", 2023, 2024, offline=True)
+    assert len(replay.requests) == 2 and again.equals(live)
+    news = analysis.extract("In 2023 the exports of the USA to the world amounted to 2.02 trillion US dollars.",
+                            source="written for this test")
+    hit = analysis.reconcile(news, sources.to_official(again)).query("claim == 'reported'").iloc[0]
+    assert (hit.official_value, hit.official_series) == (2019551635133.0, "IMTS.USA.XG_FOB_USD.G001.A")
+    refreshed = sources.trade_pair("USA", "WLD", 2023, 2024, refresh=True)
+    assert len(replay.requests) == 4 and refreshed["value"].tolist() == live["value"].tolist()
