@@ -43,10 +43,10 @@ def registry_currencies() -> tuple[str, ...]:
 
 
 def _tsv_codes() -> list[str]:
-    from .rules import country_currency, currency_table, local_currency_table
+    from .rules import country_currency, currency_name_table, currency_table, local_currency_table
 
     codes = [row["code"].strip() for row in currency_table()]
-    codes += [c for row in local_currency_table() for c in row["candidates"].split()]
+    codes += [c for row in (*local_currency_table(), *currency_name_table()) for c in row["candidates"].split()]
     codes += list(country_currency().values())
     return [c for c in codes if _CODE.fullmatch(c)]
 

@@ -67,3 +67,14 @@ def test_every_country_has_a_display_name_in_english_and_most_in_russian():
     rows = country_table()
     assert [row["iso3"] for row in rows if not row.get("label_en")] == []
     assert sum(1 for row in rows if row.get("label_ru")) >= 200
+
+
+@pytest.mark.parametrize("written, lang, code", [
+    ("lek", "en", ("ALL", 1.0)), ("Macedonian denars", "en", ("MKD", 1.0)), ("денаров", "ru", ("MKD", 1.0)),
+    ("kwacha", "en", ("?MWK ZMW", 1.0)),          # two countries call their money kwacha: the text's country decides
+    ("dollars", "en", ("USD", 1.0)),              # the hand-written tables win over the CLDR names
+    ("real", "en", None),                         # a bare noun that is an ordinary word stays out
+])
+def test_currency_names_from_cldr_add_what_the_hand_written_tables_lack(written, lang, code):
+    from analysis.reading.currency import resolve_currency
+    assert resolve_currency(written, lang) == code

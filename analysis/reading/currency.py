@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..rules import _top_level_alternatives, available, currency_table, local_currency_table
+from ..rules import _top_level_alternatives, available, currency_name_table, currency_table, local_currency_table
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,17 @@ class Currency:
 
 @functools.cache
 def currencies() -> tuple[Currency, ...]:
-    """Every way of writing a currency, from `rules/currencies.tsv` and `rules/local_currencies.tsv`."""
+    """Every way of writing a currency, from `rules/currencies.tsv`, `rules/local_currencies.tsv` and
+    `rules/currency_names.tsv`."""
     out = []
+    def code(row) -> str:
+        cands = row["candidates"].split()
+        return cands[0] if len(cands) == 1 else "?" + " ".join(cands)
+
+    # hand-written tables first: the CLDR names only add what they do not read
     local = [{**row, "code": "?" + " ".join(row["candidates"].split())} for row in local_currency_table()]
-    for row in (*currency_table(), *local):
+    named = [{**row, "code": code(row)} for row in currency_name_table()]
+    for row in (*currency_table(), *local, *named):
         for kind in ("symbols", *available()):
             for pattern in _top_level_alternatives(row.get(kind) or ""):
                 out.append(Currency(row["code"], float(row["factor"]), pattern, "symbol" if kind == "symbols" else kind))

@@ -162,6 +162,15 @@ def local_currency_table() -> tuple[dict, ...]:
 
 
 @functools.cache
+def currency_name_table() -> tuple[dict, ...]:
+    """The rows of rules/currency_names.tsv (built from CLDR): every current currency by its names, the
+    columns of local_currencies.tsv; a row with one candidate is that currency."""
+    rows = _table("currency_names.tsv")
+    _check_columns("currency_names.tsv", rows, ("candidates", "factor", "symbols"))
+    return rows
+
+
+@functools.cache
 def country_currency() -> dict[str, str]:
     """ISO3 country -> its currency today (ISO 4217), from rules/country_currency.tsv (built from CLDR)."""
     rows = _table("country_currency.tsv")
