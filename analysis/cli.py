@@ -452,6 +452,17 @@ def _official_rows(news_rows=None):
     return out.astype(TIDY_COLUMNS)
 
 
+def _plain_number(value) -> str:
+    """A table cell as a reader writes it: thousands separated, never 1.429730e+07.
+
+    >>> _plain_number(14297297.297), _plain_number(3.7), _plain_number(float("nan"))
+    ('14,297,297', '3.7', '')
+    """
+    if value is None or value != value:
+        return ""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
+
+
 def cmd_run(args) -> int:
     import pandas as pd
 
@@ -471,7 +482,8 @@ def cmd_run(args) -> int:
     shown = ["source", "indicator", "reporter", "partner", "period_start", "period_end", "value", "unit",
              "multiplier", "base_value", "quote"]
     with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 60):
-        print(rows[shown].to_string(index=False) if len(rows) else "(no trade statements found)")
+        print(rows[shown].to_string(index=False, na_rep="", formatters={"value": _plain_number, "base_value": _plain_number})
+              if len(rows) else "(no trade statements found)")
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     write_frame(rows, out / "tidy.csv")
