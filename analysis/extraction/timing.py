@@ -82,6 +82,11 @@ class PeriodReading:
         # "$2.1 billion from China in 2023, which was 20% of its imports": the comment clause is about x
         if not p.compared and self.w["relative_clause"].search(self.folded[p.end:y.span[0]]) and not self.w["relative_clause"].search(self.folded[x.span[1]:p.start]):
             return x
+        # "$28.7 billion from exports in January-April compared to $27.6 billion": the figure after the
+        # comparison word is the base, the period before it is x's
+        base_word = self.w["base_before"].search(self.folded, p.end, y.span[0])
+        if not p.compared and base_word is not None and not self.folded[p.end:base_word.start()].strip(" ,"):
+            return x
         return x if p.start - x.span[1] < y.span[0] - p.end else y
 
     def _period_distance(self, p, f: Figure, anchors: list[_Row]) -> int:
