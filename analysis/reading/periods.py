@@ -242,6 +242,9 @@ def find(text: str, lang: str) -> list[Mention]:
                 period = Period(m1, m2, int(g["y"]) if g["y"] else None, offset=_rel_offset(c, g["yrel"]))
             elif m1 and m2 and not g["y"] and not g["yrel"]:
                 period = Period(m1, m2)   # "July-April": a fiscal year's months, ending in the reference year
+            elif m1 and m2 and g["y"]:
+                y = int(g["y"])   # "July-April 2017": the one year written is the last month's
+                period = Period(m1, m2, y - 1, last_year=y)
         elif g["nmf"]:
             n, y1 = _count(g["nf_n"], r), _fiscal_first_year(g["nf1"], g["nf2"])
             if n and 1 <= n <= 12 and y1:
