@@ -356,7 +356,7 @@ def _weak_month(text: str, start: int, lang: str) -> bool:
 
 
 def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
-    m = c["compared"].search(text[max(0, start - 40):start])
+    m = c["compared"].search(text[max(0, start - 70):start])
     if m and is_range and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I):
         return False
     # "the record from 2019" is no comparison; "up 38% from 2020" and "down from 2019" are
