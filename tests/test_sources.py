@@ -1,6 +1,7 @@
 """analysis.sources, the parse layer: recorded answers (tests/fixtures/sources) fed to the parsers, no client."""
 from __future__ import annotations
 
+import copy
 import json
 import math
 from pathlib import Path
@@ -175,7 +176,18 @@ def test_worldbank_parse_units_and_aggregates_apart():
     assert kzt.value == 460.165 and kzt.unit == "KZT per USD" and kzt.series_key == "WDI.PA.NUS.FCRF.KAZ"
     assert countries.query("reporter == 'SRB' and indicator == 'trade_gdp'").iloc[0].unit == "percent of GDP"
     assert pd.isna(kzt.partner)
-    assert len(countries.query("reporter == 'SRB' and indicator == 'exchange_rate'")) == 2   # 2024 is blank: left out
+    assert len(countries.query("reporter == 'SRB' and indicator == 'exchange_rate'")) == 3
+    assert countries.query("reporter == 'KAZ' and period == '2024'").iloc[0].value == 468.9625
+
+
+def test_worldbank_blank_value_is_left_out():
+    """The API answers a year not yet published with ``"value": null``; such a record is no row."""
+    records = _json("wb_fcrf_kaz_srb.json")["source"]["data"]
+    blank = copy.deepcopy(records[-1])
+    blank["variable"][2] = {"concept": "Time", "id": "YR2025", "value": "2025"}
+    blank["value"] = None
+    rows = worldbank.parse(records + [blank])
+    assert len(rows) == len(records) and "2025" not in set(rows["period"])
 
 
 def test_worldbank_rates_match_the_bundled_bulk_file():

@@ -169,6 +169,10 @@ def test_worldbank_through_wbgapi(replay):
     replay.add(WB, "/v2/en/sources/2/series/NE.TRD.GNFS.ZS/", FIX / "wb_trade_gdp_2022.json")
     rates = sources.worldbank.indicator("exchange_rate", ["KAZ", "SRB"], 2022, 2024)
     assert rates.query("reporter == 'SRB' and period == '2023'")["value"].iloc[0] == 108.402691666667
+    # the whole query is answered, as the API does: KAZ and SRB for 2022, 2023 and 2024
+    assert sorted(zip(rates["reporter"], rates["period"])) == [(e, str(y)) for e in ("KAZ", "SRB") for y in (2022, 2023, 2024)]
+    assert rates.set_index(["reporter", "period"])["value"].loc[[("KAZ", "2024"), ("SRB", "2024")]].tolist() == [
+        468.9625, 108.207741666667]
     trade = sources.worldbank.indicator("trade_gdp", ["KAZ", "SRB", "WLD", "EUU"], 2022, 2022)
     countries, groups = sources.worldbank.split(trade)
     assert sorted(groups["reporter"]) == ["EUU", "WLD"] and sorted(countries["reporter"]) == ["KAZ", "SRB"]
