@@ -31,7 +31,7 @@ _MIRROR_FLOW = {"exports": "imports", "imports": "exports"}
 OFFICIAL_TRADE_COLUMNS = [
     "reporter", "partner", "indicator", "period_start", "period_end", "value", "unit", "basis",
     "source_name", "source_url", "statistics", "scope", "value_as_published", "data_basis", "confidence",
-    "note", "derived", "dataset",
+    "note", "derived", "dataset", "authority", "series_key",
 ]
 EXCHANGE_RATE_COLUMNS = ["currency", "year", "per_usd", "source", "source_url", "note", "dataset"]
 COMPANY_COLUMNS = [
@@ -100,9 +100,16 @@ def build_official_trade():
         raw = _read_csv("raw", "official", name)
         raw["dataset"] = f"raw/official/{name}"
         raw["derived"] = derived
-        if derived:  # this file has `method` instead of `value_as_published` / `data_basis`
-            raw["value_as_published"] = raw["method"]
+        if derived:  # sums of the BNS monthly series made here: official statistics, derived, not news
+            # this file has `method` instead of `value_as_published` / `data_basis`; nothing was published as such
+            raw["value_as_published"] = None
             raw["data_basis"] = "Kazakh side (BNS monthly series, summed here)"
+            raw["retrieved_note"] = ("derived here from official statistics: " + raw["method"].str.replace(
+                r"^DERIVED HERE:\s*", "", regex=True) + ", from " + raw["source_name"] + "; " + raw["retrieved_note"])
+            raw["source_name"] = _PUBLISHERS[_BNS][0] + ", monthly series (dataset 446905), summed here"
+            raw["authority"] = _BNS
+        else:  # a figure a ministry (or official) gave, as a news outlet quoted it
+            raw["authority"] = NEWS_AUTHORITY
         parts.append(raw)
     raw = pd.concat(parts, ignore_index=True)
 
@@ -133,9 +140,13 @@ def build_official_trade():
             "note": raw["retrieved_note"],
             "derived": raw["derived"].astype(bool),
             "dataset": raw["dataset"],
+            "authority": raw["authority"],
+            "series_key": np.where(raw["derived"], "BNS.446905." + raw["reporter"] + "." + indicator + "."
+                                   + raw["partner"] + "." + raw["period_start"].str[:4] + ".sum_of_months", None),
         }
     )
-    out = out.astype({c: "str" for c in OFFICIAL_TRADE_COLUMNS if c not in ("value", "derived")})
+    text = [c for c in OFFICIAL_TRADE_COLUMNS if c not in ("value", "derived", "value_as_published", "series_key")]
+    out = out.astype({c: "str" for c in text})
     return out[OFFICIAL_TRADE_COLUMNS]
 
 
@@ -283,6 +294,7 @@ _PUBLISHERS = {  # publisher -> (source name, address)
     "IMF": ("IMF Direction of Trade Statistics (legacy portal)", "https://data.imf.org/?sk=9D6028D4-F14A-464C-A2F2-59B2CD424B85"),
 }
 NEWS_AUTHORITY = "ministry, reported in news"
+_BNS = "BNS Kazakhstan"
 
 
 @functools.cache
@@ -328,7 +340,10 @@ def official_trade(reporter=None, partner=None, *, imf: bool = False, news: bool
       partner 2010–2023, Armenia by partner 2017–2022, Georgia 1995–2024 and Kyrgyzstan 2006–2023 totals;
     - with ``imf=True``, the IMF Direction of Trade (legacy) for 235 reporters, 1960–2020 (2.04 million
       rows; each side's own figures: A's exports to B and B's imports from A are both there);
-    - with ``news=True``, 101 figures quoted in news articles (``authority`` = "ministry, reported in news"):
+    - 21 annual totals of Kazakhstan with the world, 2019–2025, derived here from the BNS monthly series
+      (``authority`` "BNS Kazakhstan", ``derived`` True, ``note`` says how: the sum of 12 monthly values,
+      rounded to 0.1 bn; not an annual total the BNS published, and 2024–2025 are not in its annual files);
+    - with ``news=True``, 80 figures quoted in news articles (``authority`` = "ministry, reported in news"):
       they are what a ministry said, oriented from Kazakhstan's side (``basis`` reporter / mirror), never
       statistics. Conflicting figures are all kept.
 
@@ -353,11 +368,10 @@ def official_trade(reporter=None, partner=None, *, imf: bool = False, news: bool
         if reporter or partner:
             dots = dots[_pair_mask(dots, reporter, partner)]
         parts.append(_statistics_rows(dots, "processed/dots_annual.csv.gz"))
+    reported = _processed("reported_trade.csv", {"value": "float64", "derived": "bool"})
+    parts.append(reported[reported["derived"]])  # BNS statistics, summed here
     if news:
-        reported = _processed("reported_trade.csv", {"value": "float64", "derived": "bool"})
-        reported["authority"] = NEWS_AUTHORITY
-        reported["series_key"] = pd.NA
-        parts.append(reported)
+        parts.append(reported[reported["authority"] == NEWS_AUTHORITY])
     out = pd.concat(parts, ignore_index=True)
     if reporter or partner:
         out = out[_pair_mask(out, reporter, partner)].reset_index(drop=True)

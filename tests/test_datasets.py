@@ -23,12 +23,12 @@ def test_seed_text_is_the_users_article():
 
 def test_official_trade_contract(official):
     assert list(official.columns[: len(CONTRACT)]) == CONTRACT
-    assert len(official) == 10_429  # 10,328 statistics-office rows + 101 figures quoted in news
+    assert len(official) == 10_429  # 10,328 statistics-office rows + 21 BNS sums derived here + 80 quoted in news
     assert official["value"].dtype == "float64"
     assert set(official["indicator"]) <= {"trade_turnover", "exports", "imports", "trade_balance", "other"}
     assert set(official["basis"]) == {"reporter", "mirror"}
     news = official[official["authority"] == datasets.NEWS_AUTHORITY]
-    assert len(news) == 101 and news["reporter"].eq("KAZ").all()
+    assert len(news) == 80 and news["reporter"].eq("KAZ").all()
     assert set(official["authority"]) == {"BNS Kazakhstan", "Statistics Agency of Uzbekistan", "Armstat", "Geostat",
                                           "NSC Kyrgyzstan", datasets.NEWS_AUTHORITY}
     assert official["partner"].str.fullmatch(r"[A-Z]{3}").all()
@@ -46,6 +46,39 @@ def test_bns_serbia_2022_is_the_published_value(official):
                    & (official["indicator"] == "trade_turnover") & (official["period_end"] == "2022-12")]
     assert row["value"].tolist() == pytest.approx([73_971_305.94])  # 73,971.3 thousand USD
     assert row["series_key"].tolist() == ["BNS.KAZ.trade_turnover.SRB.2022"]
+
+
+def test_derived_bns_sums_are_statistics_not_news(official):
+    """The 21 annual totals summed here from the BNS monthly series are official statistics, marked derived;
+    only what a ministry said in the news is "ministry, reported in news"."""
+    derived = official[official["derived"]]
+    assert len(derived) == 21
+    assert set(derived["authority"]) == {"BNS Kazakhstan"} and set(derived["dataset"]) == {
+        "raw/official/kaz_total_trade_derived.csv"}
+    assert sorted(zip(derived["indicator"], derived["period_start"], derived["period_end"])) == sorted(
+        (i, f"{y}-01", f"{y}-12") for i in ("exports", "imports", "trade_turnover") for y in range(2019, 2026))
+    assert derived[["reporter", "partner", "basis"]].drop_duplicates().values.tolist() == [["KAZ", "WLD", "reporter"]]
+    assert derived["note"].str.startswith("derived here from official statistics: sum of 12 monthly BNS values").all()
+    assert derived["note"].str.contains("not an officially published annual total").all()
+    assert derived["source_url"].eq("https://stat.gov.kz/api/iblock/element/446905/file/ru/").all()
+    assert derived["series_key"].str.fullmatch(r"BNS\.446905\.KAZ\.\w+\.WLD\.20\d\d\.sum_of_months").all()
+    exp2022 = derived[(derived["indicator"] == "exports") & (derived["period_end"] == "2022-12")]
+    assert exp2022["value"].tolist() == [84_600_000_000.0]
+    # each sum agrees with the annual total the BNS published (2019-2023) to its rounding (0.1 bn; a turnover
+    # is the sum of the rounded exports and imports, so it can be off by up to 0.1 bn)
+    published = official[(official["authority"] == "BNS Kazakhstan") & ~official["derived"]
+                         & (official["partner"] == "WLD")].set_index(["indicator", "period_end"])["value"]
+    both = derived.set_index(["indicator", "period_end"])["value"].to_frame("sum").join(published.rename("bns"), how="inner")
+    assert len(both) == 15 and ((both["sum"] - both["bns"]).abs() <= 0.1e9).all()
+    # the news rows are quotes, none derived, none from the derived file; the seed's quote is one of them
+    news = official[official["authority"] == datasets.NEWS_AUTHORITY]
+    assert not news["derived"].any()
+    assert set(news["dataset"]) == {"raw/official/kaz_srb_trade.csv", "raw/official/kaz_partner_trade.csv"}
+    assert (official["derived"] == (official["dataset"] == "raw/official/kaz_total_trade_derived.csv")).all()
+    # news=False drops the quotes but keeps the statistics, derived sums included
+    stats = datasets.official_trade(news=False)
+    assert len(stats) == 10_349 and stats["derived"].sum() == 21
+    assert datasets.NEWS_AUTHORITY not in set(stats["authority"])
 
 
 def test_imf_dots_snapshot_check_values():
