@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -18,8 +18,8 @@
 #
 # The bundled seed article (Kazinform, 6 November 2022) read with `analysis`: its trade figures
 # highlighted, the tidy rows, the growth claim with its implied 2021 base, the enterprises count, and the
-# Kazakhstan–Serbia turnover series from the bundled official-side data beside it. The charts are exported
-# to `out/01-kazakhstan-serbia/` (git-ignored).
+# Kazakhstan–Serbia turnover beside it: the BNS statistics and, apart, the ministry figures quoted in news.
+# The charts are exported to `out/01-kazakhstan-serbia/` (git-ignored).
 #
 # Everything runs offline. This notebook uses only the library: no parsing code lives here.
 
@@ -74,21 +74,29 @@ rows[rows["indicator"] == "enterprises"][["reporter", "partner", "value", "unit"
 # %% [markdown]
 # ## Beside the bundled series
 #
-# Official-side figures for Kazakhstan–Serbia as bundled with the package, each with its source.
-# `basis` says whose statistics a figure follows: `reporter` (Kazakh side) or `mirror` (Serbian side) —
-# they differ a lot for this pair, so they are kept apart, never averaged.
+# The bundled figures for Kazakhstan–Serbia turnover are of two kinds, kept as different series:
+# **official statistics** (the Bureau of National Statistics of Kazakhstan, `authority` "BNS Kazakhstan",
+# 2019–2023) and **figures a ministry or official gave, as news outlets quoted them** (`authority`
+# "ministry, reported in news") — a second report, never statistics. A quote also says whose side it
+# follows: Kazakh, or Serbian (`basis` mirror, turned round to Kazakhstan's side); the two sides differ a
+# lot for this pair, so they are kept apart, never averaged. This article's own quote (Kazinform's
+# 52.9 million, bundled as a news quote) is left out: an article is no check of itself.
 
 # %%
-official = datasets.official_trade()
+seed_url = "https://www.inform.kz/en/kazakhstan-and-serbia-hold-political-consultations_a3998179"
+official = datasets.official_trade("KAZ", "SRB")
 pair = official[(official["reporter"] == "KAZ") & (official["partner"] == "SRB")
-                & (official["indicator"] == "trade_turnover")]
-pair[["period_start", "period_end", "value", "basis", "source_name"]].sort_values("period_end")
+                & (official["indicator"] == "trade_turnover") & (official["source_url"] != seed_url)]
+quoted = pair["authority"] == datasets.NEWS_AUTHORITY
+pair = pair.assign(series=(pair["authority"] + ", official statistics").where(
+    ~quoted, "ministry, reported in news (" + pair["statistics"] + " side)"))
+pair[["period_start", "period_end", "value", "series", "basis", "source_name"]].sort_values(["series", "period_end"])
 
 # %%
-news = rows.assign(basis="news: this article")
+news = rows.assign(series="news: this article")
 both = pd.concat([news, pair], ignore_index=True)
-series_fig = charts.related_chart(both, indicators=["trade_turnover"], reporter="KAZ", partner="SRB",
-                                  series="basis", title="Trade turnover Kazakhstan – Serbia: this article and the bundled series")
+series_fig = charts.related_chart(both, indicators=["trade_turnover"], reporter="KAZ", partner="SRB", series="series",
+                                  title="Trade turnover Kazakhstan – Serbia: this article, BNS statistics and ministry quotes")
 series_fig
 
 # %%

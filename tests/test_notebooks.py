@@ -118,6 +118,28 @@ def test_notebook_01_exports_its_charts(executed):
             assert (folder / f"{stem}.{ext}").stat().st_size > 1000
 
 
+@pytest.mark.slow
+def test_notebook_01_keeps_statistics_and_ministry_quotes_apart(executed):
+    """Issue 15: the BNS statistics and the ministry figures quoted in news are different series in notebook 01's
+    chart (not one basis "reporter"), and the article's own Kazinform quote is not among the bundled ones."""
+    _, results = executed
+    nb, _, error = results["01-kazakhstan-serbia"]
+    assert error is None, error
+    figures = [o["data"][PLOTLY_MIME] for c in code_cells(nb) if "series_fig = " in c.source
+               for o in c.get("outputs", []) if PLOTLY_MIME in o.get("data", {})]
+    assert len(figures) == 1
+    traces = figures[0]["data"]
+    names = {t.get("name") for t in traces}
+    assert names == {"news: this article", "BNS Kazakhstan, official statistics",
+                     "ministry, reported in news (KAZ side)", "ministry, reported in news (SRB side)"}
+    assert not names & {"reporter", "mirror", "Official statistics (own side)", "Partner's statistics (mirror)"}
+    markers = {t["name"]: t for t in traces if t.get("showlegend")}
+    assert len(markers["BNS Kazakhstan, official statistics"]["x"]) == 5        # 2019-2023
+    table = next(o["data"]["text/plain"] for c in code_cells(nb) if 'pair[["period_start"' in c.source
+                 for o in c["outputs"] if "text/plain" in o.get("data", {}))
+    assert "52,900,000.00" not in table  # the article's own quote is no second figure
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
