@@ -52,7 +52,7 @@ class ChangeReading:
         $39.85 billion": a growth whose compared period is the value's own period belongs to the value of the
         period after it, in the same sentence or the two before.
         """
-        index = {s: i for i, s in enumerate(self.sentences)}
+        index = self.sentence_index
         for r in rows:
             if r.ratio is None or r.role != "level" or r.figure.kind != "money":
                 continue
@@ -124,7 +124,7 @@ class ChangeReading:
         whose one figure is a change, with a change noun for subject and no indicator, period or country of its
         own, changes the value of the sentence before."""
         t = self.folded
-        index = {s: i for i, s in enumerate(self.sentences)}
+        index = self.sentence_index
         here = index.get((a, b))
         if here is None or sum(f.kind == "ratio" for f in self._figs_in(a, b)) != 1:
             return None

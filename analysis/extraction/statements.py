@@ -53,6 +53,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         self.figures = _figures(text, self.lang)
         self.periods = period_mentions.find(self.folded, self.lang)
         self.sentences = _bounded(self.folded, sentences(self.folded) or [(0, len(self.folded))])
+        self.sentence_index = {span: i for i, span in enumerate(self.sentences)}   # span -> its position
         self._figure_starts = [f.number_span[0] for f in self.figures]
         self._period_starts = [p.start for p in self.periods]
         money = [f.span for f in self.figures if f.kind == "money"]
@@ -132,7 +133,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
 
         "Trade grew 27.7% year on year. Trade between the two reached $196 billion." -> one observation.
         """
-        index = {s: i for i, s in enumerate(self.sentences)}
+        index = self.sentence_index
         dropped = set()
         for g in rows:
             if g.role != "growth" or g.ratio is None:
