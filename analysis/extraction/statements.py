@@ -237,12 +237,12 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
                          and o.why.get("period") in ("bound", "written")]
                 if other:
                     r.period = min(other, key=lambda o: abs(o.figure.span[0] - r.figure.span[0])).period
-        current = next((r.period for r in rows if r.role == "level" and r.period is not None and not r.period.same_as_current and r.period.offset is None), None)
+        current = next((r.period for r in rows if r.role == "level" and r.period is not None and not r.period.same_as_current), None)
         mentions = self._periods_in(a, b)
         for r in rows:
             r.current = current
             r.earlier = next((o.period for o in reversed(rows) if o.figure.span[1] <= r.figure.span[0] and o.role == "level"
-                              and o.period is not None and o.period.offset is None and not o.period.same_as_current), None)
+                              and o.period is not None and not o.period.same_as_current and o.period != r.period), None)
             if r.ratio is not None:
                 r.compared = self._compared(r, mentions, anchors, a, b)
         for g in unattached:
