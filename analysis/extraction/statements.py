@@ -326,7 +326,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         lo, hi = (g.span[1], f.span[0]) if g.span[1] <= f.span[0] else (f.span[1], g.span[0])
         between = t[lo:hi] if lo < hi else ""
         d = max(0, hi - lo)
-        if re.search(r";|\bwhile\b|\bwhereas\b|тогда\s+как|\bа\s+(?:импорт|экспорт)|,\s+а\s+(?:в|во|за|по|с)\s|\band\s+(?:imports?|exports?)\b|,\s+(?:imports?|exports?)\b|\bin\s+contrast\b", between, re.I):
+        if clause_break("growth_break").search(between):
             d += 10**6
         if re.search(r"\b(?:imports?|exports?)\b|импорт|экспорт", between, re.I) and d > 25:
             d += 200
