@@ -29,6 +29,12 @@ class PeriodReading:
                 and r.role in ("level", "base") and self._bound_to(p, anchors) is f]
         if tail:
             cands = tail
+        # "reversing a surplus of N1.29 trillion in the previous quarter": a relative comparison period written
+        # right after a level dates that level
+        relative = [p for p in mentions if p.compared and (p.period.quarter_back or p.period.offset is not None)
+                    and r.role == "level" and self._bound_to(p, anchors) is f]
+        if relative and not tail:
+            cands = relative
         if cands:
             chosen = min(cands, key=lambda p: self._period_distance(p, f, anchors))
             if self._period_distance(chosen, f, anchors) > 10**5:
