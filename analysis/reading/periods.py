@@ -26,7 +26,7 @@ class Period:
     open_end: bool = False        # "since the beginning of the year": the end is not stated
     same_as_current: bool = False  # "the same period of 2020": months come from the current period
     quarter_back: bool = False    # "the previous quarter": the quarter before the current one (months 0..0)
-    fiscal: tuple | None = None   # (first year, first month, last month) of "July-May of fiscal 2020-21"; months None for the whole year
+    fiscal: tuple | None = None   # (first year, first month, last month, counted) of "July-May of fiscal 2020-21"; months None for the whole year
 
     def resolve(self, ref_year: int | None) -> "Period | None":
         """The period with its year filled in from the reference year, or None if that is unknown."""
@@ -44,7 +44,7 @@ class Period:
         """
         if self.fiscal is None:
             return self
-        return _fiscal_period(*self.fiscal, first_month)
+        return _fiscal_period(*self.fiscal, start=first_month)
 
     def shifted(self, years: int) -> "Period":
         return replace(self, year=None if self.year is None else self.year + years,
@@ -66,11 +66,16 @@ class Period:
         return f"{self.start}..{self.end}"
 
 
-def _fiscal_period(y1: int, m1: int | None, m2: int | None, start: int = 4) -> Period:
-    """Fiscal year y1/y1+1 starting in month `start`, or the months m1..m2 of it."""
-    fiscal = (y1, m1, m2)
-    if m1 == 0:   # "the first m2 months of fiscal 2022-23": counted from the fiscal year's first month
-        m1, m2 = start, (start + m2 - 2) % 12 + 1
+def _fiscal_period(y1: int, m1: int | None, m2: int | None, counted: bool = False, start: int = 4) -> Period:
+    """Fiscal year y1/y1+1 starting in month `start`, or the months m1..m2 of it: calendar months, or when
+    `counted` the fiscal year's own months ("the first half of FY24" is months 1-6 of it).
+
+    >>> str(_fiscal_period(2023, 1, 6, counted=True, start=7))
+    '2023-07..2023-12'
+    """
+    fiscal = (y1, m1, m2, counted)
+    if counted and m1 is not None:
+        m1, m2 = (start + m1 - 2) % 12 + 1, (start + m2 - 2) % 12 + 1
     if m1 is None:
         if start == 1:
             return Period(1, 12, y1 + 1, fiscal=fiscal)
@@ -115,11 +120,19 @@ def _compiled(lang: str):
     n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:\s+(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
     quarter = rf"(?:{B}(?P<qo>{ord_alt})(?:\s*|-)(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E}))"
     first = p["first_word"]
-    quarters_n = (rf"{B}(?:(?:{first})\s+(?P<qcount>{words}|[23])|(?P<qcount2>{words}|[23])\s+(?:{first}))\s+(?:{p['quarter_word']}){E}"
+    quarters_count = rf"{B}(?:(?:{first})\s+(?P<qcount>{words}|[23])|(?P<qcount2>{words}|[23])\s+(?:{first}))\s+(?:{p['quarter_word']}){E}"
+    quarters_n = (quarters_count +
                   rf"(?:\s*(?:of\s+)?(?:the\s+)?(?P<q3y>{one_year})(?:\s*(?:{yw}))?)?")
     half = rf"(?:{B}(?P<ho>{ord_alt})(?:\s*|-)(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E}))"
     fiscal = rf"{B}{p.get('fiscal', '')}{fiscal_year}(?!\s*-?(?:\d|{month_alt}))"
     in_fiscal = rf"\)?(?:\s*\(|{p['in_fiscal_year']}|\s+)(?:{p.get('fiscal', '')}){fiscal_year.replace('fy', 'mf')}\)?"
+    single = p.get("fiscal_single")
+
+    def of_fiscal(g: str) -> str:
+        """ "... of fiscal 2023-24", "... of FY24": the fiscal year a quarter or half is counted in."""
+        written = rf"(?:{p.get('fiscal', '')})(?P<{g}1>{year})[-/](?P<{g}2>\d\d|{year}){E}"
+        named = rf"|(?:{single})(?P<{g}s>\d\d|{year})(?![\d/-])" if single else ""
+        return rf"\s*(?:of\s+|in\s+)?(?:the\s+)?(?:{written}{named})"
     year_range = rf"{B}(?P<yr1>{year})\s*[-–]\s*(?P<yr2>{year}){E}"
     four_quarters_to = (rf"{B}(?:the\s+)?(?P<fq_n>\d{{1,2}}|{words})\s+(?P<fq_unit>months?|quarters?)\s+(?:to|ending|ended)\s+"
                         rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})(?:\s+(?P<fq_y>{year}))?")
@@ -133,12 +146,16 @@ def _compiled(lang: str):
                           rf"(?:(?:{_alt(p['compared_filler'])})\s+)?$", flags)
     main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
+        ("qnf", quarters_count.replace("(?P<qcount", "(?P<xqcount") + of_fiscal("nqf")),
+        ("nmfs", n_months.replace("(?P<n>", "(?P<nmfs_n>") + of_fiscal("mff")),
         ("qn3", quarters_n),
         ("yt", rf"{B}(?:{p['year_to']})(?P<yt_m>{month_alt}){E}(?:\s+(?P<yt_y>{year}))?"),
         ("mrf", month_range.replace("m1", "f_m1").replace("m2", "f_m2") + in_fiscal),
         ("mr", month_range + year_after),
         ("nmf", n_months.replace("(?P<n>", "(?P<nf_n>") + in_fiscal.replace("mf", "nf")),
         ("nm", n_months + rf"(?:\s+(?:of|on|in)?\s*(?:the\s+)?(?:(?P<ny>{one_year})|(?P<nrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("qf", quarter.replace("(?P<q", "(?P<xq") + of_fiscal("qf")),
+        ("hf", half.replace("(?P<h", "(?P<xh") + of_fiscal("hf")),
         ("q", quarter + rf"(?:\s*(?:of\s+)?(?:(?P<qy>{one_year})|(?P<qrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{one_year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("fy", fiscal),
@@ -248,7 +265,7 @@ def find(text: str, lang: str) -> list[Mention]:
         elif g["nmf"]:
             n, y1 = _count(g["nf_n"], r), _fiscal_first_year(g["nf1"], g["nf2"])
             if n and 1 <= n <= 12 and y1:
-                period = _fiscal_period(y1, 0, n)
+                period = _fiscal_period(y1, 1, n, counted=True)
         elif g["nm"]:
             n = _count(g["n"], r)
             if n and 1 <= n <= 12:
@@ -258,6 +275,21 @@ def find(text: str, lang: str) -> list[Mention]:
                     period = Period(1, n, offset=_rel_offset(c, g["nrel"]))
                 else:
                     period = Period(1, n)
+        elif g["qf"] or g["hf"] or g["qnf"] or g["nmfs"]:
+            # a part of a fiscal year, in the fiscal year's own months: "the first half of FY24"
+            if g["qnf"] or g["nmfs"]:
+                fy = "nqf" if g["qnf"] else "mff"
+                n = _count(g["xqcount"] or g["xqcount2"], r) * 3 if g["qnf"] else _count(g["nmfs_n"], r)
+                first_month, last_month = 1, n
+            else:
+                fy, size = ("qf", 3) if g["qf"] else ("hf", 6)
+                k = fy[0]
+                n = int(g[f"x{k}n"] or g[f"x{k}n2"] or 0) or _lookup(c["ordinal_forms"], g[f"x{k}o"])
+                first_month, last_month = size * (n or 0) - size + 1, size * (n or 0)
+            y1 = (_fiscal_first_year(g[f"{fy}1"], g[f"{fy}2"]) if g[f"{fy}1"]
+                  else (lambda y: (y + 2000 if y < 100 else y) - 1)(int(g[f"{fy}s"])))
+            if n and 1 <= first_month <= last_month <= 12 and y1:
+                period = _fiscal_period(y1, first_month, last_month, counted=True)
         elif g["q"]:
             q = int(g["qn"] or g["qn2"] or 0) or _lookup(c["ordinal_forms"], g["qo"])
             if q:
