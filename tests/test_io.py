@@ -330,6 +330,96 @@ def test_atomic_write_removes_its_temp_file_on_any_exit(tmp_path, exc):
     assert list(tmp_path.iterdir()) == []
 
 
+_HOLD_A_TEMP_FILE = """
+import sys, time
+from analysis import files, tables
+from analysis.frames import empty_frame
+target, how = sys.argv[1], sys.argv[2]
+if how == "stream":   # the streaming writer `extract -o` uses, mid-run
+    with tables.FrameWriter(target) as writer:
+        writer.write(empty_frame())
+        print("writing", flush=True)
+        time.sleep(120)
+else:
+    with files.atomic_write(target, "w") as fh:
+        fh.write("half a fi")
+        fh.flush()
+        print("writing", flush=True)
+        time.sleep(120)
+"""
+
+
+def _writer_holding_a_temp_file(target, how="plain"):
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", _HOLD_A_TEMP_FILE, str(target), how], stdout=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout.readline().strip() == "writing"
+    return proc
+
+
+def _temps(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("how", ["plain", "stream"])
+def test_the_next_write_sweeps_the_temp_file_of_a_sigkilled_writer_but_not_a_running_ones(tmp_path, how):
+    # before: a SIGKILLed run left .rows.csv.<random>.tmp beside the target for ever (issue 16)
+    import signal
+
+    target = tmp_path / "rows.csv"
+    killed = _writer_holding_a_temp_file(target, how)
+    running = _writer_holding_a_temp_file(target, how)
+    try:
+        killed.send_signal(signal.SIGKILL)
+        assert killed.wait(10) == -signal.SIGKILL
+        left = _temps(tmp_path)
+        assert len(left) == 2 and all(f"-{killed.pid}." in n or f"-{running.pid}." in n for n in left), left
+        # another target's temp file (a name that merely starts with ours) and the older nameless form stay
+        other = tmp_path / f".rows.csv.1.{files._owner_tag()}-{killed.pid}.abcdefgh.tmp"
+        legacy = tmp_path / ".rows.csv.k3j_9x2q.tmp"
+        other.write_text("another target's")
+        legacy.write_text("owner unknown")
+
+        tables.write_frame(tricky_frame(), target)
+
+        assert target.exists()
+        assert _temps(tmp_path) == sorted([n for n in left if f"-{running.pid}." in n] + [other.name, legacy.name])
+        assert running.poll() is None  # the running writer goes on and still finishes its file
+    finally:
+        running.kill()
+        running.wait(10)
+        killed.stdout.close()
+        running.stdout.close()
+
+
+def test_a_temp_file_from_another_machine_or_pid_namespace_is_never_swept(tmp_path):
+    target = tmp_path / "chart.svg"
+    foreign = tmp_path / f".chart.svg.{int(files._owner_tag(), 16) ^ 1:08x}-999999999.abcdefgh.tmp"
+    foreign.write_text("a writer elsewhere on a shared folder")
+    assert files.sweep_stale_temp_files(target) == []
+    with files.atomic_write(target, "w") as fh:
+        fh.write("<svg/>")
+    assert foreign.exists()
+
+
+def test_a_dead_pid_in_this_namespace_is_swept_and_a_live_one_kept(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(done.stdout)
+    tag = files._owner_tag()
+    stale = tmp_path / f".x.csv.{tag}-{dead}.abcdefgh.tmp"
+    mine = tmp_path / f".x.csv.{tag}-{os.getpid()}.abcdefgh.tmp"
+    stale.write_text("")
+    mine.write_text("")
+    monkeypatch.setattr(files, "_pid_alive", lambda pid: pid != dead)  # in case the pid was reused meanwhile
+    assert files.sweep_stale_temp_files(tmp_path / "x.csv") == [stale]
+    assert mine.exists()
+
+
 def test_streaming_writer_interrupted_leaves_nothing(tmp_path):
     target = tmp_path / "rows.parquet"
     with pytest.raises(KeyboardInterrupt):
