@@ -81,7 +81,11 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         """"2016/17" about Pakistan is July-June: the fiscal year of the country the text is most about."""
         starts = fiscal_year_start()
         first_month = starts.get(self._ranked_countries[0], 4) if self._ranked_countries else 4
-        return [replace(m, period=m.period.in_fiscal_year(first_month)) if m.period.fiscal else m for m in periods]
+        # "last fiscal year" of a country not listed: its calendar year (a written "2016/17" says it is not)
+        relative_first = starts.get(self._ranked_countries[0], 1) if self._ranked_countries else 4
+        published = (self.pub_year, self.pub_month) if self.pub_year is not None else None
+        return [replace(m, period=m.period.in_fiscal_year(relative_first if m.period.fiscal[0] is None else first_month, published))
+                if m.period.fiscal else m for m in periods]
 
     def _local_currency(self, f: Figure) -> Figure:
         """"Rs", "dinars", "Sh": the currency of the country the text is most about, when it is a candidate.

@@ -36,14 +36,25 @@ class Period:
             return None
         return replace(self, year=ref_year + (self.offset or 0), offset=None)
 
-    def in_fiscal_year(self, first_month: int) -> "Period":
-        """The period for a country whose fiscal year starts in `first_month` (written periods assume April).
+    def in_fiscal_year(self, first_month: int, published: tuple | None = None) -> "Period":
+        """The period for a country whose fiscal year starts in `first_month` (written periods assume April);
+        "last fiscal year" counts from the (year, month) of publication, or is a calendar year without it.
 
         >>> str(find("in fiscal 2016/17", "en")[0].period.in_fiscal_year(7))
         '2016-07..2017-06'
+        >>> str(find("last fiscal year", "en")[0].period.in_fiscal_year(4, (2023, 5)))
+        '2022-04..2023-03'
         """
         if self.fiscal is None:
             return self
+        if self.fiscal[0] is None:   # relative: (None, offset)
+            if published is None or published[1] is None:
+                return replace(self, fiscal=None)
+            year, month = published
+            if first_month == 1:
+                return Period(1, 12, year + self.offset)
+            current = year if month >= first_month else year - 1
+            return _fiscal_period(current + self.offset, None, None, start=first_month)
         return _fiscal_period(*self.fiscal, start=first_month)
 
     def shifted(self, years: int) -> "Period":
@@ -137,6 +148,7 @@ def _compiled(lang: str):
     four_quarters_to = (rf"{B}(?:the\s+)?(?P<fq_n>\d{{1,2}}|{words})\s+(?P<fq_unit>months?|quarters?)\s+(?:to|ending|ended)\s+"
                         rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})(?:\s+(?P<fq_y>{year}))?")
     relative_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_years"]]
+    relative_fiscal_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p.get("relative_fiscal_years", [])]
     whole_year = re.compile(rf"{B}(?:{_alt(p['whole_year'])}){E}", flags) if p.get("whole_year") else None
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
     relative_quarters = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_quarter", [])]
@@ -169,7 +181,7 @@ def _compiled(lang: str):
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
     return dict(main=main, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
-                relative_months=relative_months, relative_quarters=relative_quarters, since=since, same=same, compared=compared, rules=r)
+                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, since=since, same=same, compared=compared, rules=r)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
@@ -331,6 +343,13 @@ def find(text: str, lang: str) -> list[Mention]:
     def free(a, b):
         return not any(s < b and a < e for s, e in taken)
 
+    # "last fiscal year": which months is known once the country and the publication date are
+    for pattern, offset in c["relative_fiscal_years"]:
+        for m in pattern.finditer(text):
+            if free(*m.span()):
+                out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset, fiscal=(None, offset)),
+                                   _is_compared(c, text, m.start()), m.group(0)))
+    taken += [(x.start, x.end) for x in out[len(taken):]]
     # "for the full year", "the year as a whole": a whole year no text names, the last that has ended
     for m in c["whole_year"].finditer(text) if c["whole_year"] else ():
         if free(*m.span()):
