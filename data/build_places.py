@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 RULES = Path(__file__).resolve().parents[1] / "analysis" / "rules"
@@ -41,6 +42,11 @@ def _ru_forms(name: str, morph) -> list[str]:
     return sorted(forms)
 
 
+def _without_marks(name: str) -> str:
+    """The name without combining accents ("Gujarāt" -> "Gujarat"); letters such as "Ł" stay."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _common_ru(word: str, morph) -> bool:
     parses = morph.parse(word)
     known = [p for p in parses if p.is_known]
@@ -70,6 +76,7 @@ def build_places() -> list[tuple[str, ...]]:
         name_ru = name_ru if re.search("[А-Яа-яЁё]", name_ru) else ""
         en = {n.strip() for n in s.name.split(",")[0].split(";")}
         en |= {GENERIC.sub("", n) for n in en}
+        en |= {_without_marks(n) for n in en}   # news writes "Gujarat", ISO "Gujarāt"
         for n in en:
             rows.setdefault(("en", n), set()).add(iso3)
         if name_ru:
