@@ -43,8 +43,8 @@ class RoleReading:
             after = t[m.end:m.end + 20]
             joined_next = i + 1 < len(ms) and ms[i + 1].start == m.end + 1 and t[m.end] == "-"
             joined_prev = i > 0 and ms[i - 1].end == m.start - 1 and t[m.start - 1] == "-"
-            if m.form == "agency":
-                role = "agency"   # "TurkStat said": the office speaks for its country's figures
+            if m.form == "agency" or m.form == "adj" and w["agency_after"].match(after):
+                role = "agency"   # "TurkStat said", "the Kyrgyz statistics committee": the office speaks for its country's figures
             elif w["aside_from"].search(before):
                 role = "aside"   # "helped by demand from China": no side of the figure's trade
             elif joined_next or joined_prev:
