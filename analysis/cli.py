@@ -435,10 +435,12 @@ def _official_rows(news_rows=None):
         pairs = {frozenset(p) for p in zip(news_rows["reporter"], news_rows["partner"]) if all(isinstance(c, str) for c in p)}
         keep = [frozenset(p) in pairs for p in zip(official["reporter"], official["partner"])]
         official = official[keep]
-    # one basis per chart: each country's own statistics (mirror figures differ by design), whole periods only
-    official = official[(official["basis"] == "reporter") & official["period_start"].notna()].reset_index(drop=True)
+    # each country's own figures (mirror figures differ by design), whole periods only; the basis stays, so
+    # the charts tell the statistics ("reporter") from the ministry figures quoted in news ("reported")
+    own = official["statistics"] == official["reporter"]
+    official = official[own & official["period_start"].notna()].reset_index(drop=True)
     out = pd.DataFrame(index=official.index)
-    for col, dtype in TIDY_COLUMNS.items():
+    for col, dtype in {**TIDY_COLUMNS, "basis": "str"}.items():
         if col in official.columns:
             out[col] = official[col]
         elif col == "source":
@@ -449,7 +451,7 @@ def _official_rows(news_rows=None):
             out[col] = "official"
         else:
             out[col] = None
-    return out.astype(TIDY_COLUMNS)
+    return out.astype({**TIDY_COLUMNS, "basis": "str"})
 
 
 def _plain_number(value) -> str:
@@ -476,7 +478,9 @@ def cmd_run(args) -> int:
     frame = rows
     if not args.no_official:
         try:
-            frame = pd.concat([rows, _official_rows(rows)], ignore_index=True)
+            # the article's own figures are news quotes too: one series with the bundled ones, whose copies
+            # of the same figure are one fact
+            frame = pd.concat([rows.assign(basis="reported"), _official_rows(rows)], ignore_index=True)
         except Exception as e:  # the news rows still get charted
             _err(f"note: bundled official statistics not used ({type(e).__name__}: {e})")
     shown = ["source", "indicator", "reporter", "partner", "period_start", "period_end", "value", "unit",

@@ -129,7 +129,9 @@ def build_official_trade():
             "period_end": raw["period_end"].map(_month),
             "value": np.where(mirror & (indicator == "trade_balance"), -value, value),
             "unit": raw["currency"],
-            "basis": np.where(mirror, "mirror", "reporter"),
+            # a figure quoted in news is "reported" whichever side gave it (``statistics`` says whose);
+            # the statistics summed here are the reporter's own, or the partner's turned round ("mirror")
+            "basis": np.where(raw["authority"] == NEWS_AUTHORITY, "reported", np.where(mirror, "mirror", "reporter")),
             "source_name": raw["source_name"],
             "source_url": raw["source_url"],
             "statistics": raw["reporter"],
@@ -344,8 +346,9 @@ def official_trade(reporter=None, partner=None, *, imf: bool = False, news: bool
       (``authority`` "BNS Kazakhstan", ``derived`` True, ``note`` says how: the sum of 12 monthly values,
       rounded to 0.1 bn; not an annual total the BNS published, and 2024–2025 are not in its annual files);
     - with ``news=True``, 80 figures quoted in news articles (``authority`` = "ministry, reported in news"):
-      they are what a ministry said, oriented from Kazakhstan's side (``basis`` reporter / mirror), never
-      statistics. Conflicting figures are all kept.
+      they are what a ministry said, oriented from Kazakhstan's side (``statistics`` says whose figure:
+      Kazakh, or the partner's turned round), ``basis`` "reported", never statistics. Conflicting figures
+      are all kept.
 
     ``reporter`` / ``partner`` (ISO3) keep the rows of that pair from both sides' statistics.
 
@@ -354,7 +357,8 @@ def official_trade(reporter=None, partner=None, *, imf: bool = False, news: bool
         indicator: ``trade_turnover | exports | imports | trade_balance`` (``other``: one agricultural row).
         period_start, period_end: "YYYY-MM" (missing start: the source gave no period).
         value: float, full units. unit: ISO 4217 (USD; EUR for three Italian news rows).
-        basis: ``reporter`` or ``mirror`` (news rows from the partner's side). statistics: whose figure.
+        basis (`analysis.frames.BASES`): ``reporter`` (an office's own statistics), ``mirror`` (the partner's
+        statistics, turned round) or ``reported`` (a figure quoted in news). statistics: whose figure.
         source_name, source_url, scope, value_as_published, data_basis, confidence, note, derived, dataset.
         authority: the publisher (an office, "IMF", or "ministry, reported in news"). series_key.
 

@@ -10,6 +10,17 @@ from .errors import SchemaError
 
 INDICATORS = ("trade_turnover", "exports", "imports", "trade_balance", "investment", "enterprises", "other")
 
+# the ``basis`` of a figure, where a frame has that column (official tables, sources, news set beside them):
+# what kind of figure it is, so charts and reconcile keep the kinds apart (legend words:
+# ``[chart_labels.series]`` of the rules files). A tidy frame from `extract` has no basis: its rows are "news".
+BASES: dict[str, str] = {
+    "news": "a figure read from the news by `extract`",
+    "reported": "a figure a ministry or an official gave, as a news outlet quoted it (not statistics)",
+    "reporter": "a statistics office's own figure for its country's trade",
+    "mirror": "the partner's statistics turned round to read from the reporter's side",
+    "official": "official statistics, side not stated",
+}
+
 # column -> pandas dtype of the tidy frame returned by `extract`
 TIDY_COLUMNS: dict[str, str] = {
     "source": "str",

@@ -78,7 +78,8 @@ rows[rows["indicator"] == "enterprises"][["reporter", "partner", "value", "unit"
 # **official statistics** (the Bureau of National Statistics of Kazakhstan, `authority` "BNS Kazakhstan",
 # 2019–2023) and **figures a ministry or official gave, as news outlets quoted them** (`authority`
 # "ministry, reported in news") — a second report, never statistics. A quote also says whose side it
-# follows: Kazakh, or Serbian (`basis` mirror, turned round to Kazakhstan's side); the two sides differ a
+# follows: Kazakh, or Serbian (`statistics` SRB, turned round to Kazakhstan's side; every quote has `basis`
+# "reported", the BNS series "reporter"); the two sides differ a
 # lot for this pair, so they are kept apart, never averaged. This article's own quote (Kazinform's
 # 52.9 million, bundled as a news quote) is left out: an article is no check of itself.
 

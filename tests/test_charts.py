@@ -561,3 +561,66 @@ def test_a_source_named_twice_with_more_detail_is_listed_once():
     frame = pd.DataFrame({"source_name": ["Kazinform (RU), 10 Feb 2026 (talks)", "Kazinform (RU), 10 Feb 2026",
                                           "Trend", "Trend, citing the ministry"]})
     assert source_note(frame) == "Sources: Kazinform (RU), 10 Feb 2026; Trend"
+
+
+def main_job_frame():
+    """What `trade-analysis run` charts: the seed's rows beside the bundled figures for the pair."""
+    import analysis
+    from analysis import cli, datasets
+
+    rows = analysis.extract(datasets.seed_text(), source="Kazinform", published="2022-11-06")
+    return pd.concat([rows.assign(basis="reported"), cli._official_rows(rows)], ignore_index=True)
+
+
+def test_the_main_job_keeps_the_basis_of_the_bundled_rows():
+    frame = main_job_frame()
+    bundled = frame[frame["flags"] == "official"]
+    assert set(bundled["basis"]) == {"reported", "reporter"}
+    assert set(bundled.loc[bundled["basis"] == "reporter", "source"]) == {
+        "Bureau of National Statistics of Kazakhstan, foreign trade by country"}
+    assert (bundled["statistics"] if "statistics" in bundled else bundled["reporter"]).eq("KAZ").all()
+
+
+def test_the_main_job_turnover_tells_statistics_from_news_quotes_and_keeps_the_claim():
+    fig = charts.turnover_chart(main_job_frame())
+    stats = [t for t in fig.data if t.name == "Official statistics (own side)"]
+    assert len(stats) == 1 and stats[0].showlegend is not False
+    drawn = sorted(round(b + y / 2, 2) for b, y in zip(stats[0].base, stats[0].y))
+    assert drawn == [15.72, 20.83, 22.85, 73.97, 91.17]      # the BNS series, million USD
+    bars = [y for t in fig.data if t not in stats and t.legendgroup != "base" for y in t.y]
+    assert 73.8 in bars and 52.9 in bars and not any(abs(y - 73.97) < 0.01 for y in bars)  # quotes are no statistics
+    # the claim stays drawn: the hatched implied base and the arrow labelled ×3.7
+    assert any(t.marker.pattern.shape == "/" for t in fig.data if t.legendgroup == "base")
+    assert "<b>×3.7</b>" in [a.text for a in fig.layout.annotations]
+
+
+def _label_spans(fig):
+    """(left, right, text) in pixels of every bar's value label, as the chart places them on an 800 px plot."""
+    from analysis.views.layout import text_px
+
+    cats = list(fig.layout.xaxis.categoryarray)
+    px = 800 / len(cats)
+    out = []
+    for t in fig.data:
+        if t.type != "bar" or t.text is None:
+            continue
+        offsets = t.offset if isinstance(t.offset, (list, tuple)) else [t.offset] * len(t.x)
+        for x, off, text in zip(t.x, offsets, t.text):
+            if not text:
+                continue
+            centre = (cats.index(x) + 0.5 + off + t.width / 2) * px
+            wide = 14 if t.textangle == -90 else text_px(text, t.textfont.size or 14)
+            out.append((centre - wide / 2, centre + wide / 2, text))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("make", ["main_job", "two_years", "partial_full"])
+def test_value_labels_never_overlap_one_another(make):
+    frame = {"main_job": main_job_frame, "two_years": two_years,
+             "partial_full": lambda: to_frame([row(period_start="2021-01", period_end="2021-09", value=14e6),
+                                               row(period_start="2022-01", period_end="2022-09", value=52.9e6),
+                                               row(period_start="2022-01", period_end="2022-12", value=70e6)])}[make]()
+    spans = _label_spans(charts.turnover_chart(frame))
+    assert spans and all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), spans
+    if make == "main_job":  # thin bars: the claim's figure is labelled, up its bar
+        assert [s[2] for s in spans] == ["52.9 M USD"]

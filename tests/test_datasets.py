@@ -26,9 +26,11 @@ def test_official_trade_contract(official):
     assert len(official) == 10_429  # 10,328 statistics-office rows + 21 BNS sums derived here + 80 quoted in news
     assert official["value"].dtype == "float64"
     assert set(official["indicator"]) <= {"trade_turnover", "exports", "imports", "trade_balance", "other"}
-    assert set(official["basis"]) == {"reporter", "mirror"}
+    assert set(official["basis"]) == {"reporter", "reported"}
     news = official[official["authority"] == datasets.NEWS_AUTHORITY]
     assert len(news) == 80 and news["reporter"].eq("KAZ").all()
+    assert news["basis"].eq("reported").all() and not (official.loc[~official.index.isin(news.index), "basis"]
+                                                      == "reported").any()
     assert set(official["authority"]) == {"BNS Kazakhstan", "Statistics Agency of Uzbekistan", "Armstat", "Geostat",
                                           "NSC Kyrgyzstan", datasets.NEWS_AUTHORITY}
     assert official["partner"].str.fullmatch(r"[A-Z]{3}").all()
@@ -102,7 +104,7 @@ def test_conflicting_figures_are_kept_side_by_side(official):
     y2016 = srb[(srb["period_start"] == "2016-01") & (srb["period_end"] == "2016-12")]
     assert sorted(y2016["value"]) == [26_300_000.0, 26_400_000.0]
     y2024 = srb[(srb["period_start"] == "2024-01") & (srb["period_end"] == "2024-12")]
-    assert set(y2024["basis"]) == {"reporter", "mirror"}
+    assert set(y2024["statistics"]) == {"KAZ", "SRB"}
     assert {100_100_000.0, 400_000_000.0, 600_000_000.0} <= set(y2024["value"])
 
 
@@ -113,7 +115,7 @@ def test_mirror_rows_are_turned_round(official):
     assert bal["value"].tolist() == [117_800_000.0]
     assert bal["statistics"].tolist() == ["SRB"]
     # Serbian exports to Kazakhstan are Kazakh imports from Serbia by Serbian statistics
-    imp = official[(official["partner"] == "SRB") & (official["indicator"] == "imports") & (official["basis"] == "mirror")]
+    imp = official[(official["partner"] == "SRB") & (official["indicator"] == "imports") & (official["statistics"] == "SRB")]
     assert imp["value"].tolist() == [15_050_000.0]
 
 
@@ -176,3 +178,21 @@ def test_datasets_module_reads_no_paths_relative_to_file():
     import inspect
 
     assert "__file__" not in inspect.getsource(datasets)
+
+
+def test_every_basis_is_one_the_charts_and_reconcile_know():
+    """Statistics are "reporter" (an office's own) or "mirror", a ministry figure quoted in news is
+    "reported" (whichever side gave it: ``statistics`` says whose), each value one of frames.BASES with
+    legend words in both languages."""
+    from analysis.frames import BASES
+    from analysis.views.labels import series_name
+
+    pair = datasets.official_trade("KAZ", "SRB", imf=True)
+    assert set(pair["basis"]) <= set(BASES) and pair["basis"].notna().all()
+    quoted = pair["authority"] == datasets.NEWS_AUTHORITY
+    assert pair.loc[quoted, "basis"].eq("reported").all()
+    assert set(pair.loc[~quoted, "basis"]) == {"reporter"}   # each side's own statistics, DOTS and BNS
+    assert set(pair.loc[quoted, "statistics"]) == {"KAZ", "SRB"}
+    for basis in BASES:
+        for lang in ("en", "ru"):
+            assert series_name(basis, lang) != basis

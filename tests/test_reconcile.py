@@ -228,3 +228,21 @@ def test_qazinform_quotes_are_left_out_for_a_kazinform_claim():
     assert table["official_url"].str.startswith("https://www.pink.rs/").tolist() == [True]
     assert table["flags"].iloc[0].split(";") == ["period_mismatch:news_year_vs_official_part", "mirror",
                                                  "reported_in_news"]
+
+
+def test_bundled_rows_are_labelled_by_their_basis():
+    """A ministry figure quoted in news is official_basis "reported", the BNS series "reporter"; a quote of
+    the partner's figure stays a mirror by its statistics (whose figure), not by its basis."""
+    from analysis import datasets
+
+    table = analysis.reconcile(pd.DataFrame([seed_row()]), datasets.official_trade("KAZ", "SRB"))
+    by = table.dropna(subset=["official_authority"]).groupby("official_authority")["official_basis"].agg(set)
+    assert by.to_dict() == {"BNS Kazakhstan": {"reporter"}, datasets.NEWS_AUTHORITY: {"reported"}}
+    claim = seed_row(period_start="2024-01", period_end="2024-12", value=100e6, multiplier=float("nan"),
+                     compared_start=None, compared_end=None, base_value=float("nan"), base_low=float("nan"),
+                     base_high=float("nan"))
+    table = analysis.reconcile(pd.DataFrame([claim]), datasets.official_trade("KAZ", "SRB"))
+    serbian = table[table["official_statistics"] == "SRB"]
+    assert set(serbian["official_value"]) == {400e6, 600e6}
+    assert serbian["mirror"].all() and serbian["official_basis"].eq("reported").all()
+    assert not table.loc[table["official_statistics"] == "KAZ", "mirror"].any()

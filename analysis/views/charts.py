@@ -35,6 +35,7 @@ from .labels import (
     lang_of,
     localise,
     period_label,
+    series_name,
 )
 from .layout import BASE_COLOR as _BASE_COLOR
 from .layout import COLORS as _COLORS
@@ -114,6 +115,7 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     Copies from several outlets are one fact (`analysis.facts.fact_rows`); a conflicting reading is a
     narrow outlined bar beside the kept one.
     """
+    import pandas as pd
     import plotly.graph_objects as go
 
     lang = lang_of(frame, lang)
@@ -128,26 +130,35 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         return empty(title, note, lang)
     sub, unit, dropped = _one_unit(_chronological(_facts(sub)))
     note = _unit_note(note, dropped, lang)
+    # statistics (own side, mirror) beside news figures: a mark of their own on the news bars' axis
+    kinds = sub["basis"].fillna("reported") if "basis" in sub.columns else None
+    stats = sub.iloc[:0]
+    if kinds is not None and kinds.nunique() > 1:
+        is_stat = kinds.isin(_STATISTICS)
+        stats, sub = sub[is_stat].assign(basis=kinds[is_stat]), sub[~is_stat]
     claim_cols = ["multiplier", "compared_start", "compared_end", "base_value", "base_low", "base_high"]
     claims = sub[sub["base_value"].notna() & sub["compared_start"].notna()] if all(
         c in sub.columns for c in claim_cols) else sub.iloc[:0].reindex(columns=[*sub.columns, *claim_cols])
     periods = list(zip(sub["period_start"], sub["period_end"])) + list(zip(claims["compared_start"],
                                                                           claims["compared_end"]))
-    slots = _Slots(periods, lang)
-    if "basis" in sub.columns and sub["basis"].dropna().nunique() > 1:
+    slots = _Slots(periods + list(zip(stats["period_start"], stats["period_end"])), lang)
+    if kinds is not None and kinds.nunique() > 1 and (not slots.ok or sub.empty or stats.empty
+                                                        or sub["basis"].fillna("reported").nunique() > 1):
         # own-side, partner-side (mirror) and news figures are different series, never one bar's rivals
-        return _time_panels(sub.assign(basis=sub["basis"].fillna("reported")), "indicator", [indicator],
+        both = _chronological(pd.concat([sub, stats])) if len(stats) else sub
+        return _time_panels(both.assign(basis=both["basis"].fillna("reported")), "indicator", [indicator],
                             [indicator_name(indicator, lang)], "basis", lang, title=title, note=note)
     if not slots.ok:
         return _time_panels(sub, "indicator", [indicator], [indicator_name(indicator, lang)], None, lang,
                             title=title, note=note)
-    if len(sub) == 1 and claims.empty:
+    if len(sub) == 1 and claims.empty and stats.empty:
         r = sub.iloc[0]
         caption = f"{indicator_name(indicator, lang)}, {_pair_title(reporter, partner, lang)}, " \
                   f"{period_label(r['period_start'], r['period_end'], lang)}"
         return card(format_value(r["value"], r["unit"], lang), caption, title=title, note=note, lang=lang)
-    scale = _scale_of(unit, list(sub["value"]) + list(claims["base_high"]))
+    scale = _scale_of(unit, list(sub["value"]) + list(claims["base_high"]) + list(stats["value"]))
     many = len(slots.spans) > 1
+    labelled, roomy = _labelled(sub, claims, slots, unit, lang)
     colors = {i: _COLORS[0] if s == (1, 12, 12) else _COLORS[[2, 4, 6, 7][i % 4]] for i, s in enumerate(slots.spans)}
     fig = go.Figure()
     # the best-sourced reading of a slot is the bar; other readings of it are narrow outlined bars
@@ -170,8 +181,11 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
                 name=(slots.name(i) if many else WORDS[lang]["reported"]) if main else WORDS[lang]["other_reading"],
                 showlegend=None if main else not any(t.name == WORDS[lang]["other_reading"] for t in fig.data),
                 marker=dict(color=colors[i] if main else "white", line=dict(color=colors[i], width=0 if main else 2)),
-                text=[_value_html(v, unit, lang) for v in part["value"]] if main else None,
-                textposition="outside", textfont=dict(size=14), cliponaxis=False, customdata=hover,
+                # thin bars: the few labels kept run up inside their bar, never across a neighbour
+                text=[labelled(r) for _, r in part.iterrows()] if main else None,
+                textposition="outside" if roomy else "auto", textangle=0 if roomy else -90,
+                insidetextanchor="end", textfont=dict(size=14), constraintext="none", cliponaxis=False,
+                customdata=hover,
                 hovertemplate="%{customdata}<extra></extra>", legendgroup=str(i)))
     words = []
     # a compared period with its own reported figure: the arrow starts there, no implied bar is drawn
@@ -206,16 +220,63 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
             continue
         words.append(_growth_words(r, lang))
         _growth_arrow(fig, slots, r, base / scale, r["value"] / scale, lang)
+    _statistics_marks(fig, stats, slots, scale, lang)
     # the implied bases under the reported bars
     fig.data = [t for t in fig.data if t.legendgroup == "base"] + [t for t in fig.data if t.legendgroup != "base"]
     subtitle = "\n".join(([WORDS[lang]["sub_spans"]] if many else [WORDS[lang]["sub_bars"]]) + words[:2])
-    fig.update_layout(barmode="overlay", hovermode="closest", showlegend=many or drawn_base)
+    fig.update_layout(barmode="overlay", hovermode="closest", showlegend=many or drawn_base or len(stats) > 0)
     # type="category": labels such as "2022" would otherwise make plotly pick a numeric axis
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=slots.labels,
                      range=[-0.5, len(slots.labels) - 0.5], title_text=WORDS[lang]["period"])
-    top = max([0.0] + list(sub["value"] / scale) + list(claims["base_high"] / scale))
+    top = max([0.0] + list(sub["value"] / scale) + list(claims["base_high"] / scale) + list(stats["value"] / scale))
     fig.update_yaxes(title_text=_axis_html(unit, scale, lang), range=[0, top * (1.25 if words else 1.15) or 1])
     return finish(fig, title=title, note=note, lang=lang, subtitle=subtitle)
+
+
+_STATISTICS = ("reporter", "official", "mirror")   # the bases that are statistics, not figures from the news
+_PLOT_PX = 800   # the plot's width on a 900 px figure (margins 70 + 30)
+
+
+def _labelled(sub, claims, slots, unit, lang):
+    """(label of a bar, whether labels fit across their bars): every bar is labelled when its label fits its
+    slot; else only the figures a growth claim is about ("" for the rest), so no two labels meet."""
+    from .layout import text_px
+
+    bar_px = _PLOT_PX / max(1, len(slots.labels)) * slots.width * 0.92
+    labels = [format_value(v, unit, lang) for v in sub["value"]]
+    fits = all(text_px(t, 14) <= bar_px + 6 for t in labels)
+    keep = {(a, b) for a, b in zip(claims["period_start"], claims["period_end"])}
+
+    def label(row) -> str:
+        if fits or (row["period_start"], row["period_end"]) in keep:
+            return _value_html(row["value"], unit, lang)
+        return ""
+    return label, fits
+
+
+def _statistics_marks(fig, stats, slots, scale, lang) -> None:
+    """Statistics beside news bars: a dark line across each slot at the official value (a grey one for
+    mirror figures), one legend entry per basis; the value is in the hover."""
+    import plotly.graph_objects as go
+
+    from .labels import series_name
+
+    if stats.empty:
+        return
+    top = max(abs(v) for v in list(stats["value"] / scale) + [y for t in fig.data for y in (t.y or []) if y is not None])
+    thick = top * 0.014 or 0.01
+    for basis, part in stats.groupby("basis", sort=False):
+        mirror = basis == "mirror"
+        where = [slots.at(a, b) for a, b in zip(part["period_start"], part["period_end"])]
+        name = series_name(basis, lang)
+        hover = [f"<b>{escape_html(name)}, {escape_html(period_label(r['period_start'], r['period_end'], lang))}"
+                 f"</b>: {_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in part.iterrows()]
+        fig.add_trace(go.Bar(
+            x=[w[0] for w in where], y=[thick] * len(part), base=[v / scale - thick / 2 for v in part["value"]],
+            width=slots.width * 0.92, offset=[slots.offset(w[1]) + slots.width * 0.04 for w in where],
+            name=name, legendgroup=f"stat-{basis}",
+            marker=dict(color="#8c8c8c" if mirror else "#1a1a1a", line=dict(width=0)),
+            customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
 
 
 def flows_chart(frame, *, reporter=None, partner=None, lang: str | None = None, title: str | None = None,
@@ -237,7 +298,12 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str | None = None, 
     note = _unit_note(note, dropped, lang)
     if "n_sources" in sub.columns:  # one reading per flow and period: the best-sourced
         sub = sub.sort_values("n_sources", ascending=False, kind="stable")
+    # statistics beside news quotes: a period's statistics win, and the quotes kept are drawn hatched
+    kinds = sub["basis"].fillna("reported") if "basis" in sub.columns else None
+    mixed = kinds is not None and kinds.isin(_STATISTICS).any()
+    sub = sub.assign(_quoted=~kinds.isin(_STATISTICS) if mixed else False).sort_values("_quoted", kind="stable")
     sub = _chronological(sub.drop_duplicates(["indicator", "period_start", "period_end"]))
+    groups = (False, True) if mixed and sub["_quoted"].any() else (False,)
     # the balance where a period has both flows and no reported balance
     wide = sub.pivot_table(index=["period_start", "period_end"], columns="indicator", values="value", aggfunc="first")
     computed = []
@@ -255,28 +321,46 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str | None = None, 
     shades = {"exports": ["#3360a9", "#7b9bd2", "#b0c3e6", "#d5e0f2"], "imports": ["#c05917", "#dd8f58", "#eebc97", "#f6dcc8"]}
     fig = go.Figure()
     many = len(slots.spans) > 1
-    for ind in ("exports", "imports"):
-        part = sub[sub["indicator"] == ind]
-        for i in range(len(slots.spans)):
-            here = part[[slots.at(a, b)[1] == i for a, b in zip(part["period_start"], part["period_end"])]]
-            if here.empty:
-                continue
-            sign = -1.0 if ind == "imports" else 1.0
-            name = indicator_name(ind, lang) + (f", {slots.name(i)}" if many else "")
-            full = slots.spans[i] == (1, 12, 12)
-            hv = [f"<b>{escape_html(indicator_name(ind, lang))}, {escape_html(period_label(r['period_start'], r['period_end'], lang))}"
-                  f"</b>: {_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in here.iterrows()]
-            fig.add_trace(go.Bar(
-                x=[slots.at(a, b)[0] for a, b in zip(here["period_start"], here["period_end"])],
-                y=[sign * v / scale for v in here["value"]], width=slots.width * 0.92,
-                offset=slots.offset(i) + slots.width * 0.04, name=name,
-                marker_color=shades[ind][0 if full or not many else 1 + i % 3],
-                text=[_value_html(v, unit, lang) for v in here["value"]] if len(slots.labels) <= 8 else None,
-                textposition="outside", cliponaxis=False,
-                customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
+    quoted_word = series_name("reported", lang)
+    quoted_word = quoted_word[:1].lower() + quoted_word[1:]
+    for ind, i, q in [(ind, i, q) for ind in ("exports", "imports") for i in range(len(slots.spans)) for q in groups]:
+        part = sub[(sub["indicator"] == ind) & (sub["_quoted"] == q)]
+        here = part[[slots.at(a, b)[1] == i for a, b in zip(part["period_start"], part["period_end"])]]
+        if here.empty:
+            continue
+        sign = -1.0 if ind == "imports" else 1.0
+        name = indicator_name(ind, lang) + (f", {slots.name(i)}" if many else "") + (f" ({quoted_word})" if q else "")
+        legend = None if not q else False   # the hatch is explained once, below
+        full = slots.spans[i] == (1, 12, 12)
+        hv = [f"<b>{escape_html(indicator_name(ind, lang))}, {escape_html(period_label(r['period_start'], r['period_end'], lang))}"
+              f"</b>: {_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in here.iterrows()]
+        fig.add_trace(go.Bar(
+            x=[slots.at(a, b)[0] for a, b in zip(here["period_start"], here["period_end"])],
+            y=[sign * v / scale for v in here["value"]], width=slots.width * 0.92,
+            offset=slots.offset(i) + slots.width * 0.04, name=name, showlegend=legend,
+            marker=dict(color=shades[ind][0 if full or not many else 1 + i % 3],
+                        pattern=dict(shape="x", fgcolor="white", size=7) if q else None),
+            text=[_value_html(v, unit, lang) for v in here["value"]] if len(slots.labels) <= 8 else None,
+            textposition="outside", cliponaxis=False,
+            customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
+    if len(groups) > 1:  # one legend entry for the hatch: a bar of no height
+        fig.add_trace(go.Bar(x=[slots.labels[0]], y=[0], name=series_name("reported", lang), hoverinfo="skip",
+                             marker=dict(color="#777", pattern=dict(shape="x", fgcolor="white", size=7))))
     balances = [(a, b, v, True) for a, b, v in zip(*(sub.loc[sub["indicator"] == "trade_balance", c]
                                                      for c in ("period_start", "period_end", "value")))]
     balances += [(a, b, v, False) for a, b, v in computed]
+    from .layout import text_px
+
+    flows_span = (max([0.0] + [abs(y) for t in fig.data for y in t.y if y > 0])
+                  + max([0.0] + [abs(y) for t in fig.data for y in t.y if y < 0])) or 1.0
+
+    def fit(v):
+        """A balance's label where it fits its thin bar (across or along it), else only in the hover."""
+        text = format_value(v * scale, unit, lang)
+        across = _PLOT_PX / len(slots.labels) * slots.width * 0.3
+        along = abs(v) / flows_span * 250   # about 250 px of plot height
+        return escape_html(text) if min(across, along) >= 0 and (text_px(text, 11) + 6 <= max(across, along)) else ""
+
     for reported in (True, False):
         part = [x for x in balances if x[3] == reported]
         if not part:
@@ -291,7 +375,7 @@ def flows_chart(frame, *, reporter=None, partner=None, lang: str | None = None, 
             hv.append(f"<b>{escape_html(word)}, {escape_html(period_label(a, b, lang))}</b>: {_value_html(v, unit, lang)}")
         fig.add_trace(go.Bar(x=xs, y=ys, width=slots.width * 0.3, offset=offs, name=word,
                              marker=dict(color="#222" if reported else "#4d4d4d", line=dict(color="white", width=1)),
-                             text=[_value_html(v * scale, unit, lang) for v in ys], textposition="inside",
+                             text=[fit(v) for v in ys], textposition="inside",
                              insidetextanchor="end", textfont=dict(color="white", size=11),
                              customdata=hv, hovertemplate="%{customdata}<extra></extra>"))
     inds = set(sub["indicator"])
@@ -488,8 +572,11 @@ def default_charts(frame, lang: str | None = None) -> dict:
         related = [i for i in ("trade_turnover", "exports", "imports", "trade_balance", "investment", "enterprises")
                    if i in inds and (grp.loc[dated, "indicator"] == i).any()]
         if len(related) >= 2:
-            out[_safe("related", rep, par)] = related_chart(grp, indicators=related, reporter=rep_f,
-                                                            partner=par_f, lang=lang)
+            # news quotes and statistics (the basis column, when the frame has both) stay separate series
+            series = "basis" if "basis" in grp.columns and grp["basis"].fillna("reported").nunique() > 1 else None
+            out[_safe("related", rep, par)] = related_chart(grp.assign(basis=grp["basis"].fillna("reported"))
+                                                            if series else grp, indicators=related, reporter=rep_f,
+                                                            partner=par_f, lang=lang, series=series)
     for (ind, rep), grp in data.groupby(["indicator", "reporter"], sort=True):
         if grp["partner"].nunique() >= 2 and ind != "other":
             out[_safe("partners", ind, rep)] = partners_chart(grp, indicator=ind, reporter=rep, lang=lang)
