@@ -31,6 +31,8 @@ class _Readers:
     fraction_change: re.Pattern
     index: re.Pattern
     index_compared: re.Pattern
+    from_level: re.Pattern    # "from" before the first of two percent levels
+    to_percent: re.Pattern    # "... to 56.3%" after it
     sign_word: re.Pattern
     gapped_flow: re.Pattern
     scale_of: dict
@@ -103,6 +105,8 @@ def _readers(lang: str) -> _Readers:
         growth_word=re.compile(rf"(?<![^\W\d_])(?:{growth_words})(?![^\W\d_])", re.I) if growth_words else re.compile("(?!)"),
         fraction_change=re.compile(fraction_change, flags) if fraction_words else re.compile("(?!)"),
         index=re.compile(rf"\s*(?:{_alt(r.words('percent', 'level_of') or ['(?!)'])})\s", re.I),
+        from_level=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('percent', 'from_level') or ['(?!)'])})\s+$", re.I),
+        to_percent=re.compile(rf"[^%]{{0,40}}?(?<![^\W\d_])(?:{_alt(r.words('direction', 'to_level'))})\s+[^\W\d_]*\s*\d[\d.,]*\s*(?:{pct})", re.I),
         index_compared=re.compile(rf"\s*(?:{_alt(r.words('percent', 'level_compared') or ['(?!)'])})\s", re.I),
         sign_word=re.compile(rf"(?<![^\W\d_])(?:(?P<minus>{_alt(r.words('numbers', 'minus') or ['(?!)'])})|(?:{_alt(r.words('numbers', 'plus') or ['(?!)'])}))\s+$", re.I),
         gapped_flow=re.compile(rf"(?:{_alt(r.words('direction', 'gapping_joiners') or ['(?!)'])})\s*(?<![^\W\d_])(?:{_alt(r.words('direction', 'gapping_flows') or ['(?!)'])})"

@@ -434,6 +434,9 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         gapped = bool(said and said.get("direction")) and (rd.to_level.match(folded, end) is not None
                                                             or rd.gapped_flow.search(folded, max(0, start - 30), start) is not None)
         is_change = signed or cue in ("up", "down") or re.search(r"(?:\bby|\bна)\s*$", before, re.I) or kind != "percent" or gapped
+        # "rose from 54.8% in 2016 to 56.3% in 2017": two levels of a rate, neither is a change
+        if kind == "percent" and not signed and rd.from_level.search(before) and rd.to_percent.match(folded, end):
+            is_change = False
         is_index = is_index or kind == "percent" and not is_change and rd.index_compared.match(folded, end) is not None
         if kind == "percent" and not is_change and not is_index:
             unit = "percent"
