@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..reading import countries as country_mentions
 from ..reading import periods as period_mentions
 from ..reading.figures import Figure, _figures
-from ..rules import country_currency, fiscal_year_start
+from ..rules import available, country_currency, fiscal_year_start
 from ..reading.text import detect_language, fold, sentences
 from .changes import ChangeReading
 from .checks import RowChecks
@@ -286,7 +286,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         return bool(self.w["count_subject"].search(before)) and bool(self.w["indicators"]["enterprises"].search(before))
 
     def _unit_word_after(self, f: Figure) -> bool:
-        return bool(re.match(r"\s*(?:tons?|tonnes?|people|passengers|barrels|cubic|т\b|тонн|человек|пассажир)", self.folded[f.span[1]:f.span[1] + 14], re.I))
+        """"7.2 thousand vehicles", "2 million tons": a number that counts things (rules `count_nouns`, any language)."""
+        return any(_words(code)["count_noun_after"].match(self.folded, f.span[1]) for code in available())
 
     def _excluded(self, f: Figure, a: int, b: int, anchors: list[_Row]) -> bool:
         t = self.folded
