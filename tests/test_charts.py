@@ -624,3 +624,75 @@ def test_value_labels_never_overlap_one_another(make):
     assert spans and all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), spans
     if make == "main_job":  # thin bars: the claim's figure is labelled, up its bar
         assert [s[2] for s in spans] == ["52.9 M USD"]
+
+
+# --- a width the caller chooses: the note, subtitle and title wrap inside it -----------------------
+def long_note_frame():
+    return to_frame([row(source=f"Outlet number {i} with a long name", published=f"2023-{1 + i % 12:02d}-0{1 + i % 9}",
+                         period_start=f"{2000 + i}-01", period_end=f"{2000 + i}-12", value=1e9 + i)
+                     for i in range(20)])
+
+
+@pytest.mark.parametrize("width", [420, 500, 700, 900, 1200])
+def test_a_resized_chart_wraps_its_note_inside_the_width(width):
+    from analysis.views.layout import resize
+
+    fig = charts.turnover_chart(long_note_frame())
+    words = " ".join(_note(fig).split("<br>")).split(" ")
+    small = resize(fig, width=width)
+    assert (fig.layout.width, small.layout.width) == (900, width)   # the caller's chart is left as it was
+    lines = _note(small).split("<br>")
+    assert " ".join(lines).split(" ") == words            # every word kept, in order: wrapped, never cut
+    room = width - 70                                        # the note starts at the plot's left edge (margin 70)
+    # 5.2 px a character is more than Arial's average at 11 px (about 5.0 in the PNGs): such a line fits
+    assert all(len(x) * 5.2 <= room for x in lines), [(len(x), room) for x in lines]
+    assert small.layout.margin.b >= 92 + 15 * len(lines) + 10     # and the bottom margin holds every line
+    subtitle = small.layout.title.subtitle.text.split("<br>")
+    assert all(len(x) * 7.4 <= width - 16 for x in subtitle)
+    if width < 900:
+        assert len(lines) > 3 and small.layout.height > fig.layout.height
+
+
+def test_resize_keeps_a_height_the_caller_gives_and_wraps_all_the_same():
+    from analysis.views.layout import resize
+
+    fig = resize(main_job_frame().pipe(charts.turnover_chart), width=500, height=700)
+    assert (fig.layout.width, fig.layout.height) == (500, 700)
+    assert all(len(x) * 5.2 <= 500 - 70 for x in _note(fig).split("<br>"))
+
+
+def _ink_box(png: bytes, bottom: int = 120):
+    """(width, height, last inked row, rightmost inked column in the lowest `bottom` rows) of a PNG."""
+    from tests.test_export import png_pixels
+
+    width, height, pixels, bpp = png_pixels(png)
+    white = b"\xff\xff\xff"
+    ink = lambda y, x: pixels[y][x * bpp:x * bpp + 3] != white  # noqa: E731
+    last = max(y for y in range(height) if any(ink(y, x) for x in range(width)))
+    right = max([x for y in range(height - bottom, height) for x in range(width) if ink(y, x)] or [0])
+    return width, height, last, right
+
+
+@pytest.mark.browser
+def test_a_resized_chart_png_has_its_note_inside_the_image(tmp_path):
+    from analysis.views.export import write_charts
+    from analysis.views.layout import resize
+
+    fig = resize(charts.turnover_chart(long_note_frame()), width=500)
+    (png,) = write_charts({"narrow": fig}, tmp_path, formats=("png",), progress=False)
+    lines = _note(fig).count("<br>") + 1
+    width, height, last, right = _ink_box(png.read_bytes(), bottom=fig.layout.margin.b - 92)
+    assert (width, height) == (500, fig.layout.height) and lines >= 5
+    assert right < width - 10                         # the note's lines end inside the image, none runs off
+    assert height - 15 * 8 < last < height - 8        # its last line is there, above the bottom edge
+
+
+@pytest.mark.browser
+@pytest.mark.xfail(strict=True, reason="analysis/views/export.py (owned elsewhere) sets width= in the browser "
+                   "only; it should draw layout.resize(fig, width, height) so the note is wrapped for that width")
+def test_write_charts_with_a_width_wraps_the_note_inside_the_image(tmp_path):
+    from analysis.views.export import write_charts
+
+    (png,) = write_charts({"narrow": charts.turnover_chart(long_note_frame())}, tmp_path, formats=("png",),
+                          width=500, progress=False)
+    assert _ink_box(png.read_bytes())[3] < 500 - 10

@@ -75,26 +75,129 @@ def add_note(note: str, extra: str) -> str:
     return f"{note}<br>{extra}" if note else extra
 
 
-def finish(fig, *, title: str, note: str, lang: str, subtitle: str = "", height: int = HEIGHT):
-    """Apply the template, the (escaped) title and subtitle, and the source note under the plot area;
-    the bottom margin grows with the note's lines so none is clipped."""
-    lines = note.count("<br>") + 1 if note else 0
-    sub_lines = subtitle.count("\n") + 1 if subtitle else 0
+NOTE_PX, SUB_PX, TITLE_PX, LEGEND_PX = 11, 13, 18, 13   # font sizes of the note, subtitle, title, legend
+NOTE_CHARS = 130   # and a note line is never longer than this, however wide the chart
+_LEFT, _RIGHT = 70, 30   # the template's side margins; the note starts at the plot's left edge
+
+
+def wrap_px(text: str, width: float, size: float = NOTE_PX, chars: int | None = None) -> list[str]:
+    """`text` (chart markup: escaped, no line breaks) in lines no wider than `width` pixels at `size` px
+    (and no longer than `chars` characters), broken between words (a word longer than a line is cut).
+
+    >>> wrap_px("Sources: Kazinform, 6 Nov 2022; Trend, 1 Mar 2023", 150)
+    ['Sources: Kazinform, 6 Nov', '2022; Trend, 1 Mar 2023']
+    """
+    import html
+
+    def fits(t):
+        plain = html.unescape(t)
+        return text_px(plain, size) <= width and (chars is None or len(plain) <= chars)
+
+    lines: list[str] = []
+    line = ""
+    for word in [w for w in text.split(" ") if w]:   # only spaces: a no-break space holds "24 %" together
+        while not fits(word):   # a word wider than a line: cut it where it stops fitting
+            cut = max(1, max(k for k in range(1, len(word) + 1) if fits(word[:k]) or k == 1))
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:cut])
+            word = word[cut:]
+        candidate = f"{line} {word}" if line else word
+        if line and not fits(candidate):
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    if line:
+        lines.append(line)
+    return lines
+
+
+def note_width(width: float) -> float:
+    """The pixels a note line may take on a figure `width` px wide: the plot's own width."""
+    return width - _LEFT - _RIGHT
+
+
+def _legend_rows(fig, width: float) -> int:
+    """About how many lines of entries the horizontal legend takes on a figure `width` px wide: entries
+    flow left to right, and the entries of one legend group stand one above the other."""
+    if fig.layout.showlegend is False:
+        return 1
+    groups: dict = {}   # group -> [widest entry, entries]
+    seen = set()
+    for t in fig.data:
+        if t.showlegend is False or not t.name or t.name in seen:
+            continue
+        seen.add(t.name)
+        g = groups.setdefault(t.legendgroup or f"\0{t.name}", [0.0, 0])
+        g[0] = max(g[0], text_px(t.name, LEGEND_PX) + 46)
+        g[1] += 1
+    lines, used, tallest, room = 0, 0.0, 1, width - _LEFT - _RIGHT
+    for wide, n in groups.values():
+        if used and used + wide > room:
+            lines, used, tallest = lines + tallest, 0.0, 1
+        used += wide
+        tallest = max(tallest, n)
+    return lines + tallest
+
+
+def fit(fig, width: float, height: float | None = None):
+    """Lay out the title, subtitle, legend and source note of a finished chart for `width` px: each is
+    wrapped to the width, the top and bottom margins make room for their lines, and the figure grows
+    by as much (or, with `height`, keeps that height). Reads what `finish` kept in ``layout.meta``."""
+    meta = dict(fig.layout.meta or {})
+    title, subs, paragraphs = meta.get("title", ""), meta.get("subtitle", []), meta.get("note", [])
+    t_lines = wrap_px(title, width * 0.99 - 16, TITLE_PX) if title else []
+    s_lines = [x for p in subs for x in (wrap_px(p, width * 0.99 - 16, SUB_PX) or [""])]
+    n_lines = [x for p in paragraphs for x in wrap_px(p, note_width(width), NOTE_PX, NOTE_CHARS)]
+    rows = _legend_rows(fig, width)
+    top = 52 + 22 * max(0, len(t_lines) - 1) + 18 * len(s_lines) + 34 + 18 * (rows - 1) + meta.get("legend_gap", 0)
+    bottom = 112 + 15 * len(n_lines)
+    base_top = 52 + 18 * len(subs) + 34
+    if height is None:
+        height = meta.get("height", HEIGHT) + 15 * max(0, len(n_lines) - 1) + (top - base_top)
+    fig.update_layout(width=width, height=height, margin=dict(t=top, b=bottom),
+                      title_text="<br>".join(t_lines), title_subtitle_text="<br>".join(s_lines))
+    if meta.get("legend_gap"):
+        fig.update_layout(legend_y=1 + (meta["legend_gap"] - 4) / max(60, height - top - bottom))
+    for a in fig.layout.annotations:
+        if a.name == "source-note":
+            a.text = "<br>".join(n_lines)
+    return fig
+
+
+def resize(fig, width: int | None = None, height: int | None = None):
+    """A copy of a chart drawn `width` × `height` px (either may be None: the chart's own), its title,
+    subtitle and source note wrapped again for the width, so nothing runs off the image or is clipped.
+    Use it instead of ``update_layout(width=...)``, and before an export at another size."""
+    import plotly.graph_objects as go
+
+    out = go.Figure(fig)
+    if not isinstance(fig.layout.meta, dict) or "note" not in fig.layout.meta:   # not a chart of this package
+        return out.update_layout(**{k: v for k, v in (("width", width), ("height", height)) if v})
+    return fit(out, width or fig.layout.width or WIDTH, height)
+
+
+def finish(fig, *, title: str, note: str, lang: str, subtitle: str = "", height: int = HEIGHT,
+           legend_gap: int = 0):
+    """Apply the template, the (escaped) title and subtitle, and the source note under the plot area, each
+    wrapped to the figure's width; the margins grow with their lines so none is clipped. ``note`` is
+    chart markup whose ``<br>`` separate paragraphs; what is kept in ``layout.meta`` lets `resize` wrap
+    them again for another width. ``legend_gap``: pixels between the legend and the plot (subplot titles)."""
     fig.update_layout(
         template=template(),
-        title=dict(text=escape_html(title), yref="container", y=1, yanchor="top", pad=dict(t=16), subtitle=dict(text="<br>".join(escape_html(x) for x in subtitle.split("\n")), font=dict(size=13, color="#555"))),
+        title=dict(yref="container", y=1, yanchor="top", pad=dict(t=16), subtitle=dict(font=dict(size=13, color="#555"))),
         separators=",\u202f" if lang == "ru" else ".,",
-        width=WIDTH,
-        height=height + 15 * max(0, lines - 1),
-        # room above the plot for the title, the subtitle's lines and the legend row
-        margin=dict(b=112 + 15 * lines, t=52 + 18 * sub_lines + 34),
+        meta={"title": escape_html(title), "subtitle": [escape_html(x) for x in subtitle.split("\n")] if subtitle else [],
+              "note": note.split("<br>") if note else [], "height": height, "legend_gap": legend_gap},
     )
     if note:
         fig.add_annotation(
             text=note, xref="paper", yref="paper", x=0, y=0, yshift=-92, xanchor="left", yanchor="top",
-            showarrow=False, align="left", font=dict(size=11, color="#666"), name="source-note",
+            showarrow=False, align="left", font=dict(size=NOTE_PX, color="#666"), name="source-note",
         )
-    return fig
+    return fit(fig, WIDTH)
 
 
 def empty(title: str, note: str, lang: str, reason: str | None = None):

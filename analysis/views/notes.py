@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-import textwrap
 
 from .labels import WORDS, check_lang, date_label
 
@@ -141,15 +140,17 @@ def _entries(frame, lang: str) -> list[str]:
 
 
 def _wrap(text: str, chars: int) -> list[str]:
-    return textwrap.wrap(text, chars, break_long_words=True, break_on_hyphens=False)
+    """The note's lines on a 900 px chart (escaped), as `layout.finish` will wrap them."""
+    from .layout import WIDTH, escape_html, note_width, wrap_px
+
+    return wrap_px(escape_html(text), note_width(WIDTH), chars=chars)
 
 
 def source_note(frame, source=None, lang: str = "en", *, chars: int = NOTE_CHARS, lines: int = NOTE_LINES) -> str:
-    """The note under a chart as plotly text: "Sources: Kazinform, 6 Nov 2022; Trend, 1 Mar 2023", wrapped
-    to at most ``lines`` lines of ``chars`` characters, the outlets that do not fit counted ("and 3 more").
-    ``source`` given: that text instead (escaped, wrapped, cut to ``lines``). "" when nothing is known."""
-    from .layout import escape_html
-
+    """The note under a chart as plotly text: "Sources: Kazinform, 6 Nov 2022; Trend, 1 Mar 2023", as many
+    outlets as fit ``lines`` lines of ``chars`` characters on a 900 px chart, the rest counted ("and 3
+    more"). ``source`` given: that text instead (escaped, cut to ``lines``). "" when nothing is known.
+    One paragraph, unwrapped: `layout.finish` wraps it to the chart's width (and `layout.resize` to another)."""
     words = WORDS[check_lang(lang)]
     if source is not None:
         text = f"{words['source']}: {source}" if source else ""
@@ -157,7 +158,7 @@ def source_note(frame, source=None, lang: str = "en", *, chars: int = NOTE_CHARS
         if len(wrapped) > lines:
             wrapped = wrapped[:lines]
             wrapped[-1] = wrapped[-1][: chars - 1] + "…"
-        return "<br>".join(escape_html(x) for x in wrapped)
+        return " ".join(wrapped)
     entries = _entries(frame, lang) if frame is not None else []
     if not entries:
         return ""
@@ -171,4 +172,4 @@ def source_note(frame, source=None, lang: str = "en", *, chars: int = NOTE_CHARS
         kept -= 1
     more = len(entries) - kept
     text = f"{label}: " + "; ".join(entries[:kept]) + (f" {words['more'].format(more)}" if more else "")
-    return "<br>".join(escape_html(x) for x in _wrap(text, chars)[:lines])
+    return " ".join(_wrap(text, chars)[:lines])

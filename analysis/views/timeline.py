@@ -123,11 +123,6 @@ def time_panels(sub, facet: str, facets: list, labels: list[str], series, lang: 
         vals, text = date_ticks(first, last, lang)
         fig.update_xaxes(tickvals=vals, ticktext=text)
     height = max(HEIGHT, 170 + (230 if len(facets) <= 3 else 150) * len(facets))
-    fig = finish(fig, title=title, note=unit_note(note, dropped, lang), lang=lang, height=height,
-                 subtitle=WORDS[lang]["sub_time"])
-    if series is not None and len(facets) > 1:
-        # the legend row goes above the first subplot's title, not onto it
-        fig.update_layout(margin_t=fig.layout.margin.t + 26)
-        plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-        fig.update_layout(legend_y=1 + 28 / plot_px)
-    return fig
+    # a legend over several subplots goes above the first one's title, not onto it
+    return finish(fig, title=title, note=unit_note(note, dropped, lang), lang=lang, height=height,
+                  subtitle=WORDS[lang]["sub_time"], legend_gap=26 if series is not None and len(facets) > 1 else 0)
