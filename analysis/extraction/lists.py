@@ -110,15 +110,17 @@ class ListReading:
         if len(levels) >= 2 and len(flows) == len(levels) and len({n for _, n in flows}) == len(flows):
             for r, (_, name) in zip(levels, flows):
                 r.indicator = name
-        before = [m for m in names if m.start < first]
+        # the listed names, not the list's owner ("China, the US and India were Vietnam's top markets")
+        role = {id(m): role for m, role in self._roles(a, b)}
+        before = [m for m in names if m.start < first and role.get(id(m)) not in ("owner", "agency")]
         if len(levels) >= 2 and len(before) >= len(levels):
             pick = before[-len(levels):]
+            listed = {x.iso3 for x in pick}
+            other = [x.iso3 for x in names if x.iso3 not in listed]
             for r, m in zip(levels, pick):
-                if r.partner in [x.iso3 for x in pick] or r.partner in (None, "WLD"):
+                if r.partner in listed or r.partner in (None, "WLD"):
                     r.partner = m.iso3
-                if r.reporter == m.iso3:
-                    r.reporter = None
-                    other = [x.iso3 for x in names if x.iso3 not in [y.iso3 for y in pick]]
+                if r.reporter in listed:
                     r.reporter = other[0] if other else None
         # a bare number before "and X billion euros" takes that currency
         for i, r in enumerate(levels[:-1]):
