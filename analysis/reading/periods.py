@@ -373,8 +373,15 @@ def find(text: str, lang: str) -> list[Mention]:
             noun = re.search(r"period|month|quarter|indicator|figure|период", m.group(0), re.I)
             out.append(Mention(m.start(), m.end(), Period(0, 0, offset=None if noun else -1, same_as_current=True),
                                (_is_compared(c, text, m.start()) and not re.search(r"\b(?:over|during|for|in|за|в)\s+$", text[max(0, m.start() - 8):m.start()], re.I)) or not noun, m.group(0)))
-    out.sort(key=lambda x: x.start)
-    return _merge_same_period(out, text)
+    out.sort(key=lambda x: (x.start, -x.end))
+    # "прошлогоднего" inside "прошлогоднего показателя": the longer reading says what the words are
+    kept, reach = [], None
+    for m in out:
+        if reach is None or m.end > reach[1] or (m.start, m.end) == reach:
+            kept.append(m)
+            if reach is None or m.end > reach[1]:
+                reach = (m.start, m.end)
+    return _merge_same_period(kept, text)
 
 
 def _merge_same_period(mentions: list[Mention], text: str) -> list[Mention]:
