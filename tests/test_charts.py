@@ -696,3 +696,22 @@ def test_write_charts_with_a_width_wraps_the_note_inside_the_image(tmp_path):
     (png,) = write_charts({"narrow": charts.turnover_chart(long_note_frame())}, tmp_path, formats=("png",),
                           width=500, progress=False)
     assert _ink_box(png.read_bytes())[3] < 500 - 10
+
+
+def test_partial_spans_never_take_the_full_years_blue():
+    frame = to_frame([row(period_start="2023-01", period_end=end, value=v)
+                      for end, v in (("2023-06", 13.6e9), ("2023-09", 21.7e9), ("2023-10", 24.3e9), ("2023-12", 30e9))])
+    fig = charts.turnover_chart(frame)
+    colors = {t.name: t.marker.color for t in fig.data}
+    assert len(set(colors.values())) == 4 and colors["Full year"] == "#3360a9"
+    assert not any(c in ("#3360a9", "#286bbb") for n, c in colors.items() if n != "Full year")
+
+
+def test_partners_are_ranked_by_statistics_when_news_quotes_are_beside_them():
+    frame = pd.DataFrame(dict(reporter=["KAZ"] * 5, partner=["CHN", "RUS", "CHN", "CHN", "CHN"],
+                              indicator=["trade_turnover"] * 5, period_start=["2023-01"] * 4 + ["2024-01"],
+                              period_end=["2023-12"] * 4 + ["2024-12"], value=[30e9, 27e9, 41e9, 31.5e9, 44e9],
+                              unit=["USD"] * 5, basis=["reporter", "reporter", "reported", "reported", "reported"],
+                              source_name=["BNS"] * 5))
+    fig = charts.partners_chart(frame)
+    assert list(fig.data[0].x) == [27, 30] and "2023" in fig.layout.title.text

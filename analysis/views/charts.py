@@ -159,7 +159,7 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     scale = _scale_of(unit, list(sub["value"]) + list(claims["base_high"]) + list(stats["value"]))
     many = len(slots.spans) > 1
     labelled, roomy = _labelled(sub, claims, slots, unit, lang)
-    colors = {i: _COLORS[0] if s == (1, 12, 12) else _COLORS[[2, 4, 6, 7][i % 4]] for i, s in enumerate(slots.spans)}
+    colors = {i: _COLORS[0] if s == (1, 12, 12) else _COLORS[[2, 4, 3, 7][i % 4]] for i, s in enumerate(slots.spans)}
     fig = go.Figure()
     # the best-sourced reading of a slot is the bar; other readings of it are narrow outlined bars
     ranked = sub.sort_values("n_sources", ascending=False, kind="stable") if "n_sources" in sub.columns else sub
@@ -436,7 +436,9 @@ def partners_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     # the world is a total, not a partner to rank; and one basis only: own-side and mirror figures differ
     sub = sub[sub[partner] != "WLD"]
     if "basis" in sub.columns and sub["basis"].dropna().nunique() > 1:
-        sub = sub[sub["basis"] == sub["basis"].mode().iloc[0]]
+        kinds = sub["basis"].dropna()
+        stats = kinds[kinds.isin(_STATISTICS)]   # statistics first: the news quotes rank no partners
+        sub = sub[sub["basis"] == (stats if len(stats) else kinds).mode().iloc[0]]
     if period is None and len(sub):
         counts = (sub.groupby(["period_end", "period_start"])[partner].nunique()
                   .reset_index().sort_values([partner, "period_end", "period_start"], kind="stable"))

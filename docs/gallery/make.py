@@ -65,12 +65,13 @@ def case_frame(docs):
 
 
 def news_and_official():
-    """News rows (basis 'news') beside both sides' statistics for Kazakhstan–China."""
+    """News rows beside the bundled figures for Kazakhstan–China: the BNS series (basis "reporter") and the
+    ministry figures outlets quoted (basis "reported", as the gallery's own news rows: one series)."""
     news = case_frame([
         ("Trade between Kazakhstan and China reached $24 billion in 2022.", "2023-01-20", "Kazinform"),
         ("In 2023 trade between Kazakhstan and China grew to $31.5 billion.", "2024-01-25", "Astana Times"),
-    ]).assign(basis="news")
-    official = datasets.official_trade()  # with the official figures the news quoted (China's, mirror)
+    ]).assign(basis="reported")
+    official = datasets.official_trade()  # with the figures the news quoted (China's too: statistics "CHN")
     official = official[(official["partner"] == "CHN") & (official["reporter"] == "KAZ")
                         & (official["indicator"] == "trade_turnover")]
     return pd.concat([news, official], ignore_index=True)
