@@ -20,6 +20,7 @@ from ..rules import available, country_currency, fiscal_year_start
 from ..reading.text import detect_language, fold, sentences
 from .changes import ChangeReading
 from .checks import RowChecks
+from .discourse import DiscourseReading
 from .grids import GridReading
 from .lists import ListReading
 from .model import _Row, _bounded, _published
@@ -36,7 +37,7 @@ def extract_records(text: str, published=None, source=None) -> list[dict]:
     return _Document(text, published, source).records()
 
 
-class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords, GridReading, ListReading):
+class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, RowChecks, RowRecords, GridReading, ListReading):
     """One article being read: its figures, periods and countries, and the context carried forward."""
 
     def __init__(self, text: str, published, source):
@@ -501,88 +502,3 @@ class _Document(RoleReading, PeriodReading, ChangeReading, RowChecks, RowRecords
         return not any(c.start <= at < c.end for c in self._countries_in(at - 40, at + 1))
 
     # -----------------------------------------------------------------------------------------
-    def _growth_only(self, g: Figure, a: int, b: int, ctx: dict, previous: list[_Row]) -> _Row | None:
-        t, w = self.folded, self.w
-        left = a
-        changes = {id(r.figure) for r in previous if r.role == "change"}
-        # the clause starts after the last figure before this one (nearest first: dense lists stay linear)
-        for f in reversed(self._figs_in(a, g.span[0])):
-            if a <= f.span[1] <= g.span[0] and f.kind in ("money", "count", "ratio", "percent") and id(f) not in changes and not self.w["change_before"].search(t[max(a, f.span[0] - 30):f.span[0]]):
-                left = max(left, f.span[1])
-                break
-        clause = t[left:g.span[0]]
-        if w["count_subject"].search(clause):
-            return None
-        if self._excluded(g, a, b, []):
-            return None
-        ind = self._indicator(a, b, g.span[0], g.span[1], left, min(b, g.span[1] + 40))
-        if ind is None:
-            ind = self._indicator(a, b, g.span[0], g.span[1], a, g.span[0])
-        if ind is None and w["anaphor_subject"].search(t[a:b]) and previous:
-            last = next((r for r in reversed(previous) if r.role == "level" and r.figure.kind == "money"), None)
-            if last is not None and last.ratio is None:
-                last.ratio = g
-                own = [p for p in self._periods_in(a, b) if p.compared]
-                last.compared = own[0].period if own else "derive-base"
-                return None
-        last = self._continued(g, a, b, previous) if ind is None else None
-        if last is not None:
-            last.ratio = g
-            own = [p for p in self._periods_in(a, b) if p.compared]
-            last.compared = own[0].period if own else None
-            last.why["multiplier"] = "next_sentence"
-            return None
-        if ind is None and (w["figure_word"].search(clause) or not clause.strip() or re.match(r"^\W*$", clause)):
-            ind = ctx["indicator"]
-        if ind is None or ind == "enterprises":
-            return None
-        flow = None
-        if ind in ("exports", "imports", "trade_turnover") and self._commodity(left, g):
-            flow, ind = ind, "other"
-        row = _Row(g, role="growth", indicator=ind, sentence=(a, b), flow=flow)
-        row.ratio = g
-        siblings = [o for o in previous if o.sentence == (a, b) and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
-        self._countries(row, a, b, left, min(b, g.span[1] + 40), ctx, siblings)
-        mentions = self._periods_in(a, b)
-        own = [p for p in mentions if not p.compared and not p.period.same_as_current]
-        if own:
-            row.period = min(own, key=lambda p: (g.span[0] - p.end) if p.end <= g.span[0] else (p.start - g.span[1] + 15)).period
-        elif ctx["period"] is not None:
-            row.period = ctx["period"]
-        row.compared = self._compared(row, mentions, [], a, b)
-        return row
-
-    def _carry_context(self, a: int, b: int, ctx: dict, rows: list[_Row] | None = None) -> None:
-        t = self.folded
-        if rows:
-            main = [r for r in rows if r.role in ("level", "growth") and r.indicator not in (None, "other", "enterprises")]
-            shares = [r for r in rows if r.indicator == "other" and r.reporter and r.partner not in (None, "WLD")]
-            if not main and shares:   # "X's share of Y's trade is 57%. Trade now exceeds $5 billion."
-                ctx["reporter"], ctx["partner"] = shares[-1].reporter, shares[-1].partner
-            if main:
-                last = main[-1]
-                ctx["indicator"] = last.indicator
-                if last.reporter or last.partner:
-                    ctx["reporter"], ctx["partner"] = last.reporter, last.partner
-                # the discourse's current period; "$0.5 billion for the same period in 2019" is not it
-                dated = [r for r in main if r.period is not None and not r.period.same_as_current and r.why.get("period") != "same-period"]
-                if dated:
-                    ctx["period"] = dated[-1].period
-        else:
-            found = [(m.start(), name) for name, pattern in self.w["indicators"].items() if name != "enterprises"
-                     for m in pattern.finditer(t, a, b)]
-            if found:
-                names = {n for _, n in found}
-                ctx["indicator"] = "trade_balance" if "trade_balance" in names else max(found)[1]
-            roles = self._roles(a, b)
-            names = [m for m, role in roles if m.iso3]
-            holder = self._partner_of(a, b)
-            if holder is not None:
-                ctx["reporter"], ctx["partner"] = holder
-            if len(names) >= 1 and self.w["indicators"]["trade_turnover"].search(t, a, b):
-                ctx["reporter"] = names[0].iso3
-                ctx["partner"] = names[1].iso3 if len(names) > 1 and names[1].iso3 != names[0].iso3 else ("WLD" if self.w["total"].search(t, a, b) else None)
-        mentions = [p for p in self._periods_in(a, b) if not p.compared]
-        if mentions and not rows:
-            ctx["period"] = mentions[-1].period
-        ctx["negative"] = bool(self.w["negative"].search(t, a, b)) and not self.w["positive"].search(t, a, b)
