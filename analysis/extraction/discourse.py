@@ -104,6 +104,10 @@ class DiscourseReading:
                 par = next((m for m, role in roles if m.iso3 and role in sides[1] and m is not rep), None)
                 if rep is not None:
                     ctx["reporter"], ctx["partner"] = rep.iso3, par.iso3 if par is not None else "WLD"
+            elif names and holder is None and all(role == "agency" for m, role in roles if m.iso3):
+                # "Statistics South Africa released the data. The country's imports from China rose ..."
+                if ctx["reporter"] != names[0].iso3:
+                    ctx["reporter"], ctx["partner"] = names[0].iso3, None
         mentions = [p for p in self._periods_in(a, b) if not p.compared]
         if mentions and not rows:
             ctx["period"] = mentions[-1].period
