@@ -69,6 +69,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
             self.figures = [self._local_currency(f) if f.currencies else f for f in self.figures]
         if any(m.period.fiscal for m in self.periods):
             self.periods = self._fiscal_years(self.periods)
+        self.periods = self._shorthand_years(self.periods)
         self._country_starts = [m.start for m in self.countries]
 
     @functools.cached_property

@@ -136,6 +136,25 @@ class PeriodReading:
             return None   # "tripled over the past 10 years": against a year the text does not name
         return "derive"
 
+    def _shorthand_years(self, mentions: list) -> list:
+        """"Exports for the year-to-date (1 January to 30 September 2017) grew from R818 billion in 2016 to R862
+        billion in 2017": where a sentence names part of a year and then that year bare, its bare years are
+        shorthand for the same months."""
+        out = list(mentions)
+        for a, b in self.sentences:
+            here = [i for i, m in enumerate(out) if a <= m.start < b]
+            part = next((out[i].period for i in here if out[i].period.year is not None and not out[i].period.last_year
+                         and 0 < out[i].period.first <= out[i].period.last and (out[i].period.first, out[i].period.last) != (1, 12)
+                         and not out[i].period.open_end), None)
+            if part is None:
+                continue
+            bare = [i for i in here if (out[i].period.first, out[i].period.last) == (1, 12) and out[i].period.year is not None
+                    and not out[i].period.last_year and not out[i].period.fiscal and out[i].start > 0]
+            if any(out[i].period.year == part.year for i in bare):
+                for i in bare:
+                    out[i] = replace(out[i], period=Period(part.first, part.last, out[i].period.year))
+        return out
+
     # -----------------------------------------------------------------------------------------
     def _resolve(self, p: Period | None, current: Period | None = None) -> Period | None:
         """A period with its year: written, relative to `current` (for comparisons) or to publication."""
