@@ -139,7 +139,7 @@ class PeriodReading:
     def _shorthand_years(self, mentions: list) -> list:
         """"Exports for the year-to-date (1 January to 30 September 2017) grew from R818 billion in 2016 to R862
         billion in 2017": where a sentence names part of a year and then that year bare, its bare years are
-        shorthand for the same months."""
+        shorthand for the same months (when it names another bare year too)."""
         out = list(mentions)
         for a, b in self.sentences:
             here = [i for i, m in enumerate(out) if a <= m.start < b]
@@ -150,7 +150,10 @@ class PeriodReading:
                 continue
             bare = [i for i in here if (out[i].period.first, out[i].period.last) == (1, 12) and out[i].period.year is not None
                     and not out[i].period.last_year and not out[i].period.fiscal and out[i].start > 0]
-            if any(out[i].period.year == part.year for i in bare):
+            # two bare years, one of them the part's: a series of the same months ("December 2023, bringing the
+            # surplus for 2023 to ..." names a whole year)
+            years = {out[i].period.year for i in bare}
+            if part.year in years and len(years) >= 2:
                 for i in bare:
                     out[i] = replace(out[i], period=Period(part.first, part.last, out[i].period.year))
         return out
