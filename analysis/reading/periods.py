@@ -122,7 +122,7 @@ def _compiled(lang: str):
     joiners = _alt(re.escape(j) if j == "-" else j for j in p["range_joiners"])
     day = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"   # "01 January to 30 September 2017"
     month_range = rf"{B}{day}(?P<m1>{month_alt}){E}\s*(?:{joiners})\s*{day}(?P<m2>{month_alt}){E}"
-    fiscal_year = rf"(?P<fy1>{year})[-/](?P<fy2>\d\d|{year}){E}"
+    fiscal_year = rf"(?P<fy1>{year})[-/](?P<fy2>{year}|\d\d)(?!\d){E}"
     year_of = [(pat, off) for pat, off in p["year_of"]]
     year_of_period = year_of + [(pat, off) for pat, off in p["year_of_period"]]
     rel_year = _alt(pat for pat, _ in year_of)
@@ -141,7 +141,7 @@ def _compiled(lang: str):
 
     def of_fiscal(g: str) -> str:
         """ "... of fiscal 2023-24", "... of FY24": the fiscal year a quarter or half is counted in."""
-        written = rf"(?:{p.get('fiscal', '')})(?P<{g}1>{year})[-/](?P<{g}2>\d\d|{year}){E}"
+        written = rf"(?:{p.get('fiscal', '')})(?P<{g}1>{year})[-/](?P<{g}2>{year}|\d\d)(?!\d){E}"
         named = rf"|(?:{single})(?P<{g}s>\d\d|{year})(?![\d/-])" if single else ""
         return rf"\s*(?:of\s+|in\s+)?(?:the\s+)?(?:{written}{named})"
     year_range = rf"{B}(?P<yr1>{year})\s*[-–]\s*(?P<yr2>{year}){E}"
@@ -320,6 +320,8 @@ def find(text: str, lang: str) -> list[Mention]:
             y1 = _fiscal_first_year(g["fy1"], g["fy2"])
             if y1:
                 period = _fiscal_period(y1, None, None)
+            elif len(g["fy2"]) == 4 and int(g["fy1"]) < int(g["fy2"]):
+                period = Period(1, 12, int(g["fy1"]), last_year=int(g["fy2"]))   # "2010-2022": years, not a fiscal one
         elif g["fys"]:
             y = int(g["fys_y"])
             period = _fiscal_period((y + 2000 if y < 100 else y) - 1, None, None)
