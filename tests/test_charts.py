@@ -611,6 +611,11 @@ def _label_spans(fig):
             centre = (cats.index(x) + 0.5 + off + t.width / 2) * px
             wide = 14 if t.textangle == -90 else text_px(text, t.textfont.size or 14)
             out.append((centre - wide / 2, centre + wide / 2, text))
+    for a in fig.layout.annotations:   # a label lifted above a slot's highest mark
+        if a.name == "value-label":
+            centre = (a.x + 0.5) * px
+            wide = text_px(a.text, 14)
+            out.append((centre - wide / 2, centre + wide / 2, a.text))
     return sorted(out)
 
 
@@ -715,3 +720,18 @@ def test_partners_are_ranked_by_statistics_when_news_quotes_are_beside_them():
                               source_name=["BNS"] * 5))
     fig = charts.partners_chart(frame)
     assert list(fig.data[0].x) == [27, 30] and "2023" in fig.layout.title.text
+
+
+def test_a_label_stands_above_another_reading_or_a_statistic_in_its_slot():
+    news = to_frame([row(partner="CHN", period_start="2022-01", period_end="2022-12", value=24e9, source="a"),
+                     row(partner="CHN", period_start="2022-01", period_end="2022-12", value=31.2e9, source="b"),
+                     row(partner="CHN", period_start="2021-01", period_end="2021-12", value=18e9, source="c")])
+    official = pd.DataFrame(dict(reporter=["KAZ"], partner=["CHN"], indicator=["trade_turnover"],
+                                 period_start=["2021-01"], period_end=["2021-12"], value=[18.9e9], unit=["USD"],
+                                 basis=["reporter"], source_name=["BNS"]))
+    fig = charts.turnover_chart(pd.concat([news.assign(basis="reported"), official], ignore_index=True))
+    lifted = {a.text: a.y for a in fig.layout.annotations if a.name == "value-label"}
+    assert lifted == {"24 bn USD": pytest.approx(31.2), "18 bn USD": pytest.approx(18.9)}
+    assert not [t for t in fig.data if t.text is not None and any(t.text)]   # no second label on those bars
+    spans = _label_spans(fig)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))

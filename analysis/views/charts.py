@@ -48,6 +48,10 @@ from .marks import titled as _titled
 from .marks import titled_one as _titled_one
 from .marks import unit_note as _unit_note
 from .marks import value_html as _value_html
+from .bars import PLOT_PX as _PLOT_PX
+from .bars import STATISTICS as _STATISTICS
+from .bars import labelled as _labelled
+from .bars import statistics_marks as _statistics_marks
 from .notes import source_note
 from .shape import Slots as _Slots
 from .shape import chronological as _chronological
@@ -158,13 +162,19 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
         return card(format_value(r["value"], r["unit"], lang), caption, title=title, note=note, lang=lang)
     scale = _scale_of(unit, list(sub["value"]) + list(claims["base_high"]) + list(stats["value"]))
     many = len(slots.spans) > 1
-    labelled, roomy = _labelled(sub, claims, slots, unit, lang)
+    labelled, roomy = _labelled(sub, claims, slots, unit, lang, scale)
     colors = {i: _COLORS[0] if s == (1, 12, 12) else _COLORS[[2, 4, 3, 7][i % 4]] for i, s in enumerate(slots.spans)}
     fig = go.Figure()
     # the best-sourced reading of a slot is the bar; other readings of it are narrow outlined bars
     ranked = sub.sort_values("n_sources", ascending=False, kind="stable") if "n_sources" in sub.columns else sub
     slot_of = [slots.at(a, b) for a, b in zip(ranked["period_start"], ranked["period_end"])]
     first = ~ranked.assign(_slot=[str(s) for s in slot_of]).duplicated("_slot").to_numpy()
+    # the highest mark of each slot (another reading, a statistic): a label sits above it, not across it
+    highest: dict = {}
+    for where, v in list(zip(slot_of, ranked["value"])) + [
+            (slots.at(a, b), v) for a, b, v in zip(stats["period_start"], stats["period_end"], stats["value"])]:
+        highest[where] = max(highest.get(where, v), v)
+    lifted = []
     for i in range(len(slots.spans)):
         for main in (True, False):
             pick = [j for j, (s, f) in enumerate(zip(slot_of, first)) if s[1] == i and f == main]
@@ -175,6 +185,13 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
             hover = [f"<b>{escape_html(period_label(r['period_start'], r['period_end'], lang))}</b>: "
                      f"{_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in part.iterrows()]
             width = slots.width * (0.92 if main else 0.3)
+
+            def lifts(r, main=main):
+                top = highest.get(slots.at(r["period_start"], r["period_end"]), r["value"])
+                if main and roomy and top > r["value"] and labelled(r):
+                    lifted.append((r, top))
+                    return True
+                return False
             fig.add_trace(go.Bar(
                 x=xs, y=list(part["value"] / scale), width=width,
                 offset=slots.offset(i) + (slots.width - width) / 2,
@@ -182,11 +199,15 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
                 showlegend=None if main else not any(t.name == WORDS[lang]["other_reading"] for t in fig.data),
                 marker=dict(color=colors[i] if main else "white", line=dict(color=colors[i], width=0 if main else 2)),
                 # thin bars: the few labels kept run up inside their bar, never across a neighbour
-                text=[labelled(r) for _, r in part.iterrows()] if main else None,
+                text=[labelled(r) if not lifts(r) else "" for _, r in part.iterrows()] if main else None,
                 textposition="outside" if roomy else "auto", textangle=0 if roomy else -90,
                 insidetextanchor="end", textfont=dict(size=14), constraintext="none", cliponaxis=False,
                 customdata=hover,
                 hovertemplate="%{customdata}<extra></extra>", legendgroup=str(i)))
+    for r, top in lifted:   # above the slot's highest mark, in the bar's words
+        fig.add_annotation(x=slots.x(r["period_start"], r["period_end"]), y=top / scale, xref="x", yref="y",
+                           yanchor="bottom", yshift=3, showarrow=False, text=labelled(r), font=dict(size=14),
+                           name="value-label")
     words = []
     # a compared period with its own reported figure: the arrow starts there, no implied bar is drawn
     reported_at = {slot_of[j]: float(ranked["value"].iloc[j]) for j in range(len(ranked)) if first[j]}
@@ -231,52 +252,6 @@ def turnover_chart(frame, *, indicator: str = "trade_turnover", reporter=None, p
     top = max([0.0] + list(sub["value"] / scale) + list(claims["base_high"] / scale) + list(stats["value"] / scale))
     fig.update_yaxes(title_text=_axis_html(unit, scale, lang), range=[0, top * (1.25 if words else 1.15) or 1])
     return finish(fig, title=title, note=note, lang=lang, subtitle=subtitle)
-
-
-_STATISTICS = ("reporter", "official", "mirror")   # the bases that are statistics, not figures from the news
-_PLOT_PX = 800   # the plot's width on a 900 px figure (margins 70 + 30)
-
-
-def _labelled(sub, claims, slots, unit, lang):
-    """(label of a bar, whether labels fit across their bars): every bar is labelled when its label fits its
-    slot; else only the figures a growth claim is about ("" for the rest), so no two labels meet."""
-    from .layout import text_px
-
-    bar_px = _PLOT_PX / max(1, len(slots.labels)) * slots.width * 0.92
-    labels = [format_value(v, unit, lang) for v in sub["value"]]
-    fits = all(text_px(t, 14) <= bar_px + 6 for t in labels)
-    keep = {(a, b) for a, b in zip(claims["period_start"], claims["period_end"])}
-
-    def label(row) -> str:
-        if fits or (row["period_start"], row["period_end"]) in keep:
-            return _value_html(row["value"], unit, lang)
-        return ""
-    return label, fits
-
-
-def _statistics_marks(fig, stats, slots, scale, lang) -> None:
-    """Statistics beside news bars: a dark line across each slot at the official value (a grey one for
-    mirror figures), one legend entry per basis; the value is in the hover."""
-    import plotly.graph_objects as go
-
-    from .labels import series_name
-
-    if stats.empty:
-        return
-    top = max(abs(v) for v in list(stats["value"] / scale) + [y for t in fig.data for y in (t.y or []) if y is not None])
-    thick = top * 0.014 or 0.01
-    for basis, part in stats.groupby("basis", sort=False):
-        mirror = basis == "mirror"
-        where = [slots.at(a, b) for a, b in zip(part["period_start"], part["period_end"])]
-        name = series_name(basis, lang)
-        hover = [f"<b>{escape_html(name)}, {escape_html(period_label(r['period_start'], r['period_end'], lang))}"
-                 f"</b>: {_value_html(r['value'], r['unit'], lang)}{_quote_hover(r, lang)}" for _, r in part.iterrows()]
-        fig.add_trace(go.Bar(
-            x=[w[0] for w in where], y=[thick] * len(part), base=[v / scale - thick / 2 for v in part["value"]],
-            width=slots.width * 0.92, offset=[slots.offset(w[1]) + slots.width * 0.04 for w in where],
-            name=name, legendgroup=f"stat-{basis}",
-            marker=dict(color="#8c8c8c" if mirror else "#1a1a1a", line=dict(width=0)),
-            customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
 
 
 def flows_chart(frame, *, reporter=None, partner=None, lang: str | None = None, title: str | None = None,
