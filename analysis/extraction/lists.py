@@ -44,6 +44,18 @@ class ListReading:
         holder = (owners or holders or [None])[0]
         if holder is None:
             return
+        # "Germany was the largest exporter to China (€107 billion), followed by France (€24 billion)": a list
+        # continuing a ranking whose first label is the destination (or origin) names traders, not partners
+        follow = w["list_follow"].search(t, a, b)
+        side = next((m for m in labels.values() if role.get(id(m)) in ("dest", "origin")), None)
+        # ("Oman's exports went mostly to China ..., followed by India": the owner's destinations go on)
+        if follow is not None and side is not None and role.get(id(holder)) == "plain" and holder.start < side.start < follow.start():
+            for r in levels:
+                m = labels.get(id(r))
+                if m is not None:
+                    r.reporter, r.partner = (holder.iso3 if m is side else m.iso3), side.iso3
+                    r.why.update(reporter="ranking", partner="ranking")
+            return
         first_label = min(m.start for m in labels.values())
         # the list's head, named before it without a label: "China topped the destinations of the exports of
         # Qatar, with 8.4 billion riyals, followed by India with 4.2 billion"

@@ -420,7 +420,8 @@ def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
     if m and is_range and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I):
         return False
     # "the record from 2019" is no comparison; "up 38% from 2020" and "down from 2019" are
-    if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(r"(?:up|down|rose|fell|increased|decreased|grew|declined|dropped|%|percent|per\s?cent|times|fold),?\s+from\s+$", text[max(0, start - 40):start], re.I):
+    # "up $47.8 billion from 2021": a change amount before "from" compares too
+    if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(r"(?:up|down|rose|fell|increased|decreased|grew|declined|dropped|%|percent|per\s?cent|times|fold|\d(?:\s*[^\W\d_]+)?),?\s+from\s+$", text[max(0, start - 40):start], re.I):
         return False
     return bool(m)
 
