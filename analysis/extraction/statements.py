@@ -373,7 +373,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
         else:
             hits = [(m.start(), m.end(), name) for name, pattern in inds.items() for m in pattern.finditer(t, left_floor, start)]
         for s, e, name in hits:
-            key = (e, name != "trade_turnover")
+            key = (e, -s, name != "trade_turnover")   # the longer name ends there: "imports and exports", "export turnover"
             if best is None or key > best[0]:
                 best = (key, name, s)
         right = re.match(r"\s*[-–—]?\s*(?:for|на|по)\s+", t[end:end + 12])
