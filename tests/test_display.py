@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pytest
 
 import analysis
 from analysis.views import display
@@ -102,3 +103,18 @@ def test_explorer_builds_a_widget_and_updates(monkeypatch):
     box.value = TEXT  # as if pasted
     assert calls == [TEXT]
     assert "2 row(s)" in ui.children[2].value
+
+
+def test_the_explorer_carries_a_snapshot_a_page_without_a_kernel_can_show():
+    """nbconvert prefers text/html to the widget view: the exported page shows the text, rows and charts
+    (drawn by the page's own plotly.js), while Jupyter draws the live widget from the same output."""
+    pytest.importorskip("ipywidgets")
+    import analysis
+    from analysis import datasets
+
+    ui = analysis.explorer(datasets.seed_text(), published="2022-11-06", source="Kazinform")
+    bundle = ui._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    snap = bundle["text/html"]
+    assert "52.9 million US dollars" in snap and snap.count('class="plotly-graph-div"') >= 2
+    assert "<script src=" not in snap   # no plotly.js from a CDN, no second copy of it

@@ -175,8 +175,11 @@ def explorer(text: str = "", *, lang: str = "en", published=None, source=None):
     status = widgets.HTML()
     out = widgets.Output()
 
+    shown: dict = {}
+
     def update(_=None):
         out.clear_output(wait=True)
+        shown.clear()
         with out:
             try:
                 ex = Extraction.from_text(box.value, published=published, source=source, lang=language.value)
@@ -185,13 +188,33 @@ def explorer(text: str = "", *, lang: str = "en", published=None, source=None):
                 return
             status.value = f"{len(ex.frame)} row(s)"
             display(ex)
-            for fig in default_charts(ex.frame, lang=language.value).values():
+            figs = list(default_charts(ex.frame, lang=language.value).values())
+            for fig in figs:
                 display(fig)
+            shown.update(ex=ex, figs=figs)
+
+    class Explorer(widgets.VBox):
+        def _repr_mimebundle_(self, **kwargs):
+            """The live widget, and beside it a snapshot (text, rows, charts) as HTML: a page exported
+            without a kernel (nbconvert) shows the snapshot where the widget cannot be drawn, offline too;
+            Jupyter's frontends draw the widget."""
+            bundle = super()._repr_mimebundle_(**kwargs)
+            if bundle is not None and shown:
+                bundle["text/html"] = snapshot_html(shown["ex"], shown["figs"])
+            return bundle
 
     box.observe(update, names="value")
     language.observe(update, names="value")
-    ui = widgets.VBox([box, language, status, out])
+    ui = Explorer([box, language, status, out])
     ui.update = update  # so a caller (or a test) can refresh without an edit
     if text:
         update()
     return ui
+
+
+def snapshot_html(ex: "Extraction", figs) -> str:
+    """The explorer as a page without a kernel shows it: the highlighted text, the rows and the charts.
+    The charts use the page's plotly.js (a notebook's plotly output carries it), so they draw offline."""
+    charts = "".join(f.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False}) for f in figs)
+    note = escape_html("Snapshot of the explorer (edit the text in a live notebook to read it again)")
+    return f'<div class="analysis-explorer-snapshot"><p style="color:#666">{note}</p>{ex._repr_html_()}{charts}</div>'
