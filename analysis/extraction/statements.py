@@ -376,6 +376,11 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
             key = (e, -s, name != "trade_turnover")   # the longer name ends there: "imports and exports", "export turnover"
             if best is None or key > best[0]:
                 best = (key, name, s)
+        passive = self.w["passive_flow"].search(t, end, min(right_ceiling, end + 60))
+        if passive is not None and not clause_break().search(t, end, passive.start()):
+            for name in ("exports", "imports"):
+                if inds[name].fullmatch(passive.group("flow")):
+                    return name   # "goods worth 9.2 billion lek or 82.2 million euros were exported": the predicate
         right = re.match(r"\s*[-–—]?\s*(?:for|на|по)\s+", t[end:end + 12])
         if right:
             for name, pattern in inds.items():
