@@ -40,6 +40,10 @@ STATIC_FORMATS = ("png", "svg", "pdf", "jpeg", "webp")
 FORMATS = (*STATIC_FORMATS, "html")
 DEFAULT_SIZE = (900, 520)
 TABS = 2  # browser tabs rendering at once in one browser (bench/bench_export.py: --tabs)
+# seconds a browser may take to start, whatever `timeout` allows each image: a healthy Chromium starts in
+# 1-5 s even on 2 loaded cores, and one that has not answered by then is stuck (before, the command line's
+# 120 s image limit also bounded the start, so `chart` and `run` waited 2 minutes on a hung browser)
+START_TIMEOUT = 30
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 INSTALL_HINT = (
@@ -153,15 +157,16 @@ def _check_formats(formats: Iterable[str]) -> list[str]:
 
 
 def write_charts(figures: Mapping[str, object], folder, formats=("png", "svg", "pdf", "html"), *,
-                  timeout: float = 120, offline_html: bool = True, scale: float = 1,
+                  timeout: float = 120, start_timeout: float | None = None, offline_html: bool = True, scale: float = 1,
                   width: int | None = None, height: int | None = None,
                   include_plotlyjs: str | None = None, progress: bool | None = False) -> list[Path]:
     """Write every figure in every format to ``folder/<name>.<format>``; return the paths written.
 
     ``figures`` maps a file-name-safe name (letters, digits, ``_ . -``) to a ``go.Figure``.
     Static formats go through one browser started once for the whole call; ``timeout`` (seconds) bounds
-    the browser's start and each image, so a stuck browser fails with `ExportTimeoutError` within about
-    twice the limit, its whole process group killed.
+    each image and ``start_timeout`` the browser's start (default `START_TIMEOUT`, 30 s, or ``timeout`` if
+    that is shorter), so a stuck browser fails with `ExportTimeoutError` within about the start limit (a
+    browser that hangs later: about twice ``timeout``), its whole process group killed.
     ``scale`` multiplies the pixels of PNG/JPEG/WebP (2 for print); ``width``/``height`` (CSS pixels)
     override each figure's own size. HTML: ``include_plotlyjs`` as in `write_html`; by default a batch
     of several figures shares one ``plotly.min.js`` beside them ("file"), a single figure embeds it.
@@ -190,7 +195,8 @@ def write_charts(figures: Mapping[str, object], folder, formats=("png", "svg", "
     bar = _progress_bar(progress, total)
     try:
         if jobs:
-            written += _render_static(jobs, browser, timeout, scale=scale, size=(width, height), tick=bar.update)
+            written += _render_static(jobs, browser, timeout, scale=scale, size=(width, height), tick=bar.update,
+                                      start_timeout=start_timeout)
         if "html" in formats:
             mode = include_plotlyjs or ("file" if offline_html and len(figures) > 1 else None)
             for name, fig in figures.items():
@@ -255,7 +261,7 @@ async def _bounded(coro, limit: float | None, what: str):
 
 
 def _render_static(jobs, browser: str, timeout: float, *, scale: float = 1, size=(None, None),
-                   tick=lambda n=1: None) -> list[Path]:
+                   tick=lambda n=1: None, start_timeout: float | None = None) -> list[Path]:
     """Render all jobs in one browser, in a private event loop on a worker thread (works under Jupyter).
 
     The browser's start and each image have `timeout` seconds; after the run (done, failed or timed out)
@@ -266,6 +272,7 @@ def _render_static(jobs, browser: str, timeout: float, *, scale: float = 1, size
         raise BrowserNotFoundError("Static export needs kaleido: pip install 'analysis[export]'") from exc
 
     limit = timeout or None
+    start_limit = min((t for t in (limit, start_timeout or START_TIMEOUT) if t), default=None)
     result: dict = {"paths": []}
 
     async def run():
@@ -286,7 +293,7 @@ def _render_static(jobs, browser: str, timeout: float, *, scale: float = 1, size
                 tick(1)
 
         try:
-            await _bounded(k.open(), limit, f"starting the browser {browser}")
+            await _bounded(k.open(), start_limit, f"starting the browser {browser}")
             workers = [asyncio.ensure_future(render()) for _ in range(tabs)]
             try:
                 await asyncio.gather(*workers)
@@ -312,7 +319,7 @@ def _render_static(jobs, browser: str, timeout: float, *, scale: float = 1, size
 
     thread = threading.Thread(target=worker, name="analysis-export", daemon=True)
     thread.start()
-    overall = None if limit is None else limit * (1 + len(jobs)) + 20
+    overall = None if limit is None else (start_limit or limit) + limit * len(jobs) + 20
     thread.join(overall)
     if thread.is_alive():  # the event loop itself is stuck: end the browser from here
         _kill_browser(result.get("browser"))
@@ -320,7 +327,7 @@ def _render_static(jobs, browser: str, timeout: float, *, scale: float = 1, size
         raise ExportTimeoutError(f"static export did not finish within {overall:.0f} s (browser {browser})")
     error = result.get("error")
     if isinstance(error, ExportTimeoutError):
-        raise ExportTimeoutError(f"{error} (limit {timeout} s for the start and for each image; "
+        raise ExportTimeoutError(f"{error} (limits: {start_limit} s for the start, {timeout} s for each image; "
                                  f"browser {browser}; it has been closed)") from None
     if error is not None:
         if type(error).__name__ == "ChromeNotFoundError":
