@@ -128,6 +128,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
         else:
             rows = self._merge_growth(rows)
         self._growth_to_current(rows)
+        self._base_goods(rows)
         self._base_periods(rows)
         self._share_owners(rows)
         self._balance_signs(rows)
