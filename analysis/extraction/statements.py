@@ -374,7 +374,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
         else:
             hits = [(m.start(), m.end(), name) for name, pattern in inds.items() for m in pattern.finditer(t, left_floor, start)]
         for s, e, name in hits:
-            key = (e, -s, name != "trade_turnover")   # the longer name ends there: "imports and exports", "export turnover"
+            key = (e, name != "trade_turnover")
             if best is None or key > best[0]:
                 best = (key, name, s)
         passive = self.w["passive_flow"].search(t, end, min(right_ceiling, end + 60))
