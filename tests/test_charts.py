@@ -735,3 +735,14 @@ def test_a_label_stands_above_another_reading_or_a_statistic_in_its_slot():
     assert not [t for t in fig.data if t.text is not None and any(t.text)]   # no second label on those bars
     spans = _label_spans(fig)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_part_of_year_label_moves_below_its_line_when_another_line_runs_just_above():
+    frame = to_frame([row(partner="CHN", period_start="2023-01", period_end="2023-09", value=21.7e9),
+                      row(partner="CHN", period_start="2023-01", period_end="2023-12", value=24.2e9),
+                      row(partner="CHN", period_start="2022-01", period_end="2022-12", value=24e9),
+                      row(partner="CHN", period_start="2023-01", period_end="2023-06", value=13.6e9)])
+    fig = charts.related_chart(frame)
+    marks = [t for t in fig.data if t.mode and "text" in t.mode][0]
+    where = dict(zip(marks.text, marks.textposition))
+    assert where["Jan–Sep"] == "bottom center" and where["Jan–Jun"] == "top center"

@@ -49,6 +49,43 @@ def date_ticks(first, last, lang: str):
     return vals, text
 
 
+def _label_places(part, scale, sub, n_facets: int):
+    """A function (row index, label) -> "top center", "bottom center" or None: where a marker's label
+    meets no other line of its subplot (positions estimated on a 800 px wide plot)."""
+    from .layout import text_px
+
+    spans = []
+    for idx, r in part.iterrows():
+        end = r["period_end"] if not is_missing(r["period_end"]) else r["period_start"]
+        spans.append((idx, _month_start(r["period_start"]), _month_end(end), r["value"] / scale))
+    starts = [_month_start(x) for x in sub["period_start"]]
+    ends = [_month_end(e if not is_missing(e) else s) for s, e in zip(sub["period_start"], sub["period_end"])]
+    days = max(1.0, (max(ends) - min(starts)).days) if starts else 1.0
+    top = max([abs(v) for *_, v in spans] + [1e-9]) * 1.2
+    panel_px = max(80.0, (230 if n_facets <= 3 else 150) - 60)
+    unit_px = top / panel_px
+
+    def place(idx, label):
+        if not label:
+            return "top center"
+        mine = next(x for x in spans if x[0] == idx)
+        mid = mine[1] + (mine[2] - mine[1]) / 2
+        half = _days(text_px(label, 11) / 2 / 800 * days)
+        lo, hi = mid - half, mid + half
+        others = [v for j, a, b, v in spans if j != idx and a <= hi and b >= lo]
+        for where, (d0, d1) in (("top center", (4, 20)), ("bottom center", (-20, -4))):
+            if not any(mine[3] + d0 * unit_px <= v <= mine[3] + d1 * unit_px for v in others):
+                return where
+        return None
+    return place
+
+
+def _days(n: float):
+    import pandas as pd
+
+    return pd.Timedelta(days=n)
+
+
 def time_panels(sub, facet: str, facets: list, labels: list[str], series, lang: str, *, title: str, note: str):
     """One subplot per facet value on a shared date axis. ``series`` names a column whose values are
     series in the language's words ("mirror" -> "Partner's statistics (mirror)")."""
@@ -77,6 +114,7 @@ def time_panels(sub, facet: str, facets: list, labels: list[str], series, lang: 
         dropped += n
         scale = scale_of(unit, part["value"])
         alone = len(part) == 1
+        place = _label_places(part, scale, sub, len(facets))
         groups = part.groupby(part[series].astype(str), sort=False) if series else [(None, part)]
         # news last, so a news figure that equals an official one is drawn over it, not hidden under it
         groups = sorted(groups, key=lambda g: SERIES_STYLE.get(g[0], ("solid",))[0] == "dot")
@@ -84,8 +122,8 @@ def time_panels(sub, facet: str, facets: list, labels: list[str], series, lang: 
             name = series_name(key_value, lang) if key_value is not None else labels[row_no - 1]
             color = colors.setdefault(name, COLORS[len(colors) % len(COLORS)])
             dash, symbol = SERIES_STYLE.get(key_value, ("solid", "circle"))
-            lx, ly, mx, my, hv, tx = [], [], [], [], [], []
-            for _, r in chronological(grp).iterrows():
+            lx, ly, mx, my, hv, tx, at = [], [], [], [], [], [], []
+            for idx, r in chronological(grp).iterrows():
                 end = r["period_end"] if not is_missing(r["period_end"]) else r["period_start"]
                 a, b = _month_start(r["period_start"]), _month_end(end)
                 first = a if first is None or a < first else first
@@ -104,13 +142,17 @@ def time_panels(sub, facet: str, facets: list, labels: list[str], series, lang: 
                     tx.append(f"{value_html(r['value'], r['unit'], lang)} ({when})")
                 else:
                     tx.append(escape_html(part_label(r["period_start"], end, lang)))
+                # above its line, else below it, else in the hover only: never across another line
+                where = place(idx, tx[-1])
+                at.append(where or "top center")
+                tx[-1] = tx[-1] if where else ""
             legend = series is not None and name not in shown
             shown.add(name)
             fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line={"color": color, "width": 4, "dash": dash},
                                      name=escape_html(name), legendgroup=name, showlegend=False, hoverinfo="skip"),
                           row=row_no, col=1)
             fig.add_trace(go.Scatter(x=mx, y=my, mode="markers+text" if any(tx) else "markers", text=tx,
-                                     textposition="top center", textfont={"size": 11, "color": color},
+                                     textposition=at, textfont={"size": 11, "color": color},
                                      cliponaxis=False, marker={"color": color, "size": 10, "symbol": symbol},
                                      name=escape_html(name), legendgroup=name, showlegend=legend, customdata=hv,
                                      hovertemplate="%{customdata}<extra></extra>"), row=row_no, col=1)
