@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..reading.figures import Figure
+from ..reading.figures import UNIT_SHARED, Figure
 from .model import _Row
 
 
@@ -79,7 +79,7 @@ class ListReading:
         bare percents listed after a change, in a 'respectively' sentence, are changes of the same kind."""
         if not self.w["respectively"].search(self.folded, a, b):
             return figs
-        first = next((f for f in figs if f.kind == "ratio" and self.w["percent_end"].search(f.raw.rstrip())), None)
+        first = next((f for f in figs if f.kind == "ratio" and (self.w["percent_end"].search(f.raw.rstrip()) or UNIT_SHARED in f.note)), None)
         if first is None:
             return figs
         out = []
@@ -113,14 +113,19 @@ class ListReading:
                 # "exports to China and Russia grew by 12% and 8%, respectively": the names listed before
                 for r, m in zip(changes, ahead[-len(changes):]):
                     r.partner = m.iso3
+        # "exports and imports rose 12 and 8% respectively": the changes follow the flows too
+        if len(changes) >= 2:
+            flows = self._flows_listed(a, changes[0].figure.span[0])
+            if len(flows) == len(changes):
+                for r, name in zip(changes, flows):
+                    r.indicator = name
         levels = [r for r in rows if r.role == "level" and r.figure.kind in ("money", "number")]
         names = [m for m in mentions if m.iso3]
         first = levels[0].figure.span[0] if levels else b
         # "exports and imports reached $84.4 billion and $50.7 billion respectively": flows listed in order
-        flows = sorted((m.start(), name) for name in ("exports", "imports", "trade_balance")
-                       for m in self.w["indicators"][name].finditer(t, a, first))
-        if len(levels) >= 2 and len(flows) == len(levels) and len({n for _, n in flows}) == len(flows):
-            for r, (_, name) in zip(levels, flows):
+        flows = self._flows_listed(a, first)
+        if len(levels) >= 2 and len(flows) == len(levels):
+            for r, name in zip(levels, flows):
                 if r.indicator == "trade_turnover" and r.partner is None and r.reporter is None and not names:
                     r.partner = "WLD"   # read as "exports and imports" (turnover) first: a flow of no named pair is the world's
                 r.indicator = name
@@ -140,3 +145,10 @@ class ListReading:
         for i, r in enumerate(levels[:-1]):
             if r.figure.kind == "number" and levels[i + 1].figure.kind == "money":
                 r.figure = replace(r.figure, unit=levels[i + 1].figure.unit, kind="money")
+
+    def _flows_listed(self, a: int, b: int) -> list[str]:
+        """The flows named between a and b in order ("exports and imports"), if each is named once."""
+        found = sorted((m.start(), name) for name in ("exports", "imports", "trade_balance")
+                       for m in self.w["indicators"][name].finditer(self.folded, a, b))
+        names = [name for _, name in found]
+        return names if len(set(names)) == len(names) else []

@@ -36,6 +36,7 @@ class _Readers:
     sign_word: re.Pattern
     gapped_flow: re.Pattern
     scale_of: dict
+    list_gap: re.Pattern      # between two figures of one list ("2.9 and 3.5 percent")
     rules: object
 
 
@@ -112,6 +113,7 @@ def _readers(lang: str) -> _Readers:
         gapped_flow=re.compile(rf"(?:{_alt(r.words('direction', 'gapping_joiners') or ['(?!)'])})\s*(?<![^\W\d_])(?:{_alt(r.words('direction', 'gapping_flows') or ['(?!)'])})"
                                rf"(?![^\W\d_])\s*[-–—]*\s*(?:(?:{_alt(r.words('direction', 'gapping_by') or ['(?!)'])})\s+)?$", re.I),
         scale_of={p: f for p, f in scales},
+        list_gap=re.compile(rf"\s*(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*", re.I),
         rules=r,
     )
 

@@ -179,6 +179,7 @@ def _figures(text: str, lang: str | None = None) -> list[Figure]:
     raw.sort(key=lambda r: r["start"])
     out = []
     raw = [r for r in raw if math.isfinite(r["value"] * r["scale"] * (r["currency"][1] if r["currency"] else 1.0))]
+    _shared_units(rd, folded, raw)
     said = {"direction": "", "end": 0}   # the last change whose direction was written, for gapped lists
     for i, item in enumerate(raw):
         prev_end = raw[i - 1]["end"] if i else 0
@@ -187,6 +188,27 @@ def _figures(text: str, lang: str | None = None) -> list[Figure]:
             said["direction"] = ""   # checked only since the last figure: each stretch of text is read once
         out.append(_finish(rd, folded, text, item, prev_end, next_start, lang, said))
     return _shared_scales(rd, folded, [f for f in out if f is not None])
+
+
+UNIT_SHARED = "unit from the figure after it"
+
+
+def _shared_units(rd: _Readers, folded: str, raw: list[dict]) -> None:
+    """"rising 2.9 and 3.5 percent", "5.1 and 3.2 billion dollars": a bare number listed before a figure with a
+    unit shares that unit (and its scale word, when it has none of its own)."""
+    for i in range(len(raw) - 2, -1, -1):
+        item, nxt = raw[i], raw[i + 1]
+        if item["kind"] != "number" or item["currency"] or item.get("hi") is not None or nxt["kind"] not in ("percent", "money"):
+            continue
+        if not rd.list_gap.fullmatch(folded, item["end"], nxt["start"]):
+            continue
+        if nxt["kind"] == "percent" and item["scale"] == 1.0:
+            item["kind"] = "percent"
+        elif nxt["kind"] == "money" and (item["scale"] == 1.0 or item["scale"] == nxt["scale"]):
+            item["kind"], item["currency"], item["scale"] = "money", nxt["currency"], nxt["scale"]
+        else:
+            continue
+        item["note"] = (item["note"] + "; " if item["note"] else "") + UNIT_SHARED
 
 
 def _shared_scales(rd: _Readers, folded: str, figures: list[Figure]) -> list[Figure]:
