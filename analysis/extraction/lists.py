@@ -42,7 +42,15 @@ class ListReading:
         holders = [m for m in named if m.iso3 not in listed]
         owners = [m for m, role in self._roles(a, b) if role == "owner" and m.iso3 and m.iso3 not in listed]
         holder = (owners or holders or [None])[0]
+        first_label = min(m.start for m in labels.values())
         if holder is None:
+            # "Top export destinations in 2022: the US ($44.6bn), China ($20.3bn)": partners of a trader not named here
+            if w["partner_list"].search(t, a, first_label):
+                for r in levels:
+                    m = labels.get(id(r))
+                    if m is not None:
+                        r.reporter, r.partner = None, m.iso3
+                        r.why.update(reporter="none", partner="label")
             return
         # "Germany was the largest exporter to China (€107 billion), followed by France (€24 billion)": a list
         # continuing a ranking whose first label is the destination (or origin) names traders, not partners
@@ -56,7 +64,6 @@ class ListReading:
                     r.reporter, r.partner = (holder.iso3 if m is side else m.iso3), side.iso3
                     r.why.update(reporter="ranking", partner="ranking")
             return
-        first_label = min(m.start for m in labels.values())
         # the list's head, named before it without a label: "China topped the destinations of the exports of
         # Qatar, with 8.4 billion riyals, followed by India with 4.2 billion"
         head = next((m for m in named if m.iso3 not in listed and m.iso3 != holder.iso3 and m.start < first_label), None)
