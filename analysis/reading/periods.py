@@ -26,6 +26,7 @@ class Period:
     open_end: bool = False        # "since the beginning of the year": the end is not stated
     same_as_current: bool = False  # "the same period of 2020": months come from the current period
     quarter_back: bool = False    # "the previous quarter": the quarter before the current one (months 0..0)
+    to_date: bool = False         # "by the end of July": January to July, the year's total so far (a stock: July)
     fiscal: tuple | None = None   # (first year, first month, last month, counted) of "July-May of fiscal 2020-21"; months None for the whole year
 
     def resolve(self, ref_year: int | None) -> "Period | None":
@@ -177,10 +178,11 @@ def _compiled(lang: str):
         ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
+    through_month = re.compile(rf"{B}(?:{_alt(p.get('through_month') or ['(?!)'])})\s*$", flags)
     date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
-    return dict(main=main, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
+    return dict(main=main, through_month=through_month, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
                 relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, since=since, same=same, compared=compared, rules=r)
 
 
@@ -332,7 +334,9 @@ def find(text: str, lang: str) -> list[Mention]:
         elif g["mo"]:
             mo = _lookup(c["month_forms"], g["m"])
             if mo and not (g["m"].lower() in ("may", "march", "mar", "ма", "мае") and not g["my"] and not re.match(r"\s*\d", text[m.end():m.end() + 2]) and _weak_month(text, m.start(), lang)):
-                period = Period(mo, mo, int(g["my"]) if g["my"] else None, offset=_rel_offset(c, g["mrel"]))
+                # "by the end of July 2023": the year's total so far, January to July
+                first = 1 if c["through_month"].search(text, max(0, m.start() - 40), m.start()) else mo
+                period = Period(first, mo, int(g["my"]) if g["my"] else None, offset=_rel_offset(c, g["mrel"]), to_date=first != mo)
         elif g["yo"]:
             # "4 December 2024" is a day, not a year; "the quarter of 2023" a part of it told elsewhere
             if not c["date_before"].search(text, max(0, m.start() - 20), m.start()) and not c["part_before"].search(text, max(0, m.start() - 30), m.start()):
