@@ -1,10 +1,8 @@
 """Absolute changes and the percent written beside them: "the deficit increased $46.6 billion, or 9.5%",
 "an increase of $1.96 billion (5.8%)". The amount is the change, so the percent is the growth rate, with the
-direction of the verb before the amount; and changes that belong to another figure than the one beside them
-(a later value, the sentence before). A part of `statements._Document`."""
+direction of the verb before the amount; and changes that belong to another figure of the sentence than the
+one beside them (a later value, a base). A part of `statements._Document`."""
 from __future__ import annotations
-
-import re
 
 from ..reading.figures import Figure, as_change
 from ..reading.periods import Period
@@ -132,32 +130,3 @@ class ChangeReading:
         if any(m.iso3 == iso3 for m in self._countries_in(a, b)):
             return True
         return any(self.w["prep_with"].search(self.folded[a:m.start() + a]) for m in self.w["our"].finditer(self.folded[a:b]))
-
-    def _continued(self, g: Figure, a: int, b: int, previous: list[_Row]) -> _Row | None:
-        """"Trade came to $210 million in March. Compared with a year earlier, the decline was 12.5%": a sentence
-        whose one figure is a change, with a change noun for subject and no indicator, period or country of its
-        own, changes the value of the sentence before."""
-        t = self.folded
-        index = self.sentence_index
-        here = index.get((a, b))
-        if here is None or sum(f.kind == "ratio" for f in self._figs_in(a, b)) != 1:
-            return None
-        periods = self._periods_in(a, b)
-        if any(not p.compared and not p.period.same_as_current for p in periods):
-            return None
-        # the noun is the subject: only an article, a stop or a period before it ("economic growth" is another
-        # thing), and at most two words (its verb) between it and the figure ("the increase in prices was")
-        noun = self.w["change_subject"].search(t, a, g.span[0])
-        if noun is None or len(re.findall(r"[^\W\d_]+", t[noun.end():g.span[0]])) > 2:
-            return None
-        before = t[a:noun.start()].rstrip()
-        if before and before[-1].isalpha() and not self.w["article_end"].search(before) \
-                and not any(p.end == a + len(before) for p in periods):
-            return None
-        last = next((r for r in reversed(previous) if index.get(r.sentence) == here - 1 and r.role == "level"
-                     and r.figure.kind == "money"), None)
-        if last is None or last.ratio is not None:
-            return None
-        if any(m.iso3 not in (last.reporter, last.partner) for m in self._countries_in(a, b)):
-            return None
-        return last

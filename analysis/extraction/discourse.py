@@ -33,19 +33,13 @@ class DiscourseReading:
         ind = self._indicator(a, b, g.span[0], g.span[1], left, min(b, g.span[1] + 40))
         if ind is None:
             ind = self._indicator(a, b, g.span[0], g.span[1], a, g.span[0])
-        if ind is None and w["anaphor_subject"].search(t[a:b]) and previous:
-            last = next((r for r in reversed(previous) if r.role == "level" and r.figure.kind == "money"), None)
-            if last is not None and last.ratio is None:
-                last.ratio = g
-                own = [p for p in self._periods_in(a, b) if p.compared]
-                last.compared = own[0].period if own else "derive-base"
-                return None
-        last = self._continued(g, a, b, previous) if ind is None else None
-        if last is not None:
-            last.ratio = g
+        found = self._earlier_value(g, a, b, previous) if ind is None else None
+        if found is not None:
+            last, why = found
             own = [p for p in self._periods_in(a, b) if p.compared]
-            last.compared = own[0].period if own else None
-            last.why["multiplier"] = "next_sentence"
+            # "It rose 12%" compares with the base its value's sentence gives; "the decline was 12.5%" with none
+            last.ratio, last.compared = g, own[0].period if own else ("derive-base" if why == "anaphor" else None)
+            last.why["multiplier"] = why
             return None
         if ind is None and (w["figure_word"].search(clause) or not clause.strip() or re.match(r"^\W*$", clause)):
             ind = ctx["indicator"]
@@ -66,6 +60,46 @@ class DiscourseReading:
             row.period = ctx["period"]
         row.compared = self._compared(row, mentions, [], a, b)
         return row
+
+    def _earlier_value(self, g: Figure, a: int, b: int, previous: list[_Row]) -> tuple[_Row, str] | None:
+        """The value of an earlier sentence a growth with no indicator of its own changes, and why: a pronoun
+        subject ("It rose 12%": the last value) or a change noun subject ("the decline was 12.5%": the value of
+        the sentence just before)."""
+        if self.w["anaphor_subject"].search(self.folded[a:b]) and previous:
+            last = next((r for r in reversed(previous) if r.role == "level" and r.figure.kind == "money"), None)
+            if last is not None and last.ratio is None:
+                return last, "anaphor"
+        last = self._continued(g, a, b, previous)
+        return (last, "next_sentence") if last is not None else None
+
+    def _continued(self, g: Figure, a: int, b: int, previous: list[_Row]) -> _Row | None:
+        """"Trade came to $210 million in March. Compared with a year earlier, the decline was 12.5%": a sentence
+        whose one figure is a change, with a change noun for subject and no indicator, period or country of its
+        own, changes the value of the sentence before."""
+        t = self.folded
+        index = self.sentence_index
+        here = index.get((a, b))
+        if here is None or sum(f.kind == "ratio" for f in self._figs_in(a, b)) != 1:
+            return None
+        periods = self._periods_in(a, b)
+        if any(not p.compared and not p.period.same_as_current for p in periods):
+            return None
+        # the noun is the subject: only an article, a stop or a period before it ("economic growth" is another
+        # thing), and at most two words (its verb) between it and the figure ("the increase in prices was")
+        noun = self.w["change_subject"].search(t, a, g.span[0])
+        if noun is None or len(re.findall(r"[^\W\d_]+", t[noun.end():g.span[0]])) > 2:
+            return None
+        before = t[a:noun.start()].rstrip()
+        if before and before[-1].isalpha() and not self.w["article_end"].search(before) \
+                and not any(p.end == a + len(before) for p in periods):
+            return None
+        last = next((r for r in reversed(previous) if index.get(r.sentence) == here - 1 and r.role == "level"
+                     and r.figure.kind == "money"), None)
+        if last is None or last.ratio is not None:
+            return None
+        if any(m.iso3 not in (last.reporter, last.partner) for m in self._countries_in(a, b)):
+            return None
+        return last
 
     def _carry_context(self, a: int, b: int, ctx: dict, rows: list[_Row] | None = None) -> None:
         t = self.folded
