@@ -48,14 +48,15 @@ class Period:
         """
         if self.fiscal is None:
             return self
-        if self.fiscal[0] is None:   # relative: (None, offset)
+        if self.fiscal[0] is None:   # relative: (None, offset[, first, last, counted])
             if published is None or published[1] is None:
                 return replace(self, fiscal=None)
             year, month = published
+            part = self.fiscal[2:] or (None, None, False)
             if first_month == 1:
-                return Period(1, 12, year + self.offset)
+                return Period(part[0] or 1, part[1] or 12, year + self.offset)
             current = year if month >= first_month else year - 1
-            return _fiscal_period(current + self.offset, None, None, start=first_month)
+            return _fiscal_period(current + self.offset, *part, start=first_month)
         return _fiscal_period(*self.fiscal, start=first_month)
 
     def shifted(self, years: int) -> "Period":
@@ -178,11 +179,13 @@ def _compiled(lang: str):
         ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
+    part_of = re.compile(rf"\s*(?:{_alt(p.get('part_of') or ['(?!)'])})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?", flags)
+    month_word = re.compile(rf"{B}(?:{month_alt}){E}", flags)
     through_month = re.compile(rf"{B}(?:{_alt(p.get('through_month') or ['(?!)'])})\s*$", flags)
     date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
-    return dict(main=main, through_month=through_month, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
+    return dict(main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
                 relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, since=since, same=same, compared=compared, rules=r)
 
 
@@ -387,7 +390,25 @@ def find(text: str, lang: str) -> list[Mention]:
             kept.append(m)
             if reach is None or m.end > reach[1]:
                 reach = (m.start, m.end)
-    return _merge_same_period(kept, text)
+    return _merge_same_period(_part_of_relative_fiscal(c, kept, text), text)
+
+
+def _part_of_relative_fiscal(c: dict, mentions: list[Mention], text: str) -> list[Mention]:
+    """"the first quarter of the current fiscal year": a part of a fiscal year named by its place, counted in
+    the fiscal year's months unless months are written ("July-March of the current fiscal year")."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        f = m.period.fiscal
+        if (f is not None and f[0] is None and prev is not None and prev.period.year is None and prev.period.offset is None
+                and prev.period.fiscal is None and 0 < prev.period.first and c["part_of"].fullmatch(text, prev.end, m.start)):
+            counted = not c["month_word"].search(prev.text)
+            period = replace(m.period, first=prev.period.first, last=prev.period.last,
+                             fiscal=(None, f[1], prev.period.first, prev.period.last, counted))
+            out[-1] = Mention(prev.start, m.end, period, prev.compared or m.compared, text[prev.start:m.end])
+        else:
+            out.append(m)
+    return out
 
 
 def _merge_same_period(mentions: list[Mention], text: str) -> list[Mention]:
