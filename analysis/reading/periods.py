@@ -170,13 +170,13 @@ def _compiled(lang: str):
         ("nm", n_months + rf"(?:\s+(?:of|on|in)?\s*(?:the\s+)?(?:(?P<ny>{one_year})|(?P<nrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("qf", quarter.replace("(?P<q", "(?P<xq") + of_fiscal("qf")),
         ("hf", half.replace("(?P<h", "(?P<xh") + of_fiscal("hf")),
-        ("q", quarter + rf"(?:\s*(?:of\s+)?(?:(?P<qy>{one_year})|(?P<qrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
-        ("h", half + rf"(?:\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{one_year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("q", quarter + rf"(?:\s*,?\s*(?:of\s+)?(?:(?P<qy>{one_year})|(?P<qrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("h", half + rf"(?:\s*,?\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{one_year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("fy", fiscal),
         ("fys", rf"{B}(?:{p['fiscal_single']})(?P<fys_y>\d\d|{year})(?![\d/-]|\s*[-–/]\s*\d)" if p.get("fiscal_single") else "(?!)"),
         ("yr", year_range),
         ("mq", rf"{B}(?:the\s+)?(?P<mq_m>{month_alt})\s+(?:{p['quarter_word']}){E}(?:\s+(?:of\s+)?(?P<mq_y>{year}))?"),   # "the March quarter"
-        ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
+        ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:,?\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
     part_of = re.compile(rf"\s*(?:{_alt(p.get('part_of') or ['(?!)'])})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?", flags)
