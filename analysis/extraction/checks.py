@@ -42,16 +42,20 @@ class RowChecks:
         for r in rows:
             if r.ratio is None or r.role != "level" or r.figure.kind != "money":
                 continue
-            for b in bases.get(r.sentence, ()):
-                if b.figure.unit == r.figure.unit and b.indicator == r.indicator:
-                    m, mp = r.ratio.multiplier, r.ratio.precision
-                    v, vp = r.figure.value, r.figure.precision
-                    if m - mp <= 0 or v <= 0:
-                        continue
-                    low, high = (v - vp) / (m + mp), (v + vp) / (m - mp)
-                    stated = b.figure.value
-                    if not low - b.figure.precision <= stated <= high + b.figure.precision:
-                        r.flags.append(f"stated base {stated:,.0f} is outside the {low:,.0f}..{high:,.0f} that value and growth imply")
+            candidates = [b for b in bases.get(r.sentence, ()) if b.figure.unit == r.figure.unit and b.indicator == r.indicator]
+            # of several bases ("from Q4 2017 (N3.65 trillion) and ... from Q1 2017 (N3.15 trillion)"), the growth's own
+            compared = self._when(r)[1] if len(candidates) > 1 else None
+            if compared is not None:
+                candidates = [b for b in candidates if self._when(b)[0] == compared] or candidates
+            for b in candidates:
+                m, mp = r.ratio.multiplier, r.ratio.precision
+                v, vp = r.figure.value, r.figure.precision
+                if m - mp <= 0 or v <= 0:
+                    continue
+                low, high = (v - vp) / (m + mp), (v + vp) / (m - mp)
+                stated = b.figure.value
+                if not low - b.figure.precision <= stated <= high + b.figure.precision:
+                    r.flags.append(f"stated base {stated:,.0f} is outside the {low:,.0f}..{high:,.0f} that value and growth imply")
 
     # -----------------------------------------------------------------------------------------
     def _balance_signs(self, rows: list[_Row]) -> None:

@@ -225,7 +225,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
                 d = self._distance(g, r.figure, a, b)
                 if d < dist:
                     best, dist = r, d
-            if best is not None and dist < 10**6 and (best.ratio is None or self._better_ratio(g, best.ratio)):
+            if best is not None and dist < 10**6 and (best.ratio is None or self._better_ratio(g, best.ratio, a, b)):
                 if best.ratio is not None:
                     unattached.append(best.ratio) if False else None
                 best.ratio = g
@@ -348,17 +348,29 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
                 d += 10**6   # "it was $2 billion in 2017, in 2018 this figure grew ...": a new statement
         return d
 
-    def _better_ratio(self, new: Figure, old: Figure) -> bool:
-        """Two growth figures for one level: prefer the year-on-year one ("down 6.8% on June, up 6.1% y/y")."""
-        t = self.folded
+    def _better_ratio(self, new: Figure, old: Figure, a: int, b: int) -> bool:
+        """Two growth figures for one level: prefer the year-on-year one ("down 6.8% on June, up 6.1% y/y";
+        "19.74% from Q4 2017 and 35.07% from Q1 2017" about Q1 2018), told by the period each compares with."""
+        mentions = self._periods_in(a, b)
+        own = next((p.period for p in mentions if not p.compared and not p.period.same_as_current), None)
+
+        def against(g):   # the comparison written right after the growth
+            return next((p for p in mentions if g.span[1] <= p.start <= g.span[1] + 30
+                         and (p.compared or p.period.same_as_current)), None)
 
         def yoy(g):
-            return bool(re.search(r"year[-\s]on[-\s]year|y/y|год\s+к\s+году|annual|годовом", t[g.span[1]:g.span[1] + 25], re.I))
+            p = against(g)
+            if p is None:
+                return False
+            if p.period.same_as_current:
+                return True
+            return own is not None and (p.period.first, p.period.last) == (own.first, own.last) and p.period.year != own.year
 
-        def month_on_month(g):
-            return bool(re.search(r"compared\s+(?:to|with)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", t[g.span[1]:g.span[1] + 40]))
+        def other_months(g):   # "compared to June", "from the figure recorded in Q4"
+            p = against(g)
+            return p is not None and not yoy(g) and p.period.first > 0
 
-        if month_on_month(old) and not month_on_month(new):
+        if other_months(old) and not other_months(new):
             return True
         return yoy(new) and not yoy(old)
 

@@ -446,7 +446,8 @@ def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
         return False
     # "the record from 2019" is no comparison; "up 38% from 2020" and "down from 2019" are
     # "up $47.8 billion from 2021": a change amount before "from" compares too
-    if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(r"(?:up|down|rose|fell|increased|decreased|grew|declined|dropped|%|percent|per\s?cent|times|fold|\d(?:\s*[^\W\d_]+)?),?\s+from\s+$", text[max(0, start - 40):start], re.I):
+    window = text[max(0, start - 70):start]
+    if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(r"(?:up|down|rose|fell|increased|decreased|grew|growth|declined|dropped|%|percent|per\s?cent|times|fold|\d(?:\s*[^\W\d_]+)?),?\s+$", window[:m.start()], re.I):
         return False
     return bool(m)
 
