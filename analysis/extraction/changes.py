@@ -29,7 +29,7 @@ class ChangeReading:
                 continue
             if w["share"].match(t[nxt.figure.span[1]:nxt.figure.span[1] + 40].lstrip()):
                 continue   # "rose to $5 billion, or 12% of the total": a share of what it reached
-            before = t[max(a, c.figure.span[0] - 40):c.figure.span[0]]
+            before = t[max(a, c.figure.span[0] - 60):c.figure.span[0]]   # "decreased in the third quarter of this year to"
             up = list(w["up"].finditer(before))
             down = list(w["down"].finditer(before))
             last_up = up[-1].start() if up else -1
