@@ -217,17 +217,11 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
         levels = [r for r in anchors if r.role == "level"]
         # growth figures attach to the nearest level in the sentence
         unattached = []
+        values = [r for r in levels if r.figure.kind != "percent"]
+        value_starts = [r.figure.span[0] for r in values]
         for g in ratios:
-            best, dist = None, 10**9
-            for r in levels:
-                if r.figure.kind == "percent":
-                    continue
-                d = self._distance(g, r.figure, a, b)
-                if d < dist:
-                    best, dist = r, d
+            best, dist = self._nearest_value(g, values, value_starts, a, b)
             if best is not None and dist < 10**6 and (best.ratio is None or self._better_ratio(g, best.ratio, a, b)):
-                if best.ratio is not None:
-                    unattached.append(best.ratio) if False else None
                 best.ratio = g
             elif best is None or dist >= 10**6:
                 unattached.append(g)
@@ -284,6 +278,15 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
                              for m in pattern.finditer(self.folded, a, b)]
         return cache[(a, b)]
 
+    def _hits_between(self, a: int, b: int, lo: int, hi: int) -> list[tuple[int, str]]:
+        """(start, indicator) of the sentence's indicator words lying within lo..hi, found by bisection."""
+        cache = self.__dict__.setdefault("_sorted_hits_cache", {})
+        if (a, b) not in cache:
+            hits = sorted(self._indicator_hits(a, b))
+            cache[(a, b)] = (hits, [h[0] for h in hits])
+        hits, starts = cache[(a, b)]
+        return [(s, name) for s, e, name in hits[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if e <= hi]
+
     def _count_context(self, a: int, f: Figure) -> bool:
         before = self.folded[max(a, f.span[0] - 150):f.span[0]]
         return bool(self.w["count_subject"].search(before)) and bool(self.w["indicators"]["enterprises"].search(before))
@@ -334,6 +337,22 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
         rest = after[m.end():m.end() + 40]
         return not self._periods_in(g.span[1] + m.end(), g.span[1] + m.end() + 41) and not re.search(r"same|аналогичн|last|прошл|previous|year", rest, re.I)
 
+    def _nearest_value(self, g: Figure, values: list[_Row], starts: list[int], a: int, b: int) -> tuple[_Row | None, int]:
+        """The value nearest a growth by `_distance` (the first of equals), looking outward from the growth and
+        stopping where the gap alone exceeds the best distance: a dense list stays linear."""
+        i = bisect.bisect_left(starts, g.span[0])
+        best, dist, at = None, 10**9, len(values)
+        for side in (range(i - 1, -1, -1), range(i, len(values))):
+            for k in side:
+                f = values[k].figure
+                gap = max(0, g.span[0] - f.span[1], f.span[0] - g.span[1])
+                if gap > dist:
+                    break
+                d = self._distance(g, f, a, b)
+                if (d, k) < (dist, at):
+                    best, dist, at = values[k], d, k
+        return best, dist
+
     def _distance(self, g: Figure, f: Figure, a: int, b: int) -> int:
         t = self.folded
         lo, hi = (g.span[1], f.span[0]) if g.span[1] <= f.span[0] else (f.span[1], g.span[0])
@@ -341,8 +360,14 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
         d = max(0, hi - lo)
         if clause_break("growth_break").search(between):
             d += 10**6
-        if re.search(r"\b(?:imports?|exports?)\b|импорт|экспорт", between, re.I) and d > 25:
+        hits = self._hits_between(a, b, lo, hi)
+        if any(name in ("exports", "imports") for _, name in hits) and d > 25:
             d += 200
+        # "импорт -- на 39,8 проц, в результате чего сальдо ... достигло 851 млн": a growth, a comma, then another
+        # subject named before the value: the growth is not that value's
+        comma = between.find(",")
+        if g.span[1] <= f.span[0] and comma >= 0 and any(s > lo + comma for s, _ in hits):
+            d += 10**6
         for p in self._periods_in(lo, hi):
             if p.end <= hi and not p.compared and not p.period.same_as_current and re.search(r"[,;]\s*(?:in|в|за)?\s*$", t[max(lo, p.start - 6):p.start]) and f.span[1] <= p.start:
                 d += 10**6   # "it was $2 billion in 2017, in 2018 this figure grew ...": a new statement
