@@ -27,6 +27,7 @@ PATTERNS = {
     "glued percents": "1%",
     "spaced amounts": "$1 ",
     "spaced percents": "1% ",
+    "changes to amounts in one sentence": "rose 5% to $1 billion, ",   # growth x value attachment (was quadratic)
 }
 SIZES_KB = (1, 2, 4, 8, 16)
 
