@@ -51,6 +51,8 @@ class RoleReading:
                 role = "pair"   # "Uzbek-Russian", "Российско-китайский", "Kazakhstan-China"
             elif m.form == "adj" and w["market_after"].match(after) and (w["prep_to"].search(before) or w["prep_from"].search(before)):
                 role = "dest" if w["prep_to"].search(before) else "origin"   # "на российский рынок", "to the Chinese market"
+            elif m.form == "adj" and w["in_host"].search(before) and w["host_place_after"].match(after):
+                role = "host"   # "investment in the Chinese mainland", "в казахстанскую экономику"
             elif m.form == "adj":
                 if w["capital_after"].match(after):
                     role = "adj_owner"

@@ -93,6 +93,7 @@ def _words(lang: str):
         aside_from=re.compile(rf"{_B}(?:{_alt(iw['aside_from'])})\s+(?:the\s+)?$", re.I) if iw.get("aside_from") else _NEVER,
         passive_flow=re.compile(rf"{_B}(?:{_alt(iw['passive_flow'])}){_E}", re.I) if iw.get("passive_flow") else _NEVER,
         partner_list=re.compile(rf"{_B}(?:{_alt(iw['partner_list'])}){_E}", re.I) if iw.get("partner_list") else _NEVER,
+        host_place_after=re.compile(rf"^\s+(?:{_alt(iw['host_place_after'])}){_E}", re.I) if iw.get("host_place_after") else _NEVER,
         list_follow=re.compile(_alt(iw["list_follow"]), re.I) if iw.get("list_follow") else _NEVER,
         list_join=re.compile(rf"\s*(?:{_alt(iw['list_joiners'])})\s*", re.I) if iw.get("list_joiners") else _NEVER,
         flow_after=re.compile(rf"^\s*(?:[^\W\d_]+\s+)?(?:{_alt(iw['flow_after'])}){_E}", re.I) if iw.get("flow_after") else _NEVER,
