@@ -221,7 +221,12 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
         value_starts = [r.figure.span[0] for r in values]
         for g in ratios:
             best, dist = self._nearest_value(g, values, value_starts, a, b)
-            if best is not None and dist < 10**6 and (best.ratio is None or self._better_ratio(g, best.ratio, a, b)):
+            if best is not None and dist < 10**6 and best.ratio is not None:
+                # two growths for one value: the year-on-year one is its multiplier, the other stays as a flag
+                kept, other = (g, best.ratio) if self._better_ratio(g, best.ratio, a, b) else (best.ratio, g)
+                best.ratio = kept
+                best.flags.append(self._also(other))
+            elif best is not None and dist < 10**6:
                 best.ratio = g
             elif best is None or dist >= 10**6:
                 unattached.append(g)
@@ -252,8 +257,32 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
                 rows.append(row)
         self._respectively(rows, a, b)
         self._labelled_list(rows, a, b)
+        rows = self._second_growths(rows)
         self._carry_context(a, b, ctx, rows)
         return rows
+
+    def _also(self, g: Figure) -> str:
+        """The flag that keeps a value's other comparison: "also 'up 27.5%' (x1.275)"."""
+        return f"also {self.text[g.span[0]:g.span[1]]!r} (x{g.multiplier:g})"
+
+    def _second_growths(self, rows: list[_Row]) -> list[_Row]:
+        """"44 billion riyals in September ..., a 27.5% monthly increase ..., but down 31.5% on an annual basis":
+        a growth with no value of its own, of the same trade and period as a value that has its growth already,
+        is another comparison of that value: it stays with it as a flag, not as a row of its own."""
+        out = []
+        for r in rows:
+            # sides unknown (groups, unnamed traders) cannot be shown to be the same trade
+            twin = next((o for o in rows if r.role == "growth" and (r.reporter, r.partner) != (None, None)
+                         and o.role == "level" and o.ratio is not None
+                         and (o.indicator, o.reporter, o.partner, o.period) == (r.indicator, r.reporter, r.partner, r.period)), None)
+            if twin is None:
+                out.append(r)
+            elif self._better_ratio(r.figure, twin.ratio, *r.sentence):
+                twin.flags.append(self._also(twin.ratio))
+                twin.ratio, twin.compared = r.ratio, r.compared
+            else:
+                twin.flags.append(self._also(r.figure))
+        return out
 
     def _moved_from(self, before: str) -> bool:
         """"exports rose by 17.6% yoy from", "imports increased from": a verb of change (and its rate) just
@@ -389,7 +418,12 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
                 return False
             if p.period.same_as_current:
                 return True
-            return own is not None and (p.period.first, p.period.last) == (own.first, own.last) and p.period.year != own.year
+            if own is None or (p.period.first, p.period.last) != (own.first, own.last):
+                return False
+            # "May" against "May last year": the same months a year apart, once the years are known
+            now, then = self._resolve(own), self._resolve(p.period, own)
+            return (now is not None and then is not None and now.year != then.year) or (
+                p.period.year is not None and p.period.year != own.year) or bool(p.period.offset)
 
         def other_months(g):   # "compared to June", "from the figure recorded in Q4"
             p = against(g)

@@ -37,6 +37,8 @@ class _Readers:
     gapped_flow: re.Pattern
     scale_of: dict
     list_gap: re.Pattern      # between two figures of one list ("2.9 and 3.5 percent")
+    compared_after: re.Pattern  # a comparison word after a figure ("15% from May last year")
+    list_tail: re.Pattern     # a list joiner just before a figure ("... from April and 15%")
     rules: object
 
 
@@ -113,6 +115,8 @@ def _readers(lang: str) -> _Readers:
         gapped_flow=re.compile(rf"(?:{_alt(r.words('direction', 'gapping_joiners') or ['(?!)'])})\s*(?<![^\W\d_])(?:{_alt(r.words('direction', 'gapping_flows') or ['(?!)'])})"
                                rf"(?![^\W\d_])\s*[-–—]*\s*(?:(?:{_alt(r.words('direction', 'gapping_by') or ['(?!)'])})\s+)?$", re.I),
         scale_of={p: f for p, f in scales},
+        compared_after=re.compile(rf"\s+(?:{_alt(r.table('periods').get('compared') or ['(?!)'])})(?![^\W\d_])", re.I),
+        list_tail=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*$", re.I),
         list_gap=re.compile(rf"\s*(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*", re.I),
         rules=r,
     )
