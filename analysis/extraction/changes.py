@@ -78,18 +78,23 @@ class ChangeReading:
             r.ratio, r.compared = None, None
 
     def _base_goods(self, rows: list[_Row]) -> None:
-        """"non-oil exports surged 13.1% to SR78.4 billion from SR69.4 billion": a base after a value of some goods
-        is the earlier value of the same goods."""
+        """"non-oil exports surged 13.1% to SR78.4 billion from SR69.4 billion": a base after a value is the
+        earlier value of the same goods, and, when nothing between them names a country, of the same trade
+        ("imports from Tanzania fell to Sh120 billion from Sh135 billion, data from the Bank of Tanzania")."""
         for r in rows:
-            if r.role != "base" or r.indicator not in ("exports", "imports"):
+            if r.role != "base" or r.indicator not in ("exports", "imports", "trade_turnover", "trade_balance"):
                 continue
             value = next((o for o in reversed(rows) if o.sentence == r.sentence and o.role == "level"
                           and o.figure.span[1] <= r.figure.span[0] and o.figure.kind == "money"), None)
-            if value is not None and value.indicator == "other" and value.flow == r.indicator:
+            if value is None:
+                continue
+            if value.indicator == "other" and value.flow == r.indicator:
                 r.indicator, r.flow = "other", value.flow
                 r.why["indicator"] = "base_of_value"
-                if r.reporter is None and value.reporter is not None:
-                    r.reporter, r.partner = value.reporter, value.partner
+            if r.indicator == value.indicator and (r.reporter, r.partner) != (value.reporter, value.partner) \
+                    and not self._countries_in(value.figure.span[1], r.figure.span[1]):
+                r.reporter, r.partner = value.reporter, value.partner
+                r.why.update(reporter="base_of_value", partner="base_of_value")
 
     def _base_periods(self, rows: list[_Row]) -> None:
         """"exports rose by 17.6% from $92.5 billion": a base with no period of its own is the value of the

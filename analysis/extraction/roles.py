@@ -200,6 +200,8 @@ class RoleReading:
                     par = others[0]
         if rep is None and ind in ("exports", "imports", "trade_turnover", "trade_balance", "other"):
             rep = pick(("agency",), [roles])   # the office whose figures these are speaks for its country
+            if rep is not None and par is not None and rep.iso3 == par.iso3:
+                rep = None   # "imports from Kenya fell ..., data from the Central Bank of Kenya": the partner's office
         if rep is not None and par is not None and (rep is par or (rep.iso3 and rep.iso3 == par.iso3)):
             par = None
         reporter, partner = iso(rep), iso(par)
