@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..reading.figures import Figure
 from ..reading.periods import Period
+from ..rules import country_currency
 from .model import _Row
 
 
@@ -51,6 +52,17 @@ class RowRecords:
                     compared = self._base_period(src) or compared
         return period, compared
 
+    def _trader_currency(self, r: _Row, f: Figure, unit: str) -> str | None:
+        """"exports to Tanzania declined to 25.3 billion shillings": a currency mark of several countries is the
+        trader's, not the partner's; with no trader named that shares it, it stays open (and the row says so)."""
+        currency_of = country_currency()
+        if r.partner is None or currency_of.get(r.partner) != unit or currency_of.get(r.reporter) == unit:
+            return unit
+        code = currency_of.get(r.reporter) if currency_of.get(r.reporter) in f.currencies else None
+        if code is None:
+            r.flags.append(f"currency one of {'/'.join(f.currencies)}: only the partner's is named")
+        return code
+
     def _record(self, r: _Row) -> dict:
         src = r.twin_of if r.role == "twin" and r.twin_of is not None else r
         f = r.figure
@@ -65,6 +77,8 @@ class RowRecords:
         if f.kind == "ratio":
             value = math.nan
             unit = None
+        elif f.currencies and unit is not None:
+            unit = self._trader_currency(src, f, unit)
         base_value = base_low = base_high = math.nan
         if not math.isnan(multiplier) and not math.isnan(value) and multiplier > 0:
             base_value = value / multiplier

@@ -96,8 +96,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
         """
         currency_of = country_currency()
         code = next((currency_of.get(c) for c in self._ranked_countries if currency_of.get(c) in f.currencies), None)
-        if code is not None:
-            return replace(f, unit=code, currencies=())
+        if code is not None:   # the candidates stay: a row whose only named country is its partner re-reads them
+            return replace(f, unit=code)
         if len(f.currencies) == 1 and f.scale >= 1e6:
             # "R818.59 billion", "N6.4 billion": a one-currency mark with a scale word is that money
             note = f"currency {f.currencies[0]} from its mark alone: the text names no country"
