@@ -341,8 +341,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
         cache = self.__dict__.setdefault("_exclusion_cache", {})
         if (a, b) not in cache:
             cache[(a, b)] = [m.span() for m in self.w["exclude"].finditer(self.folded, a, b)]
-        return any(left <= s and e <= span[0] or span[1] <= s and e <= right and not self._new_clause(span[1], s)
-                   for s, e in cache[(a, b)])
+        return any(left <= s and e <= span[0] and not self._new_clause(e, span[0])
+                   or span[1] <= s and e <= right and not self._new_clause(span[1], s) for s, e in cache[(a, b)])
 
     def _new_clause(self, start: int, end: int) -> bool:
         """Whether a clause ends between two points ("$5 billion, and the target is"): rules clause_break, clause_and."""
