@@ -61,7 +61,7 @@ class RowChecks:
     def _balance_signs(self, rows: list[_Row]) -> None:
         t, w = self.folded, self.w
         for i, r in enumerate(rows):
-            if r.indicator != "trade_balance" or r.figure.kind != "money" or r.role == "twin":
+            if "trade_balance" not in (r.indicator, r.flow) or r.figure.kind != "money" or r.role == "twin":
                 continue
             a, b = r.sentence
             f = r.figure

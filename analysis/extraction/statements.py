@@ -528,7 +528,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
                 r.role = "drop"   # an amount in a sentence that speaks of no trade at all ("the bridge cost $2 billion")
                 return
             r.indicator, r.why["indicator"] = "other", "none"
-        if r.indicator in ("exports", "imports", "trade_turnover") and self._commodity(left if left > a else a, f):
+        if r.indicator in ("exports", "imports", "trade_turnover", "trade_balance") and self._commodity(left if left > a else a, f):
             r.flow, r.indicator, r.why["indicator"] = r.indicator, "other", "commodity"
         siblings = [o for o in anchors if o is not r and (o.reporter is not None or o.partner is not None) and o.indicator in ("exports", "imports", "trade_turnover")]
         self._countries(r, a, b, left, nxt, ctx, siblings)
