@@ -193,9 +193,13 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
             # the words of change or base before a figure stand after the figure before it (and a dense list stays linear)
             near = before[max(0, len(before) - (f.span[0] - prev_row.figure.span[1])):] if prev_row else before
             after = t[f.span[1]:min(b, f.span[1] + 40)]
-            if prev_row and prev_row.role != "change" and f.kind == "money" == prev_row.figure.kind and w["twin_gap"].match(t[prev_row.figure.span[1]:f.span[0]]):
-                r.role, r.twin_of = "twin", prev_row.twin_of or prev_row
-            elif f.kind == "money" and (w["change_before"].search(near) or w["change_after"].search(after) and not w["to_level_before"].search(near)):
+            if prev_row and f.kind == "money" == prev_row.figure.kind and w["twin_gap"].match(t[prev_row.figure.span[1]:f.span[0]]):
+                if prev_row.role == "change":
+                    r.role = "change"   # "by 813 million lek (7.5 million euros)": the change converted
+                else:
+                    r.role, r.twin_of = "twin", prev_row.twin_of or prev_row
+            elif f.kind == "money" and (w["change_before"].search(near) or w["change_after"].search(after) and not w["to_level_before"].search(near)
+                                        or w["change_noun_by"].search(t, max(a, f.span[0] - 90, prev_row.figure.span[1] if prev_row else a), f.span[0])):
                 r.role = "change"
             elif f.kind == "money" and re.match(r"\s*compared\s+(?:to|with)\s+the\s+same|\s*по\s+сравнению\s+с\s+аналогичн", after, re.I) and any(
                     o.figure.kind == "money" and o.figure.span[0] > f.span[1] for o in anchors):
