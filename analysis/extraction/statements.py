@@ -336,8 +336,19 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
         j = bisect.bisect_left(starts, f.span[1])
         right = min(b, f.span[1] + 45, starts[j] if j < len(starts) else b)
         window = t[left:f.span[0]] + " " + t[f.span[1]:right]
-        return (self._exclusion_near(a, b, left, f.span, right) or self._forecast_at(a, b) < f.span[0] or bool(self.w["exclude_after"].match(t, f.span[1]))
-                or any(int(m.group("year")) > self._latest_year for m in self.w["target_year"].finditer(window)))
+        # "aim to raise trade to $3 billion by 2025 from $1.5 billion last year": a value dated in the past is a fact
+        worded = (self._exclusion_near(a, b, left, f.span, right) or self._forecast_at(a, b) < f.span[0]
+                  or any(int(m.group("year")) > self._latest_year for m in self.w["target_year"].finditer(window)))
+        return worded and not self._dated_past(f) or bool(self.w["exclude_after"].match(t, f.span[1]))
+
+    def _dated_past(self, f: Figure) -> bool:
+        """Whether a period written right after the figure lies before publication ("$1.5 billion last year")."""
+        for p in self._periods_in(f.span[1], f.span[1] + 30):
+            if p.start - f.span[1] > 24 or p.compared or not self.w["period_gap"].fullmatch(self.folded, f.span[1], p.start):
+                continue
+            return bool(p.period.offset is not None and p.period.offset < 0
+                        or p.period.year is not None and self.pub_year is not None and p.period.year < self.pub_year)
+        return False
 
     def _exclusion_near(self, a: int, b: int, left: int, span: tuple[int, int], right: int) -> bool:
         """Whether an exclusion word ("target", "GDP", "agreement") stands in a figure's window on either
