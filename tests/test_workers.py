@@ -68,6 +68,28 @@ def test_workers_give_the_rows_of_one_process_from_every_kind_of_script(tmp_path
     assert out["forkserver"] is not fell_back  # the guarded script and python -c did use the workers
 
 
+def test_workers_give_the_rows_of_one_process_in_a_jupyter_kernel(three_docs):
+    # the fifth kind of caller: a notebook's kernel, whose __main__ is no file the workers could import
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="python3")
+    try:
+        out = []
+        code = (f"import analysis\nrows, errors = analysis.extract_corpus({str(three_docs)!r}, workers=2)\n"
+                "print(len(errors)); print(rows.to_csv(index=False))")
+        reply = kc.execute_interactive(code, timeout=120, output_hook=lambda m: out.append(m["content"].get("text", "")
+                                                                                           if m["msg_type"] == "stream" else ""))
+        assert reply["content"]["status"] == "ok", reply["content"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    errors_n, csv = "".join(out).split("\n", 1)
+    one, errors = corpus.extract_corpus(three_docs)
+    assert errors.empty and len(one) >= 3
+    assert int(errors_n) == 0
+    assert csv.strip() == one.to_csv(index=False).strip()
+
+
 def test_an_extractor_defined_in_python_c_runs_here_with_a_warning(three_docs):
     script = ("import analysis\n"
               "def mine(text, published=None, source=None):\n"
