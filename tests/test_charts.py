@@ -693,14 +693,21 @@ def test_a_resized_chart_png_has_its_note_inside_the_image(tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="analysis/views/export.py (owned elsewhere) sets width= in the browser "
-                   "only; it should draw layout.resize(fig, width, height) so the note is wrapped for that width")
 def test_write_charts_with_a_width_wraps_the_note_inside_the_image(tmp_path):
     from analysis.views.export import write_charts
 
-    (png,) = write_charts({"narrow": charts.turnover_chart(long_note_frame())}, tmp_path, formats=("png",),
-                          width=500, progress=False)
-    assert _ink_box(png.read_bytes())[3] < 500 - 10
+    from analysis.views.layout import resize
+
+    fig = charts.turnover_chart(long_note_frame())
+    before = fig.to_json()
+    png, page = write_charts({"narrow": fig}, tmp_path, formats=("png", "html"), width=500, progress=False)
+    assert fig.to_json() == before                     # the caller's chart is drawn from a copy
+    want = resize(fig, width=500)
+    width, height, last, right = _ink_box(png.read_bytes(), bottom=want.layout.margin.b - 92)
+    assert (width, height) == (500, want.layout.height) and right < width - 10   # no note line runs off
+    assert height - 15 * 8 < last < height - 8        # and the last one is there, above the bottom edge
+    html = page.read_text(encoding="utf-8")
+    assert '"width":500' in html and _note(want).split("<br>")[1] in html    # the page is wrapped the same way
 
 
 def test_partial_spans_never_take_the_full_years_blue():

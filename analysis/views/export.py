@@ -108,7 +108,8 @@ def write_html(figure, path, *, offline: bool = True, include_plotlyjs: str | No
 
     ``include_plotlyjs``: ``"inline"`` embeds plotly.js (≈ 4.8 MB), ``"cdn"`` loads it from the plotly
     CDN, ``"file"`` points at ``plotly.min.js`` beside the page and writes that file once if missing.
-    Without it, ``offline`` chooses inline (True) or cdn (False).
+    Without it, ``offline`` chooses inline (True) or cdn (False). ``width``/``height``: the page draws a
+    copy laid out again for that size (`layout.resize`), the caller's figure keeps its own.
     """
     import plotly.io as pio
 
@@ -118,14 +119,22 @@ def write_html(figure, path, *, offline: bool = True, include_plotlyjs: str | No
         raise ValueError(f"include_plotlyjs must be 'inline', 'cdn' or 'file', not {mode!r}")
     if mode == "file":
         _write_plotlyjs(path.parent)
-    fig = figure
-    if width or height:
-        fig = type(figure)(figure)  # a copy: the caller's figure keeps its size
-        fig.update_layout(**{k: v for k, v in (("width", width), ("height", height)) if v})
+    fig = _sized(figure, width, height)
     page = pio.to_html(fig, include_plotlyjs={"inline": True, "cdn": "cdn", "file": PLOTLYJS_NAME}[mode],
                        full_html=True, config={"displaylogo": False, "responsive": True})
     _atomic_write(path, page.encode("utf-8"))
     return path
+
+
+def _sized(figure, width: int | None, height: int | None):
+    """The figure drawn `width` × `height` px: a copy laid out again by `layout.resize` (title, subtitle and
+    source note wrapped for that width, margins and height grown to hold them), so nothing is clipped; the
+    caller's figure is left as it was. Without either size, the figure itself."""
+    if not (width or height):
+        return figure
+    from .layout import resize
+
+    return resize(figure, width or None, height or None)
 
 
 PLOTLYJS_NAME = "plotly.min.js"
@@ -168,7 +177,9 @@ def write_charts(figures: Mapping[str, object], folder, formats=("png", "svg", "
     that is shorter), so a stuck browser fails with `ExportTimeoutError` within about the start limit (a
     browser that hangs later: about twice ``timeout``), its whole process group killed.
     ``scale`` multiplies the pixels of PNG/JPEG/WebP (2 for print); ``width``/``height`` (CSS pixels)
-    override each figure's own size. HTML: ``include_plotlyjs`` as in `write_html`; by default a batch
+    override each figure's own size: each is drawn from a copy laid out by `layout.resize` for that size
+    (title, subtitle and note wrapped again, so none is clipped; a chart given only a width grows in
+    height as its note needs), the caller's figures untouched. HTML: ``include_plotlyjs`` as in `write_html`; by default a batch
     of several figures shares one ``plotly.min.js`` beside them ("file"), a single figure embeds it.
     ``progress``: a bar on stderr (tqdm) counting the files; None shows it when stderr is a terminal.
     The folder is checked first: one where no file can be created raises `OutputNotWritableError`
@@ -190,6 +201,8 @@ def write_charts(figures: Mapping[str, object], folder, formats=("png", "svg", "
     if figures:
         _check_folder(folder)
     written: list[Path] = []
+    if width or height:  # laid out again for that size (copies), not only told to the browser: no note clipped
+        figures = {name: _sized(fig, width, height) for name, fig in figures.items()}
     jobs = [(name, fig, fmt, folder / f"{name}.{fmt}") for name, fig in figures.items() for fmt in static]
     total = len(jobs) + (len(figures) if "html" in formats else 0)
     bar = _progress_bar(progress, total)
@@ -201,7 +214,7 @@ def write_charts(figures: Mapping[str, object], folder, formats=("png", "svg", "
             mode = include_plotlyjs or ("file" if offline_html and len(figures) > 1 else None)
             for name, fig in figures.items():
                 written.append(write_html(fig, folder / f"{name}.html", offline=offline_html,
-                                          include_plotlyjs=mode, width=width, height=height))
+                                          include_plotlyjs=mode))
                 bar.update(1)
     finally:
         bar.close()
