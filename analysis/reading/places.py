@@ -22,7 +22,8 @@ def _table() -> dict[str, tuple[dict[str, str | None], re.Pattern[str] | None]]:
     for lang, table in names.items():
         # Longest first so "Karaganda region" wins over "Karaganda"; word edges on both sides.
         alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
-        out[lang] = (table, re.compile(rf"(?<!\w)(?=\w)(?:{alts})(?!\w)") if alts else None)
+        # every name starts with a capital letter (the build keeps no other): digits and lower case are skipped at once
+        out[lang] = (table, re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{alts})(?!\w)") if alts else None)
     return out
 
 
