@@ -114,6 +114,11 @@ class SourceOfflineError(SourceError, LookupError):
     kind = "offline lookup"
 
 
+class SourceWarning(UserWarning):
+    """Part of an answer from an official source is missing (one side of a pair): the rest is returned,
+    and the message names the part and why it is missing."""
+
+
 class OutputNotWritableError(OSError, AnalysisError):
     """An output file or folder cannot be written (read-only, no permission, disk full): names the target
     and its folder, never a temporary file."""

@@ -11,7 +11,8 @@ import pytest
 import urllib3
 
 from analysis import sources
-from analysis.errors import SourceKeyError, SourceNetworkError, SourceOfflineError, SourceQueryError
+from analysis.errors import (SourceKeyError, SourceNetworkError, SourceOfflineError, SourceQueryError,
+                             SourceWarning)
 
 FIX = Path(__file__).parent / "fixtures" / "sources"
 
@@ -140,13 +141,43 @@ def test_imf_through_sdmx1(replay):
     assert len(replay.requests) == 1
 
 
-def test_imf_pair_asks_both_sides(replay):
+def test_imf_pair_asks_both_sides_and_a_missing_side_never_sinks_the_other(replay):
+    """Issue 15: the IMF has no KAZ->USA series (404): USA's own rows come back, with a warning and
+    ``attrs["missing"]`` naming KAZ's side and why; asked again offline, the same answer and no request."""
     replay.add(IMF, "/external/sdmx/2.1/data/IMTS/USA.", FIX / "imts_usa_xg_2023.xml", content_type="application/xml")
     replay.add(IMF, "/external/sdmx/2.1/data/IMTS/KAZ.", b"NoResultsFound", status=404, content_type="text/plain")
-    with pytest.raises(SourceQueryError, match="404"):
-        sources.trade_pair("USA", "KAZ", 2023, 2024)
+    with pytest.warns(SourceWarning, match=r"USA-KAZ: KAZ's side is missing \(query failed .*HTTP 404: NoResultsFound"
+                                           r".*\); only USA's figures are returned") as caught:
+        rows = sources.trade_pair("USA", "KAZ", 2023, 2024)
     assert [urlsplit(u).path.split("/")[-1] for u in replay.requests] == [
         "USA.XG_FOB_USD+MG_CIF_USD.KAZ.A", "KAZ.XG_FOB_USD+MG_CIF_USD.USA.A"]
+    assert caught[0].filename == __file__            # the warning points at the caller's line
+    assert len(rows) and set(rows["basis"]) == {"reporter"} and set(rows["statistics"]) == {"USA"}
+    assert list(rows.attrs["missing"]) == ["KAZ"] and "HTTP 404" in rows.attrs["missing"]["KAZ"]
+    with pytest.warns(SourceWarning, match="KAZ's side is missing .*no cached answer"):
+        again = sources.trade_pair("USA", "KAZ", 2023, 2024, offline=True)
+    assert len(replay.requests) == 2 and again["value"].tolist() == rows["value"].tolist()
+
+
+def test_imf_pair_keeps_the_partners_mirrored_side_when_the_first_is_missing(replay):
+    replay.add(IMF, "/external/sdmx/2.1/data/IMTS/G001.", b"NoResultsFound", status=404, content_type="text/plain")
+    replay.add(IMF, "/external/sdmx/2.1/data/IMTS/USA.", FIX / "imts_usa_xg_2023.xml", content_type="application/xml")
+    with pytest.warns(SourceWarning, match=r"WLD's side is missing .*only USA's figures \(mirrored\) are returned"):
+        rows = sources.imf.pair("WLD", "USA", 2023, 2024)
+    assert set(rows["basis"]) == {"mirror"} and set(rows["reporter"]) == {"WLD"} and set(rows["partner"]) == {"USA"}
+    assert rows.query("period == '2023'").set_index("indicator")["value"]["imports"] == 2019551635133.0
+
+
+def test_imf_pair_with_neither_side_names_both_and_a_network_failure_still_raises(replay):
+    replay.add(IMF, "/external/sdmx/2.1/data/IMTS/", b"NoResultsFound", status=404, content_type="text/plain")
+    with pytest.raises(SourceQueryError, match=r"pair KAZ-SRB.*neither side answered: KAZ's side: .*HTTP 404"
+                                               r".*; SRB's side: .*HTTP 404"):
+        sources.trade_pair("KAZ", "SRB", 2022)
+    replay.answers.clear()
+    replay.add(IMF, "/external/sdmx/2.1/data/IMTS/USA.", FIX / "imts_usa_xg_2023.xml", content_type="application/xml")
+    replay.add(IMF, "/external/sdmx/2.1/data/IMTS/SRB.", b"unavailable", status=503, content_type="text/plain")
+    with pytest.raises(SourceNetworkError, match="HTTP 503"):   # the source is down: not one side missing
+        sources.trade_pair("USA", "SRB", 2023, 2024)
 
 
 @pytest.mark.parametrize("status, error", [(403, SourceKeyError), (503, SourceNetworkError), (400, SourceQueryError)])

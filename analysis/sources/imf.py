@@ -11,7 +11,7 @@ still needs: the recorded answer has USA exports to the world 2023 = ``OBS_VALUE
 """
 from __future__ import annotations
 
-from ..errors import SourceKeyError, SourceNetworkError, SourceQueryError
+from ..errors import SourceKeyError, SourceNetworkError, SourceOfflineError, SourceQueryError, SourceWarning
 from . import cache
 from .rows import empty_rows, mirror, now, period_bounds, to_rows
 
@@ -144,10 +144,50 @@ def trade(reporter: str, partner: str = "WLD", start: int | None = None, end: in
 
 
 def pair(a: str, b: str, start: int | None = None, end: int | None = None, **kwargs):
-    """Both sides: `a`'s IMTS figures for trade with `b`, and `b`'s turned round (``basis`` mirror)."""
+    """Both sides: `a`'s IMTS figures for trade with `b`, and `b`'s turned round (``basis`` mirror).
+
+    One missing side never sinks the other: a side the IMF has no series for (HTTP 404, or another
+    `SourceQueryError`) or, offline, one the cache lacks (`SourceOfflineError`) is left out with a
+    `SourceWarning` naming the side and the reason, and ``frame.attrs["missing"]`` maps its reporter's code
+    to that reason. When both sides fail, the error names both. A network or key failure is the whole
+    source's, not one side's: it raises as it is.
+    """
+    import warnings
+
     import pandas as pd
 
-    own = trade(a, b, start, end, **kwargs)
-    theirs = mirror(trade(b, a, start, end, **kwargs), a.upper())
-    parts = [p for p in (own, theirs) if len(p)]
-    return pd.concat(parts, ignore_index=True) if parts else empty_rows()
+    a, b = a.upper(), b.upper()
+    parts, missing, errors = [], {}, []
+    for reporter, partner in ((a, b), (b, a)):
+        try:
+            rows = trade(reporter, partner, start, end, **kwargs)
+        except (SourceQueryError, SourceOfflineError) as exc:
+            missing[reporter] = f"{exc.kind} failed ({exc.query}): {exc.reason}"
+            errors.append(exc)
+            continue
+        parts.append(rows if reporter == a else mirror(rows, a))
+    if len(errors) == 2:
+        first = errors[0]
+        reason = "; ".join(f"{side}'s side: {why}" for side, why in missing.items())
+        raise type(first)(SOURCE, f"pair {a}-{b}", f"neither side answered: {reason}") from first
+    for side, why in missing.items():
+        other = b if side == a else a
+        warnings.warn(f"{SOURCE} {DATAFLOW} {a}-{b}: {side}'s side is missing ({why}); only {other}'s figures"
+                      f"{' (mirrored)' if other == b else ''} are returned", SourceWarning, stacklevel=_outside_level())
+    parts = [p for p in parts if len(p)]
+    out = pd.concat(parts, ignore_index=True) if parts else empty_rows()
+    out.attrs["missing"] = missing
+    return out
+
+
+def _outside_level() -> int:
+    """The `stacklevel` that points a warning raised in the caller of this function at the first code outside
+    `analysis.sources` (the user's `trade_pair` or `imf.pair` call, not the package's own lines)."""
+    import os
+    import sys
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == here:
+        frame, level = frame.f_back, level + 1
+    return level
