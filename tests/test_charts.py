@@ -695,7 +695,6 @@ def test_a_resized_chart_png_has_its_note_inside_the_image(tmp_path):
 @pytest.mark.browser
 def test_write_charts_with_a_width_wraps_the_note_inside_the_image(tmp_path):
     from analysis.views.export import write_charts
-
     from analysis.views.layout import resize
 
     fig = charts.turnover_chart(long_note_frame())
