@@ -208,7 +208,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
                 r.role = "base"   # "compared to the figure for 2021 ($3.4 billion)"
             elif f.kind == "money" and any(p.compared and w["base_relative"].fullmatch(t, p.end, f.span[0]) for p in self._periods_in(max(a, f.span[0] - 160), f.span[0])):
                 r.role = "base"   # "compared to January-September 2022, which amounted to $39.85 billion"
-            elif f.kind in ("money", "number") and w["base_before"].search(near) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors):
+            elif f.kind in ("money", "number") and w["base_before"].search(near) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors) \
+                    and not self._labelled_by_country(f):
                 r.role = "base"
             elif f.kind == "money" and w["base_before"].search(near) and (from_before := re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I)) and (
                     any(o.figure.span[0] > f.span[0] for o in anchors) and re.search(r"\bto\b|\bдо\b", t[f.span[1]:b])
@@ -261,6 +262,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
                 rows.append(row)
         self._respectively(rows, a, b)
         self._labelled_list(rows, a, b)
+        self._labelled_part(rows, a, b)
         rows = self._second_growths(rows)
         self._carry_context(a, b, ctx, rows)
         return rows
@@ -287,6 +289,12 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Row
             else:
                 twin.flags.append(self._also(r.figure))
         return out
+
+    def _labelled_by_country(self, f: Figure) -> bool:
+        """"Россия с 500 млн долларов": a country right before the amount labels it (rules label_gap), so its
+        "с" is "with", not "from"."""
+        named = self._countries_in(max(0, f.span[0] - 40), f.span[0])
+        return bool(named) and bool(self.w["label_gap"].fullmatch(self.folded, named[-1].end, f.span[0]))
 
     def _moved_from(self, before: str) -> bool:
         """"exports rose by 17.6% yoy from", "imports increased from": a verb of change (and its rate) just
