@@ -57,9 +57,10 @@ def _readers(lang: str) -> _Readers:
     names = _alt(c.pattern for c in currencies() if c.kind == lang)
     code_scales = _alt(p for ps in r.table("code_scales").values() for p in ps) or "(?!)"
     codes = _code_alt()
-    currency_pre = rf"(?P<pre>(?:{symbols})(?![^\W\d_])|(?P<pscale>{code_scales})?(?:{codes})(?:\s?\$)?(?![^\W\d_]))"
+    currency_pre = rf"(?P<pre>(?:{symbols})(?![^\W\d_])|(?=[^\W\d_])(?P<pscale>{code_scales})?(?:{codes})(?:\s?\$)?(?![^\W\d_]))"
     # "30 MUSD" is case-sensitive: "birr" is no billion IRR
-    currency_post = rf"(?P<post>(?<![^\W\d_])(?:(?-i:(?P<cscale>{code_scales})(?:{codes}))|(?:{codes}))(?![^\W\d_]|\d)|(?:{symbols})(?![^\W\d_])|(?<![^\W\d_])(?:{names})(?![^\W\d_]))"
+    # "(?=[^\W\d_])": the long lists of codes and names are tried only where a letter starts (dense digits stay cheap)
+    currency_post = rf"(?P<post>(?<![^\W\d_])(?=[^\W\d_])(?:(?-i:(?P<cscale>{code_scales})(?:{codes}))|(?:{codes}))(?![^\W\d_]|\d)|(?:{symbols})(?![^\W\d_])|(?<![^\W\d_])(?=[^\W\d_])(?:{names})(?![^\W\d_]))"
     pct = _alt(r.words("percent", "words"))
     points = _alt(r.words("percent", "points"))
     times = _alt(r.words("times", "after"))
