@@ -228,6 +228,9 @@ def _shared_scales(rd: _Readers, folded: str, figures: list[Figure]) -> list[Fig
     return out
 
 
+_PLAIN_BEFORE = re.compile(r"[\d .,;]*")
+
+
 def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: bool, floor: int = 0) -> dict | None:
     start, end = m.span()
     digits, words, bare = m.group("digits"), m.group("words"), m.group("bare")
@@ -258,7 +261,8 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
         pct_word = bool(t.group("pct")) and words.lower() not in ("a", "an")
         if words.lower() in ("a", "an", "one", "один", "одна") and not (scale_written or t.group("post") or t.group("times") or pct_word):
             return None
-    head = rd.head.search(text, max(floor, start - 14), start)
+    # only digits, spaces and separators before the number ("52.9 52.9 52.9"): no currency or sign can stand there
+    head = None if _PLAIN_BEFORE.fullmatch(text, max(floor, start - 14), start) else rd.head.search(text, max(floor, start - 14), start)
     pre = head.group("pre") if head else None
     pscale = head.group("pscale") if head else None
     if digits and start > 0 and text[start - 1].isalpha() and not pre:
