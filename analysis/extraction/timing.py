@@ -2,6 +2,7 @@
 resolved from the publication date. A part of `statements._Document`."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..reading.figures import Figure
@@ -84,6 +85,12 @@ class PeriodReading:
             return None
         x, y = before[-1], after[0]
         if clause_break("contrast").search(self.folded[x.span[1]:p.start]):
+            return y
+        # "который составлял 400 млн долларов, в 2022 году вырос до 650 млн": a period opening the clause after a
+        # comma is that clause's, when nothing breaks it before the next figure
+        opened = max([x.span[1]] + [q.end for q in self._periods_in(x.span[1], p.start) if q.end <= p.start])
+        if (re.fullmatch(r"\s*,\s*(?:[^\W\d_]{1,3}\s+)?", self.folded[opened:p.start])
+                and "," not in self.folded[p.end:y.span[0]] and not clause_break().search(self.folded, p.end, y.span[0])):
             return y
         # "$2.1 billion from China in 2023, which was 20% of its imports": the comment clause is about x
         if not p.compared and self.w["relative_clause"].search(self.folded[p.end:y.span[0]]) and not self.w["relative_clause"].search(self.folded[x.span[1]:p.start]):
