@@ -22,12 +22,17 @@ class GrowthReading:
         """"44 billion riyals in September ..., a 27.5% monthly increase ..., but down 31.5% on an annual basis":
         a growth with no value of its own, of the same trade and period as a value that has its growth already,
         is another comparison of that value: it stays with it as a flag, not as a row of its own."""
+        def trade(r):
+            return r.indicator, r.reporter, r.partner, r.period
+
+        measured = {}
+        for o in rows:
+            if o.role == "level" and o.ratio is not None:
+                measured.setdefault(trade(o), o)
         out = []
         for r in rows:
             # sides unknown (groups, unnamed traders) cannot be shown to be the same trade
-            twin = next((o for o in rows if r.role == "growth" and (r.reporter, r.partner) != (None, None)
-                         and o.role == "level" and o.ratio is not None
-                         and (o.indicator, o.reporter, o.partner, o.period) == (r.indicator, r.reporter, r.partner, r.period)), None)
+            twin = measured.get(trade(r)) if r.role == "growth" and (r.reporter, r.partner) != (None, None) else None
             if twin is None:
                 out.append(r)
             elif self._better_ratio(r.figure, twin.ratio, *r.sentence):

@@ -84,21 +84,28 @@ class ListReading:
     def _labelled_part(self, rows: list[_Row], a: int, b: int) -> None:
         """"exports rose to 30 billion dollars, with China the leader at 8 billion" / "при этом лидером стал Китай с
         8 млрд": a country labelling a later amount of the same flow is that flow's partner, not a new trader."""
-        gap = self.w["label_gap"]
         for r in rows:
             if r.role != "level" or r.figure.kind != "money":
                 continue
-            named = self._countries_in(max(a, r.figure.span[0] - 40), r.figure.span[0])
-            if not named or not named[-1].iso3 or not gap.fullmatch(self.folded, named[-1].end, r.figure.span[0]):
+            label = self._label_of(r.figure, a)
+            if label is None or not label.iso3:
                 continue
-            whole = next((o for o in rows if o is not r and o.role == "level" and o.figure.span[1] <= named[-1].start
-                          and o.indicator == r.indicator and o.reporter not in (None, named[-1].iso3)
+            whole = next((o for o in rows if o is not r and o.role == "level" and o.figure.span[1] <= label.start
+                          and o.indicator == r.indicator and o.reporter not in (None, label.iso3)
                           and o.partner in (None, "WLD")), None)
-            role = next((x for m, x in self._roles(a, b) if m is named[-1]), None)
+            role = next((x for m, x in self._roles(a, b) if m is label), None)
             # "в Латвии дефицит ... в Литве - 1,2 млрд": a place hosting the amount reports it
-            if whole is not None and r.reporter == named[-1].iso3 and role not in ("host", "owner", "agency"):
-                r.reporter, r.partner = whole.reporter, named[-1].iso3
+            if whole is not None and r.reporter == label.iso3 and role not in ("host", "owner", "agency"):
+                r.reporter, r.partner = whole.reporter, label.iso3
                 r.why.update(reporter="whole", partner="label")
+
+    def _label_of(self, f: Figure, floor: int = 0):
+        """The country written right before an amount that labels it ("Germany (7.4%)", "Россия с 500 млн",
+        rules label_gap), or None."""
+        named = self._countries_in(max(floor, f.span[0] - 40), f.span[0])
+        if named and self.w["label_gap"].fullmatch(self.folded, named[-1].end, f.span[0]):
+            return named[-1]
+        return None
 
     def _parallel_changes(self, figs: list[Figure], a: int, b: int) -> list[Figure]:
         """"Trade with A climbed 5.3%, and with B and C came in at 5.2 percent and 11 percent, respectively":

@@ -210,7 +210,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
             elif f.kind == "money" and any(p.compared and w["base_relative"].fullmatch(t, p.end, f.span[0]) for p in self._periods_in(max(a, f.span[0] - 160), f.span[0])):
                 r.role = "base"   # "compared to January-September 2022, which amounted to $39.85 billion"
             elif f.kind in ("money", "number") and w["base_before"].search(near) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors) \
-                    and not self._labelled_by_country(f):
+                    and self._label_of(f) is None:   # "Россия с 500 млн": "с" is "with"
                 r.role = "base"
             elif f.kind == "money" and w["base_before"].search(near) and (from_before := re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I)) and (
                     any(o.figure.span[0] > f.span[0] for o in anchors) and re.search(r"\bto\b|\bдо\b", t[f.span[1]:b])
@@ -268,12 +268,6 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
         self._carry_context(a, b, ctx, rows)
         return rows
 
-    def _labelled_by_country(self, f: Figure) -> bool:
-        """"Россия с 500 млн долларов": a country right before the amount labels it (rules label_gap), so its
-        "с" is "with", not "from"."""
-        named = self._countries_in(max(0, f.span[0] - 40), f.span[0])
-        return bool(named) and bool(self.w["label_gap"].fullmatch(self.folded, named[-1].end, f.span[0]))
-
     def _moved_from(self, before: str) -> bool:
         """"exports rose by 17.6% yoy from", "imports increased from": a verb of change (and its rate) just
         before "from" makes the amount after it the earlier value."""
@@ -330,7 +324,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
     def _dated_past(self, f: Figure) -> bool:
         """Whether a period written right after the figure lies before publication ("$1.5 billion last year")."""
         for p in self._periods_in(f.span[1], f.span[1] + 30):
-            if p.start - f.span[1] > 24 or p.compared or not self.w["period_gap"].fullmatch(self.folded, f.span[1], p.start):
+            if p.compared or not self._written_after(f, p):
                 continue
             return bool(p.period.offset is not None and p.period.offset < 0
                         or p.period.year is not None and self.pub_year is not None and p.period.year < self.pub_year)

@@ -72,10 +72,14 @@ class PeriodReading:
         """The figure a period is written right after ("$18 billion in 2022"), if any."""
         for o in anchors:
             f = o.figure
-            if f.span[1] <= p.start and p.start - f.span[1] <= 24 and self.w["period_gap"].fullmatch(self.folded, f.span[1], p.start):
+            if self._written_after(f, p):
                 # "337.6 billion dirhams ($92 billion) worth of goods in H1 2015": a twin's period is its amount's
                 return o.twin_of.figure if o.role == "twin" and o.twin_of is not None else f
         return None
+
+    def _written_after(self, f: Figure, p) -> bool:
+        """Whether period mention p is written right after figure f ("$18 billion in 2022", rules period_gap)."""
+        return f.span[1] <= p.start and p.start - f.span[1] <= 24 and bool(self.w["period_gap"].fullmatch(self.folded, f.span[1], p.start))
 
     def _owner(self, p, anchors: list[_Row]) -> Figure | None:
         """A period between two figures belongs to the nearer one; before or after all of them, to none."""

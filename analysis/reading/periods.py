@@ -195,6 +195,12 @@ def _fiscal_first_year(first: str, second: str) -> int | None:
     return y1 if y2 in (y1 + 1, (y1 + 1) % 100) else None
 
 
+def _fiscal_year_ending(written: str) -> int:
+    """The first calendar year of a fiscal year named by the year it ends in: 2023 for "FY24" and "fiscal 2024"."""
+    y = int(written)
+    return (y + 2000 if y < 100 else y) - 1
+
+
 def _rel_offset(c: dict, written: str | None) -> int | None:
     """The offset of "last year" (-1) or "this year" (0) as the language's `year_of` table says."""
     if not written:
@@ -303,8 +309,7 @@ def find(text: str, lang: str) -> list[Mention]:
                 k = fy[0]
                 n = int(g[f"x{k}n"] or g[f"x{k}n2"] or 0) or _lookup(c["ordinal_forms"], g[f"x{k}o"])
                 first_month, last_month = size * (n or 0) - size + 1, size * (n or 0)
-            y1 = (_fiscal_first_year(g[f"{fy}1"], g[f"{fy}2"]) if g[f"{fy}1"]
-                  else (lambda y: (y + 2000 if y < 100 else y) - 1)(int(g[f"{fy}s"])))
+            y1 = _fiscal_first_year(g[f"{fy}1"], g[f"{fy}2"]) if g[f"{fy}1"] else _fiscal_year_ending(g[f"{fy}s"])
             if n and 1 <= first_month <= last_month <= 12 and y1:
                 period = _fiscal_period(y1, first_month, last_month, counted=True)
         elif g["q"]:
@@ -328,8 +333,7 @@ def find(text: str, lang: str) -> list[Mention]:
             elif len(g["fy2"]) == 4 and int(g["fy1"]) < int(g["fy2"]):
                 period = Period(1, 12, int(g["fy1"]), last_year=int(g["fy2"]))   # "2010-2022": years, not a fiscal one
         elif g["fys"]:
-            y = int(g["fys_y"])
-            period = _fiscal_period((y + 2000 if y < 100 else y) - 1, None, None)
+            period = _fiscal_period(_fiscal_year_ending(g["fys_y"]), None, None)
         elif g["yr"]:
             y1, y2 = int(g["yr1"]), int(g["yr2"])
             if y1 < y2:
@@ -441,12 +445,12 @@ def _weak_month(text: str, start: int, lang: str) -> bool:
 
 
 def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
-    m = c["compared"].search(text[max(0, start - 70):start])
+    window = text[max(0, start - 70):start]
+    m = c["compared"].search(window)
     if m and is_range and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I):
         return False
     # "the record from 2019" is no comparison; "up 38% from 2020" and "down from 2019" are
     # "up $47.8 billion from 2021": a change amount before "from" compares too
-    window = text[max(0, start - 70):start]
     if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(r"(?:up|down|rose|fell|increased|decreased|grew|growth|declined|dropped|%|percent|per\s?cent|times|fold|\d(?:\s*[^\W\d_]+)?),?\s+$", window[:m.start()], re.I):
         return False
     return bool(m)
