@@ -159,8 +159,6 @@ class ListReading:
         flows = self._flows_listed(a, first)
         if len(levels) >= 2 and len(flows) == len(levels):
             for r, name in zip(levels, flows):
-                if r.indicator == "trade_turnover" and r.partner is None and r.reporter is None and not names:
-                    r.partner = "WLD"   # read as "exports and imports" (turnover) first: a flow of no named pair is the world's
                 r.indicator = name
         # the listed names, not the list's owner ("China, the US and India were Vietnam's top markets")
         role = {id(m): role for m, role in self._roles(a, b)}
