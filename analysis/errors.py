@@ -96,6 +96,13 @@ class SourceNetworkError(SourceError, ConnectionError):
     kind = "network"
 
 
+class SourceTimeoutError(SourceNetworkError, TimeoutError):
+    """The source did not answer in time (a read or connect time-out, a gateway's 504). Never cached, and
+    in a pair it is that side's failure: the other side's rows still come back."""
+
+    kind = "network"
+
+
 class SourceKeyError(SourceError, PermissionError):
     """The source refused the subscription key (missing, invalid or over its quota)."""
 
@@ -106,6 +113,11 @@ class SourceQueryError(SourceError, ValueError):
     """The source (or the package, before asking) rejected the query: unknown code, bad period, no such series."""
 
     kind = "query"
+
+
+class SourceNotFoundError(SourceQueryError):
+    """The source answered that it has no such data (HTTP 404: no series for this reporter, partner or
+    period). A real answer: the cache keeps it like data, so asking again needs no network."""
 
 
 class SourceOfflineError(SourceError, LookupError):

@@ -173,7 +173,16 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
         figs = self._parallel_changes(figs, a, b)
         ratios = [f for f in figs if f.kind == "ratio"]
         anchors: list[_Row] = []
+        money = None
         for f in figs:
+            if (f.kind == "number" and money is not None and f.scale == money.scale > 1 and not self._unit_word_after(f)
+                    and w["base_before"].search(t, money.span[1], f.span[0])
+                    and not clause_break().search(t, money.span[1], f.span[0])):
+                # "a deficit of 23.5 billion dirhams, against 19.4 billion a year earlier": the base in the same currency
+                f = replace(f, kind="money", unit=money.unit, currencies=money.currencies,
+                            note=(f.note + "; " if f.note else "") + "unit from the amount before it")
+            if f.kind == "money":
+                money = f
             if f.kind == "money" or f.kind == "count":
                 anchors.append(_Row(f, sentence=(a, b)))
             elif f.kind == "percent" and "percentage points" not in f.note and self._about_trade(a, b):

@@ -33,8 +33,11 @@ def _words(lang: str):
     def rx(patterns, flags=re.I):
         return re.compile(rf"{_B}(?:{_alt(patterns)}){_E}", flags) if patterns else re.compile("(?!)")
 
+    # "Trade Minister", "the Export Promotion Bureau": a flow word naming an office or a measure
+    after = f"(?!\\s+(?:{_alt(iw['not_indicator_after'])}){_E})" if iw.get("not_indicator_after") else ""
+    before = "".join(f"(?<!{p}\\s)" for p in iw.get("not_indicator_before", []))
     return dict(
-        indicators={k: rx(v) for k, v in ind.items()},
+        indicators={k: re.compile(before + rx(v).pattern + after, re.I) for k, v in ind.items()},
         total=rx(iw.get("total", [])),
         other=rx(iw.get("other", [])),
         commodities=rx(iw.get("commodities", [])),

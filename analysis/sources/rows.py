@@ -1,10 +1,11 @@
-"""The frame every official source returns: tidy rows with provenance, and the mirror view of a partner's rows."""
+"""The frame every official source returns: tidy rows with provenance, the mirror view of a partner's rows,
+and both sides of a pair (`pair_sides`), one contract for every source."""
 from __future__ import annotations
 
 import datetime as _dt
 import re
 
-from ..errors import SourceQueryError
+from ..errors import SourceOfflineError, SourceQueryError, SourceTimeoutError, SourceWarning
 
 # column -> dtype of every frame `analysis.sources` returns
 SOURCE_COLUMNS: dict[str, str] = {
@@ -92,6 +93,63 @@ def mirror(frame, home: str):
     out.loc[out["indicator"] == "trade_balance", "value"] *= -1
     out["basis"] = "mirror"
     return out.reset_index(drop=True)
+
+
+# what sinks one side of a pair, not the other: no such data or a query refused for that reporter (a 404,
+# an unknown code that year), an answer the offline cache lacks, a time-out of that side's call. A refused
+# key or a source that cannot be reached at all (no connection, a 5xx) is the whole source's: it raises.
+SIDE_FAILURES = (SourceQueryError, SourceOfflineError, SourceTimeoutError)
+
+
+def pair_sides(name: str, source: str, a: str, b: str, side):
+    """Both sides of the pair (`a`, `b`): ``side(a, b)``, `a`'s own rows, and ``side(b, a)`` turned round
+    to read from `a`'s side (`mirror`).
+
+    One failing side never sinks the other: a side whose call raises one of `SIDE_FAILURES` is left out,
+    a `SourceWarning` names it and the reason (`name` opens the message, e.g. "IMF IMTS"), and
+    ``frame.attrs["missing"]`` maps its reporter's code to that reason ({} when both answered). When both
+    sides fail, the error (the first side's type, `source` its source) names both and both reasons.
+    """
+    import warnings
+
+    import pandas as pd
+
+    a, b = a.upper(), b.upper()
+    parts, missing, errors = [], {}, []
+    for reporter, partner in ((a, b), (b, a)):
+        try:
+            rows = side(reporter, partner)
+        except SIDE_FAILURES as exc:
+            missing[reporter] = f"{exc.kind} failed ({exc.query}): {exc.reason}"
+            errors.append(exc)
+            continue
+        parts.append(rows if reporter == a else mirror(rows, a))
+    if len(errors) == 2:
+        first = errors[0]
+        reason = "; ".join(f"{code}'s side: {why}" for code, why in missing.items())
+        raise type(first)(source, f"pair {a}-{b}", f"neither side answered: {reason}") from first
+    for code, why in missing.items():
+        other = b if code == a else a
+        warnings.warn(f"{name} {a}-{b}: {code}'s side is missing ({why}); only {other}'s figures"
+                      f"{' (mirrored)' if other == b else ''} are returned", SourceWarning,
+                      stacklevel=_outside_level())
+    parts = [p for p in parts if len(p)]
+    out = pd.concat(parts, ignore_index=True) if parts else empty_rows()
+    out.attrs["missing"] = missing
+    return out
+
+
+def _outside_level() -> int:
+    """The `stacklevel` that points a warning raised in the caller of this function at the first code outside
+    `analysis.sources` (the user's `trade_pair` or `imf.pair` call, not the package's own lines)."""
+    import os
+    import sys
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == here:
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 _PAGES = {  # source -> the page a reader can open for the series
