@@ -143,7 +143,8 @@ def test_imf_through_sdmx1(replay):
 
 def test_imf_pair_asks_both_sides_and_a_missing_side_never_sinks_the_other(replay):
     """Issue 15: the IMF has no KAZ->USA series (404): USA's own rows come back, with a warning and
-    ``attrs["missing"]`` naming KAZ's side and why; asked again offline, the same answer and no request."""
+    ``attrs["missing"]`` naming KAZ's side and why; asked again offline, the same answer (the 404 too, from
+    the cache) and no request."""
     replay.add(IMF, "/external/sdmx/2.1/data/IMTS/USA.", FIX / "imts_usa_xg_2023.xml", content_type="application/xml")
     replay.add(IMF, "/external/sdmx/2.1/data/IMTS/KAZ.", b"NoResultsFound", status=404, content_type="text/plain")
     with pytest.warns(SourceWarning, match=r"USA-KAZ: KAZ's side is missing \(query failed .*HTTP 404: NoResultsFound"
@@ -154,7 +155,7 @@ def test_imf_pair_asks_both_sides_and_a_missing_side_never_sinks_the_other(repla
     assert caught[0].filename == __file__            # the warning points at the caller's line
     assert len(rows) and set(rows["basis"]) == {"reporter"} and set(rows["statistics"]) == {"USA"}
     assert list(rows.attrs["missing"]) == ["KAZ"] and "HTTP 404" in rows.attrs["missing"]["KAZ"]
-    with pytest.warns(SourceWarning, match="KAZ's side is missing .*no cached answer"):
+    with pytest.warns(SourceWarning, match=r"KAZ's side is missing .*HTTP 404: NoResultsFound.*\(cached answer of "):
         again = sources.trade_pair("USA", "KAZ", 2023, 2024, offline=True)
     assert len(replay.requests) == 2 and again["value"].tolist() == rows["value"].tolist()
 

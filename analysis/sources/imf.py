@@ -11,9 +11,10 @@ still needs: the recorded answer has USA exports to the world 2023 = ``OBS_VALUE
 """
 from __future__ import annotations
 
-from ..errors import SourceKeyError, SourceNetworkError, SourceOfflineError, SourceQueryError, SourceWarning
+from ..errors import (SourceKeyError, SourceNetworkError, SourceNotFoundError, SourceQueryError,
+                      SourceTimeoutError)
 from . import cache
-from .rows import empty_rows, mirror, now, period_bounds, to_rows
+from .rows import empty_rows, now, pair_sides, period_bounds, to_rows
 
 SOURCE = "IMF"
 DATAFLOW = "IMTS"
@@ -104,8 +105,8 @@ def parse(message, *, retrieved_at: str | None = None):
 
 def fetch(reporter: str, partner: str = "WLD", start: int | None = None, end: int | None = None, *,
           freq: str = "A", indicators=_TRADE, source: str = "IMF_DATA", flow: str = DATAFLOW):
-    """Ask the IMF (no cache) through sdmx1; failures become `SourceNetworkError` / `SourceKeyError` /
-    `SourceQueryError`."""
+    """Ask the IMF (no cache) through sdmx1; failures become `SourceNetworkError` (`SourceTimeoutError` for
+    a time-out or a 504) / `SourceKeyError` / `SourceQueryError` (`SourceNotFoundError` for a 404)."""
     import requests
     import sdmx
 
@@ -119,10 +120,16 @@ def fetch(reporter: str, partner: str = "WLD", start: int | None = None, end: in
         reason = f"HTTP {status}: {(exc.response.text if exc.response is not None else '')[:200]}"
         if status in (401, 403):
             raise SourceKeyError(SOURCE, query, reason) from exc
+        if status in (408, 504):
+            raise SourceTimeoutError(SOURCE, query, reason) from exc
         if status is not None and status >= 500:
             raise SourceNetworkError(SOURCE, query, reason) from exc
-        raise SourceQueryError(SOURCE, query, reason + (" (no such series?)" if status == 404 else "")) from exc
-    except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+        if status == 404:   # the IMF's answer "no such series": cached like data
+            raise SourceNotFoundError(SOURCE, query, reason + " (no such series?)") from exc
+        raise SourceQueryError(SOURCE, query, reason) from exc
+    except requests.exceptions.Timeout as exc:   # before ConnectionError: ConnectTimeout is both
+        raise SourceTimeoutError(SOURCE, query, f"{type(exc).__name__}: {exc}") from exc
+    except requests.exceptions.ConnectionError as exc:
         raise SourceNetworkError(SOURCE, query, f"{type(exc).__name__}: {exc}") from exc
     except ValueError as exc:  # sdmx1: unknown content type / unreadable message
         raise SourceNetworkError(SOURCE, query, f"unreadable answer: {exc}") from exc
@@ -146,48 +153,11 @@ def trade(reporter: str, partner: str = "WLD", start: int | None = None, end: in
 def pair(a: str, b: str, start: int | None = None, end: int | None = None, **kwargs):
     """Both sides: `a`'s IMTS figures for trade with `b`, and `b`'s turned round (``basis`` mirror).
 
-    One missing side never sinks the other: a side the IMF has no series for (HTTP 404, or another
-    `SourceQueryError`) or, offline, one the cache lacks (`SourceOfflineError`) is left out with a
-    `SourceWarning` naming the side and the reason, and ``frame.attrs["missing"]`` maps its reporter's code
-    to that reason. When both sides fail, the error names both. A network or key failure is the whole
-    source's, not one side's: it raises as it is.
+    One missing side never sinks the other (`rows.pair_sides`): a side the IMF has no series for (HTTP 404,
+    `SourceNotFoundError`, cached like data), another `SourceQueryError`, a time-out of that side's call or,
+    offline, an answer the cache lacks is left out with a `SourceWarning` naming the side and the reason, and
+    ``frame.attrs["missing"]`` maps its reporter's code to that reason. When both sides fail, the error names
+    both. A refused key or a source that cannot be reached (no connection, a 5xx) raises as it is.
     """
-    import warnings
-
-    import pandas as pd
-
-    a, b = a.upper(), b.upper()
-    parts, missing, errors = [], {}, []
-    for reporter, partner in ((a, b), (b, a)):
-        try:
-            rows = trade(reporter, partner, start, end, **kwargs)
-        except (SourceQueryError, SourceOfflineError) as exc:
-            missing[reporter] = f"{exc.kind} failed ({exc.query}): {exc.reason}"
-            errors.append(exc)
-            continue
-        parts.append(rows if reporter == a else mirror(rows, a))
-    if len(errors) == 2:
-        first = errors[0]
-        reason = "; ".join(f"{side}'s side: {why}" for side, why in missing.items())
-        raise type(first)(SOURCE, f"pair {a}-{b}", f"neither side answered: {reason}") from first
-    for side, why in missing.items():
-        other = b if side == a else a
-        warnings.warn(f"{SOURCE} {DATAFLOW} {a}-{b}: {side}'s side is missing ({why}); only {other}'s figures"
-                      f"{' (mirrored)' if other == b else ''} are returned", SourceWarning, stacklevel=_outside_level())
-    parts = [p for p in parts if len(p)]
-    out = pd.concat(parts, ignore_index=True) if parts else empty_rows()
-    out.attrs["missing"] = missing
-    return out
-
-
-def _outside_level() -> int:
-    """The `stacklevel` that points a warning raised in the caller of this function at the first code outside
-    `analysis.sources` (the user's `trade_pair` or `imf.pair` call, not the package's own lines)."""
-    import os
-    import sys
-
-    here = os.path.dirname(os.path.abspath(__file__))
-    frame, level = sys._getframe(1), 1
-    while frame is not None and os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == here:
-        frame, level = frame.f_back, level + 1
-    return level
+    return pair_sides(f"{SOURCE} {DATAFLOW}", SOURCE, a, b,
+                      lambda reporter, partner: trade(reporter, partner, start, end, **kwargs))
