@@ -184,11 +184,13 @@ class RoleReading:
                 if other and (w["our"].search(sentence) or self._doc_pair()):
                     rep = country_mentions.CountryMention(0, 0, other, "name", "")
         elif ind == "other" and f.kind == "percent":
-            rep = pick(("owner", "host"), [roles])
+            # "Russia's share in Armenia's trade": the owner of the share is the partner, the other owner reports
+            holder = next((m for m, role in roles if role == "owner" and self._owns_share(m)), None)
+            rep = pick(("owner", "host"), [[x for x in roles if x[0] is not holder]])
             near = [m for m, role in roles if m.end <= f.span[0] and f.span[0] - m.end < 25 and m is not rep]
             other_side = [[x for x in pool if rep is None or x[0].iso3 != rep.iso3] for pool in (local, outside)]
-            par = near[-1] if near else pick(("plain", "adj", "adj_flow", "with", "dest", "origin", "between", "pair_and"), other_side)
-            if rep is None:
+            par = holder or (near[-1] if near else pick(("plain", "adj", "adj_flow", "with", "dest", "origin", "between", "pair_and"), other_side))
+            if rep is None and not (ctx["reporter"] and not self._about_trade(a, b)):
                 cand = [m for m, role in roles if m is not par and m.iso3 and role in ("plain", "adj", "adj_flow", "between", "owner")]
                 rep = cand[0] if cand else None
         else:  # turnover, balance, other money
@@ -272,6 +274,9 @@ class RoleReading:
                 reporter, partner = prev.reporter, prev.partner
         if partner is None and reporter is None and ind == "other" and f.kind == "percent" and not roles:
             partner = "WLD"
+        if reporter is None and partner is not None and ind == "other" and f.kind == "percent" and ctx["reporter"] not in (None, partner) \
+                and not self._about_trade(a, b):
+            reporter = ctx["reporter"]   # "Saudi exports reached SR 27 billion. China was the main destination, with 13%"
         if reporter == partner:
             partner = None
         r.reporter, r.partner = reporter, partner
@@ -284,6 +289,11 @@ class RoleReading:
                 return role_of.get(id(mention), "inferred")
             return "world" if value == "WLD" else "context"
         r.why["reporter"], r.why["partner"] = why(reporter, rep), why(partner, par)
+
+    def _owns_share(self, m) -> bool:
+        """"Russia's share", "the EU's share": a possessive right before a share word."""
+        poss = re.match(r"['’]s?\s+", self.folded[m.end:m.end + 4])
+        return bool(poss) and bool(self.w["share"].match(self.folded, m.end + poss.end()))
 
     def _other_country(self, iso3: str) -> str | None:
         pair = self._doc_pair()

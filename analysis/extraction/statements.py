@@ -173,6 +173,9 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
         figs = self._parallel_changes(figs, a, b)
         ratios = [f for f in figs if f.kind == "ratio"]
         anchors: list[_Row] = []
+        # "Saudi exports reached SR 27 billion. China was the main destination, accounting for 13%": shares of
+        # the flow the sentence before spoke of
+        shares_of_context = ctx["indicator"] in ("exports", "imports", "trade_turnover") and bool(w["share"].search(t, a, b))
         money = None
         for f in figs:
             if (f.kind == "number" and money is not None and f.scale == money.scale > 1 and not self._unit_word_after(f)
@@ -185,7 +188,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
                 money = f
             if f.kind == "money" or f.kind == "count":
                 anchors.append(_Row(f, sentence=(a, b)))
-            elif f.kind == "percent" and "percentage points" not in f.note and self._about_trade(a, b):
+            elif f.kind == "percent" and "percentage points" not in f.note and (self._about_trade(a, b) or shares_of_context):
                 anchors.append(_Row(f, sentence=(a, b), indicator="other"))
             elif f.kind == "number" and (f.scale > 1 or self._count_context(a, f)) and not self._unit_word_after(f):
                 anchors.append(_Row(f, sentence=(a, b)))

@@ -23,6 +23,7 @@ class _Readers:
     share: re.Pattern
     to_level: re.Pattern
     to_level_word: re.Pattern
+    to_level_before: re.Pattern   # "to" right before a figure ("rose to 63%")
     per_unit: re.Pattern
     deficit: re.Pattern
     gap: re.Pattern
@@ -101,6 +102,7 @@ def _readers(lang: str) -> _Readers:
         down=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'down'))})(?![^\W\d_])", re.I),
         share=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'share'))})(?![^\W\d_])", re.I),
         to_level_word=re.compile(_alt(r.words('direction', 'to_level')), re.I),
+        to_level_before=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'to_level'))})\s+(?:[^\W\d_]+\s+)?$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alt(r.words('numbers', 'per_unit') or ['(?!)'])})(?![^\W\d_])", re.I),
         to_level=re.compile(rf"\s+(?:{_alt(r.words('direction', 'to_level'))})\s+\S*\d", re.I),
         deficit=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'words'))})(?![^\W\d_])", re.I),

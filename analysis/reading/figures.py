@@ -466,6 +466,9 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         # "rose from 54.8% in 2016 to 56.3% in 2017": two levels of a rate, neither is a change
         if kind == "percent" and not signed and rd.from_level.search(before) and rd.to_percent.match(folded, end):
             is_change = False
+        # "the EU's share of exports rose to 63%": the level a share reached
+        if kind == "percent" and not signed and rd.share.search(before) and rd.to_level_before.search(before):
+            is_change = False
         is_index = is_index or kind == "percent" and not is_change and rd.index_compared.match(folded, end) is not None
         if kind == "percent" and not is_change and not is_index:
             unit = "percent"

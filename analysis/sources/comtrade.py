@@ -8,8 +8,10 @@ transport), so nothing is counted twice.
 
 With a subscription key (``COMTRADE_API_KEY`` in the environment, or ``key=``) the full ``get`` endpoint is
 used; without one the public ``preview`` endpoint (at most 500 rows a call). The client prints an error and
-returns None when a call fails: `_call` turns that into `SourceNetworkError`, `SourceKeyError` or
-`SourceQueryError`.
+returns None when a call fails, printing the answer's body but not its status: `_call` turns that into
+`SourceNetworkError` (`SourceTimeoutError` for a time-out or a 504), `SourceKeyError` or `SourceQueryError`
+(`SourceNotFoundError` for a 404, which the cache keeps like data). The status is read from the body, where
+the API gateway writes it (``{"statusCode": 404, "message": ...}``); a body without one is a query error.
 """
 from __future__ import annotations
 
@@ -21,9 +23,10 @@ import json
 import os
 from importlib import resources
 
-from ..errors import SourceKeyError, SourceNetworkError, SourceQueryError
+from ..errors import (SourceKeyError, SourceNetworkError, SourceNotFoundError, SourceQueryError,
+                      SourceTimeoutError)
 from . import cache
-from .rows import empty_rows, mirror, now, period_bounds, to_rows
+from .rows import empty_rows, now, pair_sides, period_bounds, to_rows
 
 SOURCE = "UN Comtrade"
 KEY_ENV = "COMTRADE_API_KEY"
@@ -136,8 +139,8 @@ def _classify(printed: str, query: str, keyed: bool) -> Exception:
     text = printed.strip()
     if not text:
         return SourceQueryError(SOURCE, query, "no answer and no message from the client")
-    if text.startswith("Request error"):
-        return SourceNetworkError(SOURCE, query, text)
+    if text.startswith("Request error"):   # urllib3's error, retries spent: a time-out says "timed out"
+        return (SourceTimeoutError if "timed out" in text.lower() else SourceNetworkError)(SOURCE, query, text)
     try:
         body = json.loads(text.splitlines()[-1] if not text.startswith("{") else text)
     except ValueError:
@@ -149,8 +152,12 @@ def _classify(printed: str, query: str, keyed: bool) -> Exception:
         return SourceKeyError(SOURCE, query, f"{status or ''} {message}{hint}".strip())
     if status == 429:
         return SourceKeyError(SOURCE, query, f"429 {message} (the key's or the public preview's quota)")
+    if status in (408, 504):
+        return SourceTimeoutError(SOURCE, query, f"{status} {message}")
     if isinstance(status, int) and status >= 500:
         return SourceNetworkError(SOURCE, query, f"{status} {message}")
+    if status == 404:
+        return SourceNotFoundError(SOURCE, query, f"404 {message} (no data for this query)")
     return SourceQueryError(SOURCE, query, f"{status or ''} {message}".strip())
 
 
@@ -191,14 +198,19 @@ def fetch(reporter: str, partner: str = "WLD", years=(2022,), *, freq: str = "A"
     for y in _years(years):  # Serbia's code changed in 2006: one call per (reporter, partner) code pair
         groups.setdefault((area_code(reporter, y), area_code(partner, y)), []).append(y)
     retrieved_at = now()
-    parts = []
+    parts, not_found = [], []
     for (rcode, pcode), ys in groups.items():
         periods = [str(y) for y in ys] if freq == "A" else [f"{y}{m:02d}" for y in ys for m in range(1, 13)]
         for i in range(0, len(periods), _MAX_PERIODS):
             params = dict(typeCode="C", freqCode=freq, clCode="HS", period=",".join(periods[i:i + _MAX_PERIODS]),
                           reporterCode=str(rcode), cmdCode="TOTAL", flowCode="X,M", partnerCode=str(pcode),
                           partner2Code="0", customsCode="C00", motCode="0")
-            parts.append(parse(_call(params, key), retrieved_at=retrieved_at))
+            try:
+                parts.append(parse(_call(params, key), retrieved_at=retrieved_at))
+            except SourceNotFoundError as exc:   # no data for these periods: the other calls' rows still count
+                not_found.append(exc)
+    if not_found and not parts:
+        raise not_found[0]
     return _concat(parts)
 
 
@@ -211,10 +223,16 @@ def trade(reporter: str, partner: str = "WLD", years=(2022,), *, freq: str = "A"
 
 
 def pair(a: str, b: str, years=(2022,), **kwargs):
-    """Both sides of a pair: `a`'s own figures for trade with `b`, and `b`'s figures turned round (mirror)."""
-    own = trade(a, b, years, **kwargs)
-    theirs = trade(b, a, years, **kwargs)
-    return _concat([own, mirror(theirs, a.upper())])
+    """Both sides of a pair: `a`'s own figures for trade with `b`, and `b`'s figures turned round (mirror).
+
+    One failing side never sinks the other (`rows.pair_sides`, as for the IMF): a side Comtrade has no data
+    for (a 404, `SourceNotFoundError`, cached like data), another `SourceQueryError` for that reporter (no
+    Comtrade code that year), a time-out of that side's call or, offline, an answer the cache lacks is left
+    out with a `SourceWarning` naming the side and the reason, and ``frame.attrs["missing"]`` maps its
+    reporter's code to that reason. When both sides fail, the error names both. A refused key, a spent quota
+    (429) or a source that cannot be reached (no connection, a 5xx) raises as it is.
+    """
+    return pair_sides(SOURCE, SOURCE, a, b, lambda reporter, partner: trade(reporter, partner, years, **kwargs))
 
 
 def _concat(parts):

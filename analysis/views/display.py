@@ -176,6 +176,7 @@ def explorer(text: str = "", *, lang: str = "en", published=None, source=None):
     out = widgets.Output()
 
     shown: dict = {}
+    snapshots: list = []  # the display handles of the snapshot outputs, refreshed on every read
 
     def update(_=None):
         out.clear_output(wait=True)
@@ -192,16 +193,22 @@ def explorer(text: str = "", *, lang: str = "en", published=None, source=None):
             for fig in figs:
                 display(fig)
             shown.update(ex=ex, figs=figs)
+        for handle in snapshots:  # outside `out`: the update goes to the snapshot output, not into the widget
+            handle.update(snapshot_bundle(ex, figs), raw=True)
 
     class Explorer(widgets.VBox):
         def _repr_mimebundle_(self, **kwargs):
-            """The live widget, and beside it a snapshot (text, rows, charts) as HTML: a page exported
-            without a kernel (nbconvert) shows the snapshot where the widget cannot be drawn, offline too;
-            Jupyter's frontends draw the widget."""
+            """The live widget; an empty HTML fallback, so a page without the widget state shows no repr."""
             bundle = super()._repr_mimebundle_(**kwargs)
-            if bundle is not None and shown:
-                bundle["text/html"] = snapshot_html(shown["ex"], shown["figs"])
+            if bundle is not None:
+                bundle["text/html"] = ""
             return bundle
+
+        def _ipython_display_(self, **kwargs):
+            """Two outputs: the live widget, and its snapshot as a separate output (`snapshot_bundle`)."""
+            display(self._repr_mimebundle_(), raw=True)
+            bundle = snapshot_bundle(shown["ex"], shown["figs"]) if shown else snapshot_bundle(None, ())
+            snapshots.append(display(bundle, raw=True, display_id=True))
 
     box.observe(update, names="value")
     language.observe(update, names="value")
@@ -210,6 +217,21 @@ def explorer(text: str = "", *, lang: str = "en", published=None, source=None):
     if text:
         update()
     return ui
+
+
+# the view of a removed widget (ipywidgets' convention): Jupyter's frontends hide it, and nbconvert, finding
+# no such model in the widget state, falls back to the output's text/html
+REMOVED_VIEW = {"version_major": 2, "version_minor": 0, "model_id": ""}
+
+
+def snapshot_bundle(ex: "Extraction | None", figs) -> dict:
+    """The explorer's snapshot as an output of its own, beside the widget's: hidden in a live frontend, which
+    draws the widget, and shown by a page exported with nbconvert, with or without the widget state (a
+    notebook run by `nbconvert --execute` stores it, and the widget then needs ipywidgets' manager from
+    the internet), so the text, the rows and the charts are there offline too."""
+    html = "" if ex is None else snapshot_html(ex, figs)
+    return {"application/vnd.jupyter.widget-view+json": dict(REMOVED_VIEW), "text/html": html,
+            "text/plain": "" if ex is None else f"Snapshot of the explorer: {ex!r}"}
 
 
 def snapshot_html(ex: "Extraction", figs) -> str:
