@@ -11,8 +11,8 @@ import pytest
 import urllib3
 
 from analysis import sources
-from analysis.errors import (SourceKeyError, SourceNetworkError, SourceOfflineError, SourceQueryError,
-                             SourceWarning)
+from analysis.errors import (SourceError, SourceKeyError, SourceNetworkError, SourceNotFoundError, SourceOfflineError,
+                             SourceQueryError, SourceTimeoutError, SourceWarning)
 
 FIX = Path(__file__).parent / "fixtures" / "sources"
 
@@ -63,6 +63,10 @@ def _refused(host):
     pool = urllib3.HTTPSConnectionPool(host)
     reason = urllib3.exceptions.NewConnectionError(pool, "[Errno -3] Temporary failure in name resolution")
     return urllib3.exceptions.MaxRetryError(pool, "/", reason)
+
+
+def _timed_out(host):
+    return urllib3.exceptions.ReadTimeoutError(urllib3.HTTPSConnectionPool(host), "/", "Read timed out. (read timeout=120)")
 
 
 COMTRADE = "comtradeapi.un.org"
@@ -125,6 +129,97 @@ def test_comtrade_pair_has_both_sides_and_the_cache_makes_the_second_call_offlin
     assert rows.set_index("indicator")["value"]["exports"] == 6804128143.0
     again = sources.trade_pair("ARG", "CHN", 2010, source="comtrade", offline=True)
     assert len(replay.requests) == 2 and again["value"].tolist() == rows["value"].tolist()
+
+
+def _comtrade_calls(replay, reporter_code):
+    return [u for u in replay.requests if parse_qs(urlsplit(u).query)["reportercode"] == [reporter_code]]
+
+
+def test_comtrade_pair_keeps_the_side_that_answered_when_the_other_has_no_data(replay):
+    """Argentina's side is a 404: China's own rows come back, with a SourceWarning and ``attrs["missing"]``
+    naming Argentina's side and why; with the sides the other way round, China's rows come back mirrored."""
+    replay.add(COMTRADE, "/public/v1/preview", FIX / "comtrade_chn_2010.json", reportercode="156")
+    replay.add(COMTRADE, "/public/v1/preview", FIX / "comtrade_404.json", status=404, reportercode="32")
+    with pytest.warns(SourceWarning, match=r"UN Comtrade CHN-ARG: ARG's side is missing \(query failed .*"
+                                           r"404 Resource not found.*\); only CHN's figures are returned") as caught:
+        rows = sources.trade_pair("CHN", "ARG", 2010, source="comtrade")
+    assert caught[0].filename == __file__            # the warning points at the caller's line
+    assert len(replay.requests) == 2
+    assert len(rows) == 4 and set(rows["basis"]) == {"reporter"} and set(rows["statistics"]) == {"CHN"}
+    assert list(rows.attrs["missing"]) == ["ARG"] and "404 Resource not found" in rows.attrs["missing"]["ARG"]
+    with pytest.warns(SourceWarning, match=r"ARG-CHN: ARG's side is missing .*only CHN's figures \(mirrored\)"):
+        mirrored = sources.comtrade.pair("ARG", "CHN", [2010])
+    assert set(mirrored["basis"]) == {"mirror"} and set(mirrored["reporter"]) == {"ARG"}
+    assert mirrored.set_index("indicator")["value"]["exports"] == 6804128143.0
+    assert sources.comtrade.pair("CHN", "CHN", [2010]).attrs["missing"] == {}   # both answered: nothing missing
+
+
+def test_comtrade_pair_with_neither_side_names_both_sides_and_reasons(replay):
+    replay.add(COMTRADE, "/public/v1/preview", FIX / "comtrade_404.json", status=404)
+    with pytest.raises(SourceQueryError, match=r"UN Comtrade, query failed \(pair KAZ-SRB\): neither side answered: "
+                                               r"KAZ's side: .*404 Resource not found.*; SRB's side: .*404 Resource"):
+        sources.trade_pair("KAZ", "SRB", 2022, source="comtrade")
+    replay.answers.clear()
+    replay.add(COMTRADE, "/public/v1/preview", _timed_out(COMTRADE), reportercode="398")
+    replay.add(COMTRADE, "/public/v1/preview", FIX / "comtrade_404.json", status=404, reportercode="688")
+    with pytest.raises(SourceError, match=r"pair KAZ-SRB.*KAZ's side: network failed .*Read timed out.*; "
+                                          r"SRB's side: query failed .*404 Resource not found"):
+        sources.comtrade.pair("kaz", "srb", [2021])
+
+
+def test_comtrade_no_data_is_cached_like_data_and_asked_again_only_on_refresh(replay):
+    replay.add(COMTRADE, "/public/v1/preview", FIX / "comtrade_chn_2010.json", reportercode="156")
+    replay.add(COMTRADE, "/public/v1/preview", FIX / "comtrade_404.json", status=404, reportercode="32")
+    with pytest.warns(SourceWarning, match="ARG's side is missing"):
+        first = sources.trade_pair("CHN", "ARG", 2010, source="comtrade")
+    assert len(_comtrade_calls(replay, "32")) == 1
+    for offline in (False, True):   # asked again, online or not: the cached 404, no request
+        with pytest.warns(SourceWarning, match=r"ARG's side is missing .*404 Resource not found.*\(cached answer of "):
+            again = sources.trade_pair("CHN", "ARG", 2010, source="comtrade", offline=offline)
+        assert len(replay.requests) == 2 and again["value"].tolist() == first["value"].tolist()
+        assert again.attrs["missing"].keys() == {"ARG"}
+    with pytest.raises(SourceNotFoundError, match="404 Resource not found"):
+        sources.comtrade.trade("ARG", "CHN", [2010])
+    assert len(replay.requests) == 2
+    with pytest.warns(SourceWarning, match="ARG's side is missing"):
+        sources.trade_pair("CHN", "ARG", 2010, source="comtrade", refresh=True)
+    assert len(_comtrade_calls(replay, "32")) == 2 and len(replay.requests) == 4
+
+
+def test_comtrade_server_error_is_not_cached_and_sinks_the_pair(replay):
+    replay.add(COMTRADE, "/public/v1/preview", FIX / "comtrade_chn_2010.json", reportercode="156")
+    replay.add(COMTRADE, "/public/v1/preview", b'{"statusCode": 500, "message": "Internal server error"}',
+               status=500, reportercode="32")
+    for _ in range(2):
+        with pytest.raises(SourceNetworkError, match="500 Internal server error"):
+            sources.comtrade.trade("ARG", "CHN", [2010])
+    assert len(_comtrade_calls(replay, "32")) == 2          # asked again: a 5xx is no answer about the data
+    with pytest.raises(SourceNetworkError, match="500"):    # the source is failing: not one side missing
+        sources.trade_pair("CHN", "ARG", 2010, source="comtrade")
+    with pytest.raises(SourceOfflineError):
+        sources.comtrade.trade("ARG", "CHN", [2010], offline=True)
+
+
+def test_comtrade_time_out_sinks_only_its_side_and_is_not_cached(replay):
+    replay.add(COMTRADE, "/public/v1/preview", FIX / "comtrade_chn_2010.json", reportercode="156")
+    replay.add(COMTRADE, "/public/v1/preview", _timed_out(COMTRADE), reportercode="32")
+    for _ in range(2):
+        with pytest.warns(SourceWarning, match=r"ARG's side is missing \(network failed .*Read timed out"):
+            rows = sources.trade_pair("CHN", "ARG", 2010, source="comtrade")
+        assert set(rows["statistics"]) == {"CHN"} and "timed out" in rows.attrs["missing"]["ARG"]
+    assert len(_comtrade_calls(replay, "156")) == 1 and len(_comtrade_calls(replay, "32")) == 2
+    with pytest.raises(SourceTimeoutError):
+        sources.comtrade.trade("ARG", "CHN", [2010])
+
+
+def test_comtrade_periods_without_data_leave_the_others_rows(replay):
+    """Monthly 2010-2011 is two calls; the 2011 one is a 404: the 2010 rows are the answer (and cached)."""
+    replay.add(COMTRADE, "/public/v1/preview/C/M/HS", FIX / "comtrade_404.json", status=404,
+               period=",".join(f"2011{m:02d}" for m in range(1, 13)))
+    replay.add(COMTRADE, "/public/v1/preview/C/M/HS", FIX / "comtrade_chn_2010.json")
+    rows = sources.comtrade.trade("CHN", "ARG", [2010, 2011], freq="M")
+    assert len(replay.requests) == 2 and len(rows) == 4
+    sources.comtrade.trade("CHN", "ARG", [2010, 2011], freq="M", offline=True)
 
 
 # ------------------------------------------------------------------------------------------------ IMF
