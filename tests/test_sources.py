@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.errors import SourceError, SourceKeyError, SourceNetworkError, SourceOfflineError, SourceQueryError
+from analysis.errors import (SourceError, SourceKeyError, SourceNetworkError, SourceNotFoundError, SourceOfflineError,
+                             SourceQueryError, SourceTimeoutError)
 from analysis.sources import SOURCE_COLUMNS, cache, comtrade, imf, mirror, worldbank
 
 FIX = Path(__file__).parent / "fixtures" / "sources"
@@ -101,11 +102,17 @@ def test_comtrade_parse_empty_answer_is_an_empty_frame():
     ('{"statusCode": 429, "message": "Rate limit is exceeded. Try again in 5 seconds."}', SourceKeyError, "quota"),
     ('{"statusCode": 400, "message": "Invalid reporterCode"}', SourceQueryError, "Invalid reporterCode"),
     ('{"statusCode": 503, "message": "Service Unavailable"}', SourceNetworkError, "503"),
+    (json.dumps(_json("comtrade_404.json")), SourceNotFoundError, "404 Resource not found"),
+    ('{"statusCode": 504, "message": "Gateway Timeout"}', SourceTimeoutError, "504"),
+    ("Request error: HTTPSConnectionPool(host='comtradeapi.un.org', port=443): Max retries exceeded with url: /x "
+     "(Caused by ReadTimeoutError(\"HTTPSConnectionPool(host='comtradeapi.un.org', port=443): Read timed out. "
+     "(read timeout=120)\"))", SourceTimeoutError, "Read timed out"),
+    ("<html><body>Not Found</body></html>", SourceQueryError, "Not Found"),   # no status in it: not cached
     ("", SourceQueryError, "no answer"),
 ])
 def test_what_the_client_printed_becomes_a_clear_error(printed, error, words):
     exc = comtrade._classify(printed, "reporterCode=398", keyed=True)
-    assert isinstance(exc, error) and words in str(exc) and "UN Comtrade" in str(exc)
+    assert type(exc) is error and words in str(exc) and "UN Comtrade" in str(exc)
 
 
 def test_a_key_error_without_a_key_says_which_variable_to_set():
@@ -237,6 +244,39 @@ def test_cache_second_call_reads_the_file_and_offline_needs_it(tmp_path):
     cache.cached("UN Comtrade", q, fetch, refresh=True)
     assert len(calls) == 2
     assert cache.clear("UN Comtrade") == 1 and not cache.cache_path("UN Comtrade", q).exists()
+
+
+def test_cache_keeps_a_no_data_answer_like_data_and_no_other_failure(tmp_path):
+    calls = []
+
+    def fails(error):
+        def fetch():
+            calls.append(error)
+            raise error("UN Comtrade", "reporterCode=32", "404 Resource not found")
+        return fetch
+
+    q = {"reporter": "ARG", "years": [2010]}
+    for attempt in range(3):   # the 404 is asked for once, then raised from the cache, online or offline
+        with pytest.raises(SourceNotFoundError, match="reporterCode=32.*404 Resource not found" +
+                           (r" \(cached answer of 20" if attempt else "$")):
+            cache.cached("UN Comtrade", q, fails(SourceNotFoundError), offline=attempt == 2)
+    assert len(calls) == 1 and cache.not_found_path("UN Comtrade", q).exists()
+    with pytest.raises(SourceNotFoundError):
+        cache.cached("UN Comtrade", q, fails(SourceNotFoundError), refresh=True)
+    assert len(calls) == 2
+    rows = cache.cached("UN Comtrade", q, lambda: comtrade.parse(_json("comtrade_chn_2010.json")["data"]), refresh=True)
+    assert not cache.not_found_path("UN Comtrade", q).exists()   # the newest answer replaces the 404
+    pd.testing.assert_frame_equal(cache.cached("UN Comtrade", q, fails(SourceNotFoundError)), rows, check_dtype=False)
+    cache.cached("UN Comtrade", {"k": 2}, lambda: rows)
+    with pytest.raises(SourceNotFoundError):
+        cache.cached("UN Comtrade", {"k": 3}, fails(SourceNotFoundError))
+    assert cache.clear("UN Comtrade") == 3   # data and 404 notes alike
+    for error in (SourceNetworkError, SourceTimeoutError, SourceQueryError, SourceKeyError):   # never stored
+        for _ in range(2):
+            with pytest.raises(error):
+                cache.cached("UN Comtrade", {"e": error.__name__}, fails(error))
+        assert calls.count(error) == 2
+    assert cache.clear() == 0
 
 
 def test_offline_mode_from_the_environment(monkeypatch):

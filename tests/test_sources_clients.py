@@ -276,7 +276,18 @@ def test_imf_pair_with_neither_side_names_both_and_a_network_failure_still_raise
         sources.trade_pair("USA", "SRB", 2023, 2024)
 
 
-@pytest.mark.parametrize("status, error", [(403, SourceKeyError), (503, SourceNetworkError), (400, SourceQueryError)])
+def test_imf_pair_time_out_sinks_only_its_side_and_is_not_cached(replay):
+    replay.add(IMF, "/external/sdmx/2.1/data/IMTS/USA.", FIX / "imts_usa_xg_2023.xml", content_type="application/xml")
+    replay.add(IMF, "/external/sdmx/2.1/data/IMTS/KAZ.", _timed_out(IMF))
+    for _ in range(2):
+        with pytest.warns(SourceWarning, match=r"USA-KAZ: KAZ's side is missing \(network failed .*ReadTimeout"):
+            rows = sources.trade_pair("USA", "KAZ", 2023, 2024)
+        assert set(rows["statistics"]) == {"USA"} and list(rows.attrs["missing"]) == ["KAZ"]
+    assert [urlsplit(u).path.split("/")[-1][:4] for u in replay.requests] == ["USA.", "KAZ.", "KAZ."]
+
+
+@pytest.mark.parametrize("status, error", [(403, SourceKeyError), (503, SourceNetworkError), (400, SourceQueryError),
+                                           (404, SourceNotFoundError), (504, SourceTimeoutError)])
 def test_imf_http_failures_say_what_failed(replay, status, error):
     replay.add(IMF, "/", b"denied", status=status, content_type="text/plain")
     with pytest.raises(error, match=f"HTTP {status}"):
