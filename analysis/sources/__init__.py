@@ -6,8 +6,10 @@
 
 Every function returns a frame of `SOURCE_COLUMNS`; nothing touches the network at import. Answers are
 cached (Parquet, `analysis.sources.cache`) so the second call is offline; ``offline=True`` or
-``ANALYSIS_OFFLINE=1`` never asks a source. Failures raise `SourceNetworkError`, `SourceKeyError`,
-`SourceQueryError` or `SourceOfflineError` (analysis.errors), each naming the source, the query and why.
+``ANALYSIS_OFFLINE=1`` never asks a source. Failures raise `SourceNetworkError` (`SourceTimeoutError`),
+`SourceKeyError`, `SourceQueryError` (`SourceNotFoundError`, a 404, cached like data) or `SourceOfflineError`
+(analysis.errors), each naming the source, the query and why. A pair (`trade_pair`) returns the side that
+answered when the other fails, with a `SourceWarning` and ``frame.attrs["missing"]`` (`rows.pair_sides`).
 The clients (extra ``sources``) are imported only when a fetch runs.
 """
 from __future__ import annotations
