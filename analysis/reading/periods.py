@@ -129,14 +129,20 @@ def _compiled(lang: str):
     year_of_period = year_of + [(pat, off) for pat, off in p["year_of_period"]]
     rel_year = _alt(pat for pat, _ in year_of)
     rel_year_after = _alt(pat for pat, _ in year_of_period)
-    year_after = rf"(?:,?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{one_year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
-    n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:\s+(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
-    quarter = rf"(?:{B}(?P<qo>{ord_alt})(?:\s*|-)(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E}))"
+    period_noun = rf"(?:\s+(?:{p['period_noun']}))?" if p.get("period_noun") else ""
+    year_after = rf"(?:{period_noun},?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{one_year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
+    n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:(?:\s+|-)(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
+    # "the last quarter of 2022" is the fourth; "the last quarter" alone is the one before (previous_quarter)
+    last_part = _alt(p.get("last_part") or ["(?!)"])
+    named_year = rf"\s*,?\s*(?:of\s+)?(?:the\s+)?(?:{one_year}|{_alt(pat for pat, _ in year_of_period)})"
+    quarter = (rf"(?:{B}(?P<qo>{ord_alt})(?:\s*|-)(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E})"
+               rf"|{B}(?P<qlast>{last_part})\s+(?:{p['quarter_word']}){E}(?={named_year}))")
     first = p["first_word"]
     quarters_count = rf"{B}(?:(?:{first})\s+(?P<qcount>{words}|[23])|(?P<qcount2>{words}|[23])\s+(?:{first}))\s+(?:{p['quarter_word']}){E}"
     quarters_n = (quarters_count +
                   rf"(?:\s*(?:of\s+)?(?:the\s+)?(?P<q3y>{one_year})(?:\s*(?:{yw}))?)?")
-    half = rf"(?:{B}(?P<ho>{ord_alt})(?:\s*|-)(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E}))"
+    half = (rf"(?:{B}(?P<ho>{ord_alt})(?:\s*|-)(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E})"
+            rf"|{B}(?P<hlast>{last_part})\s+(?:{p['half_word']}){E}(?={named_year}))")
     fiscal = rf"{B}{p.get('fiscal', '')}{fiscal_year}(?!\s*-?(?:\d|{month_alt}))"
     in_fiscal = rf"\)?(?:\s*\(|{p['in_fiscal_year']}|\s+)(?:{p.get('fiscal', '')}){fiscal_year.replace('fy', 'mf')}\)?"
     single = p.get("fiscal_single")
@@ -155,6 +161,9 @@ def _compiled(lang: str):
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
     relative_quarters = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_quarter", [])]
     since = re.compile(rf"{B}(?:{_alt(p['since_start'])})(?:\s+(?:of\s+)?(?P<sy>{year}))?(?:\s*(?:{yw}))?", flags)
+    # "since March 2023", "с начала марта": from that month on, the end not stated ("from March to May" is a range)
+    since_month = re.compile(rf"{B}(?:{_alt(p['since_month'])})\s+(?P<sm>{month_alt}){E}(?:,?\s+(?P<smy>{year})(?:\s*(?:{yw}))?)?"
+                             rf"(?!\s*(?:{joiners})\s)", flags) if p.get("since_month") else None
     same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
     compared = re.compile(rf"(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
                           rf"(?:(?:{_alt(p['compared_filler'])})\s+)?$", flags)
@@ -186,7 +195,7 @@ def _compiled(lang: str):
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
     return dict(main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
-                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, since=since, same=same, compared=compared, rules=r)
+                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, since=since, since_month=since_month, same=same, compared=compared, rules=r)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
@@ -240,9 +249,14 @@ def find(text: str, lang: str) -> list[Mention]:
     c = _compiled(lang)
     r = c["rules"]
     out: list[Mention] = []
+    for m in c["since_month"].finditer(text) if c["since_month"] else ():
+        mo, y = _lookup(c["month_forms"], m.group("sm")), m.group("smy")
+        if mo:
+            out.append(Mention(m.start(), m.end(), Period(mo, 12, int(y) if y else None, offset=None if y else 0, open_end=True), False, m.group(0)))
     for m in c["since"].finditer(text):
         y = m.group("sy")
-        out.append(Mention(m.start(), m.end(), Period(1, 12, int(y) if y else None, offset=None if y else 0, open_end=True), False, m.group(0)))
+        if not any(x.start < m.end() and m.start() < x.end for x in out):
+            out.append(Mention(m.start(), m.end(), Period(1, 12, int(y) if y else None, offset=None if y else 0, open_end=True), False, m.group(0)))
     since_spans = [(x.start, x.end) for x in out]
     for m in c["main"].finditer(text):
         if any(a < m.end() and m.start() < b for a, b in since_spans):
@@ -307,18 +321,18 @@ def find(text: str, lang: str) -> list[Mention]:
             else:
                 fy, size = ("qf", 3) if g["qf"] else ("hf", 6)
                 k = fy[0]
-                n = int(g[f"x{k}n"] or g[f"x{k}n2"] or 0) or _lookup(c["ordinal_forms"], g[f"x{k}o"])
+                n = int(g[f"x{k}n"] or g[f"x{k}n2"] or 0) or ((4 if k == "q" else 2) if g[f"x{k}last"] else _lookup(c["ordinal_forms"], g[f"x{k}o"]))
                 first_month, last_month = size * (n or 0) - size + 1, size * (n or 0)
             y1 = _fiscal_first_year(g[f"{fy}1"], g[f"{fy}2"]) if g[f"{fy}1"] else _fiscal_year_ending(g[f"{fy}s"])
             if n and 1 <= first_month <= last_month <= 12 and y1:
                 period = _fiscal_period(y1, first_month, last_month, counted=True)
         elif g["q"]:
-            q = int(g["qn"] or g["qn2"] or 0) or _lookup(c["ordinal_forms"], g["qo"])
+            q = int(g["qn"] or g["qn2"] or 0) or (4 if g["qlast"] else _lookup(c["ordinal_forms"], g["qo"]))
             if q:
                 y = int(g["qy"]) if g["qy"] else None
                 period = Period(3 * q - 2, 3 * q, y, offset=None if y else _rel_offset(c, g["qrel"]))
         elif g["h"]:
-            h = int(g["hn"] or g["hn2"] or 0) or _lookup(c["ordinal_forms"], g["ho"])
+            h = int(g["hn"] or g["hn2"] or 0) or (2 if g["hlast"] else _lookup(c["ordinal_forms"], g["ho"]))
             if h in (1, 2):
                 y = int(g["hy"]) if g["hy"] else None
                 period = Period(6 * h - 5, 6 * h, y, offset=None if y else _rel_offset(c, g["hrel"]))
@@ -451,7 +465,9 @@ def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
         return False
     # "the record from 2019" is no comparison; "up 38% from 2020" and "down from 2019" are
     # "up $47.8 billion from 2021": a change amount before "from" compares too
-    if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(r"(?:up|down|rose|fell|increased|decreased|grew|growth|declined|dropped|%|percent|per\s?cent|times|fold|\d(?:\s*[^\W\d_]+)?),?\s+$", window[:m.start()], re.I):
+    # "$5 billion over the nine months" is a duration; "up 5% over 2022" a comparison
+    amount = "" if m and re.match(r"over\s", m.group(0), re.I) else r"|\d(?:\s*[^\W\d_]+)?"
+    if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(rf"(?:up|down|rose|fell|increased|decreased|grew|growth|declined|dropped|%|percent|per\s?cent|times|fold{amount}),?\s+$", window[:m.start()], re.I):
         return False
     return bool(m)
 
