@@ -277,6 +277,13 @@ class RoleReading:
         if reporter is None and partner is not None and ind == "other" and f.kind == "percent" and ctx["reporter"] not in (None, partner) \
                 and not self._about_trade(a, b):
             reporter = ctx["reporter"]   # "Saudi exports reached SR 27 billion. China was the main destination, with 13%"
+        # "imports from the EAEU reached $18.4 billion, of which Russia accounted for $16.1 billion": a part of the
+        # total before it, the same trader's trade with the country its clause names
+        whole = next((o for o in reversed(siblings) if o.figure.span[1] <= f.span[0] and o.reporter and o.indicator == r.indicator), None)
+        if whole is not None and f.kind == "money" and w["part_of_total"].search(t, whole.figure.span[1], f.span[0]):
+            named = [m for m, role in local if m.iso3 and m.iso3 != whole.reporter and m.start > whole.figure.span[1]]
+            if named:
+                reporter, partner, rep, par = whole.reporter, named[0].iso3, None, named[0]
         if reporter == partner:
             partner = None
         r.reporter, r.partner = reporter, partner

@@ -179,9 +179,10 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
         money = None
         for f in figs:
             if (f.kind == "number" and money is not None and f.scale == money.scale > 1 and not self._unit_word_after(f)
-                    and w["base_before"].search(t, money.span[1], f.span[0])
-                    and not clause_break().search(t, money.span[1], f.span[0])):
-                # "a deficit of 23.5 billion dirhams, against 19.4 billion a year earlier": the base in the same currency
+                    and (w["base_before"].search(t, money.span[1], f.span[0]) and not clause_break().search(t, money.span[1], f.span[0])
+                         or w["part_of_total"].search(t, money.span[1], f.span[0]))):
+                # "a deficit of 23.5 billion dirhams, against 19.4 billion a year earlier", "18,4 млрд долларов, из них
+                # ... 16,1 млрд": a base or a part in the same currency
                 f = replace(f, kind="money", unit=money.unit, currencies=money.currencies,
                             note=(f.note + "; " if f.note else "") + "unit from the amount before it")
             if f.kind == "money":
@@ -327,10 +328,12 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
         left = max(a, f.span[0] - 70, ends[i] if i >= 0 else a)
         j = bisect.bisect_left(starts, f.span[1])
         right = min(b, f.span[1] + 45, starts[j] if j < len(starts) else b)
-        window = t[left:f.span[0]] + " " + t[f.span[1]:right]
-        # "aim to raise trade to $3 billion by 2025 from $1.5 billion last year": a value dated in the past is a fact
-        worded = (self._exclusion_near(a, b, left, f.span, right) or self._forecast_at(a, b) < f.span[0]
-                  or any(int(m.group("year")) > self._latest_year for m in self.w["target_year"].finditer(window)))
+        # "aim to raise trade to $3 billion by 2025 from $1.5 billion last year": a value dated in the past is a fact;
+        # "$60 billion last year, and by 2030 they intend ...": a target year in the next clause is not this figure's
+        targets = [m for lo, hi in ((left, f.span[0]), (f.span[1], right)) for m in self.w["target_year"].finditer(t, lo, hi)
+                   if int(m.group("year")) > self._latest_year
+                   and not (m.start() >= f.span[1] and self._new_clause(f.span[1], m.start()))]
+        worded = self._exclusion_near(a, b, left, f.span, right) or self._forecast_at(a, b) < f.span[0] or bool(targets)
         return worded and not self._dated_past(f) or bool(self.w["exclude_after"].match(t, f.span[1]))
 
     def _dated_past(self, f: Figure) -> bool:

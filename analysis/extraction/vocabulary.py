@@ -67,6 +67,7 @@ def _words(lang: str):
         prep_with=re.compile(rf"{_B}(?:{_alt(iw.get('prep_with', []))})\s+(?:the\s+)?$", re.I),
         between=re.compile(rf"{_B}(?:{_alt(iw.get('between', []))})\s+(?:the\s+)?$", re.I),
         respectively=rx(iw.get("respectively", [])),
+        part_of_total=re.compile(_alt(iw["part_of_total"]), re.I) if iw.get("part_of_total") else _NEVER,
         positive=rx(r.words("deficit", "surplus")),
         negative=rx(r.words("deficit", "words") + r.words("deficit", "gap")),
         anaphor_subject=re.compile(rf"^\W*(?:{_alt(iw.get('anaphor_subject', []))}){_E}", re.I) if iw.get("anaphor_subject") else _NEVER,
