@@ -39,7 +39,8 @@ class ListReading:
         # "в Латвии дефицит ... в Литве - 1,2 млрд": places that host the figure are its reporters, not partners
         if len(listed) < 2 or any(role.get(id(m)) in ("host", "owner", "agency") for m in labels.values()):
             return
-        holders = [m for m in named if m.iso3 not in listed]
+        # "Exports to Russia amounted to $652 million, to China - $620 million": an unlabelled partner is no holder
+        holders = [m for m in named if m.iso3 not in listed and role.get(id(m)) not in ("dest", "origin", "with", "pair_and")]
         owners = [m for m, role in self._roles(a, b) if role == "owner" and m.iso3 and m.iso3 not in listed]
         holder = (owners or holders or [None])[0]
         first_label = min(m.start for m in labels.values())

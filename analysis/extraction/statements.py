@@ -180,7 +180,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
         for f in figs:
             if (f.kind == "number" and money is not None and f.scale == money.scale > 1 and not self._unit_word_after(f)
                     and (w["base_before"].search(t, money.span[1], f.span[0]) and not clause_break().search(t, money.span[1], f.span[0])
-                         or w["part_of_total"].search(t, money.span[1], f.span[0]))):
+                         or w["part_of_total"].search(t, money.span[1], f.span[0]) or self._list_between(money.span[1], f.span[0]))):
                 # "a deficit of 23.5 billion dirhams, against 19.4 billion a year earlier", "18,4 млрд долларов, из них
                 # ... 16,1 млрд": a base or a part in the same currency
                 f = replace(f, kind="money", unit=money.unit, currencies=money.currencies,
@@ -316,6 +316,14 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
     def _count_context(self, a: int, f: Figure) -> bool:
         before = self.folded[max(a, f.span[0] - 150):f.span[0]]
         return bool(self.w["count_subject"].search(before)) and bool(self.w["indicators"]["enterprises"].search(before))
+
+    def _list_between(self, start: int, end: int) -> bool:
+        """Only list words and country names between two amounts: "Китай (3,9 млрд долларов), Россия (2,1 млрд)",
+        "с Китаем - 20 млрд долларов, с Россией - 15 млрд"."""
+        gap = list(self.folded[start:end])
+        for m in self._countries_in(start, end):
+            gap[m.start - start:m.end - start] = " " * (m.end - m.start)
+        return bool(self.w["list_filler"].fullmatch("".join(gap)))
 
     def _unit_word_after(self, f: Figure) -> bool:
         """"7.2 thousand vehicles", "2 million tons": a number that counts things (rules `count_nouns`, any language)."""
