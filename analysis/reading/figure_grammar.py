@@ -36,6 +36,7 @@ class _Readers:
     to_percent: re.Pattern    # "... to 56.3%" after it
     sign_word: re.Pattern
     gapped_flow: re.Pattern
+    gapped_place: re.Pattern   # "rose 10% to China, 5% to Japan": a place between two changes of one list
     scale_of: dict
     list_gap: re.Pattern      # between two figures of one list ("2.9 and 3.5 percent")
     compared_after: re.Pattern  # a comparison word after a figure ("15% from May last year")
@@ -115,6 +116,7 @@ def _readers(lang: str) -> _Readers:
         to_percent=re.compile(rf"[^%]{{0,40}}?(?<![^\W\d_])(?:{_alt(r.words('direction', 'to_level'))})\s+[^\W\d_]*\s*\d[\d.,]*\s*(?:{pct})", re.I),
         index_compared=re.compile(rf"\s*(?:{_alt(r.words('percent', 'level_compared') or ['(?!)'])})\s", re.I),
         sign_word=re.compile(rf"(?<![^\W\d_])(?:(?P<minus>{_alt(r.words('numbers', 'minus') or ['(?!)'])})|(?:{_alt(r.words('numbers', 'plus') or ['(?!)'])}))\s+$", re.I),
+        gapped_place=_gapped_place(r),
         gapped_flow=re.compile(rf"(?:{_alt(r.words('direction', 'gapping_joiners') or ['(?!)'])})\s*(?<![^\W\d_])(?:{_alt(r.words('direction', 'gapping_flows') or ['(?!)'])})"
                                rf"(?![^\W\d_])\s*[-–—]*\s*(?:(?:{_alt(r.words('direction', 'gapping_by') or ['(?!)'])})\s+)?$", re.I),
         scale_of={p: f for p, f in scales},
@@ -135,3 +137,19 @@ def _scale_of(lang: str, written: str) -> float:
         if re.fullmatch(pattern, written, re.I):
             return factor
     return 1.0
+
+
+# a capital letter of any alphabet the package reads (Latin, Greek, Cyrillic): names start with one
+_CAPITAL = "[" + "".join(re.escape(c) for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha()) + "]"
+
+
+def _gapped_place(r) -> re.Pattern:
+    """The words between two changes of one list: "10% to China, 5%", "12%, with Pakistan 8%": an optional
+    preposition and a capitalised name after the first, a list joiner, and the same before the second."""
+    iw = r.table("indicator_words")
+    preps = _alt(iw.get("prep_to", []) + iw.get("prep_from", []) + iw.get("prep_with", []) + iw.get("in_host", []))
+    articles = _alt(r.table("periods").get("articles") or ["(?!)"])
+    name = rf"(?:(?:{preps})\s+)(?:(?:{articles})\s+)?(?-i:{_CAPITAL})[\w'’.-]*(?:\s+(?-i:{_CAPITAL})[\w'’.-]*){{0,2}}"
+    joiners = _alt(iw.get("list_joiners", []) or ["(?!)"])
+    return re.compile(rf"(?:\s*{name})?\s*(?:{joiners})\s*(?:{name}\s*[-–—:]?\s*)?", re.I)
+

@@ -461,7 +461,9 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         gapped = bool(said and said.get("direction")) and (rd.to_level.match(folded, end) is not None
                                                             or rd.gapped_flow.search(folded, max(0, start - 30), start) is not None
                                                             or (start - said["end"] <= 40 and rd.compared_after.match(folded, end) is not None
-                                                                and rd.list_tail.search(folded, said["end"], start) is not None))
+                                                                and rd.list_tail.search(folded, said["end"], start) is not None)
+                                                            or (start - said["end"] <= 40 and rd.gapped_place.fullmatch(folded, said["end"], start) is not None
+                                                                and not rd.share.search(folded, end, min(right, end + 25))))
         is_change = signed or cue in ("up", "down") or re.search(r"(?:\bby|\bна)\s*$", before, re.I) or kind != "percent" or gapped
         # "rose from 54.8% in 2016 to 56.3% in 2017": two levels of a rate, neither is a change
         if kind == "percent" and not signed and rd.from_level.search(before) and rd.to_percent.match(folded, end):
@@ -475,7 +477,7 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         else:
             inherited = (said or {}).get("direction") or "up"
             direction = ("down" if sign == "-" else "up") if signed else (cue if cue in ("up", "down") else inherited)
-            if said is not None and (signed or cue in ("up", "down")):
+            if said is not None and (signed or cue in ("up", "down") or gapped):
                 said["direction"], said["end"] = direction, end
             if is_index:
                 multiplier = value / 100.0
