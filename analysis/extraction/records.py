@@ -37,6 +37,8 @@ class RowRecords:
         # "a deficit in July, against a surplus a year earlier": a relative year counts from the sentence's period
         relative = src.period is not None and src.period.year is None and (src.period.offset or src.period.quarter_back) and not src.period.same_as_current
         period = self._resolve(src.period, src.current if src.role == "base" else src.earlier if relative else None)
+        if src.role == "base" and relative and src.current is None:
+            period = None   # "185 billion dirhams a year earlier" than a value of no stated period
         if period is not None and period.to_date and src.indicator == "enterprises":
             period = replace(period, first=period.last)   # "436,800 enterprises by the end of June": a count at that date
         compared = None

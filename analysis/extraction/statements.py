@@ -180,7 +180,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
         for f in figs:
             if (f.kind == "number" and money is not None and f.scale == money.scale > 1 and not self._unit_word_after(f)
                     and (w["base_before"].search(t, money.span[1], f.span[0]) and not clause_break().search(t, money.span[1], f.span[0])
-                         or w["part_of_total"].search(t, money.span[1], f.span[0]) or self._list_between(money.span[1], f.span[0]))):
+                         or w["part_of_total"].search(t, money.span[1], f.span[0]) or self._list_between(money.span[1], f.span[0])
+                         or self._parallel_clause(money, f, a, b))):
                 # "a deficit of 23.5 billion dirhams, against 19.4 billion a year earlier", "18,4 млрд долларов, из них
                 # ... 16,1 млрд": a base or a part in the same currency
                 f = replace(f, kind="money", unit=money.unit, currencies=money.currencies,
@@ -316,6 +317,13 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
     def _count_context(self, a: int, f: Figure) -> bool:
         before = self.folded[max(a, f.span[0] - 150):f.span[0]]
         return bool(self.w["count_subject"].search(before)) and bool(self.w["indicators"]["enterprises"].search(before))
+
+    def _parallel_clause(self, money: Figure, f: Figure, a: int, b: int) -> bool:
+        """"поставил товаров на 13,2 млрд долларов, а закупил на 9,7 млрд", "exports were $5 billion, while imports
+        reached 4.1 billion": the next clause of a contrast, naming its own flow, in the same units."""
+        t = self.folded
+        brk = clause_break("contrast").search(t, money.span[1], f.span[0])
+        return bool(brk) and f.span[0] - money.span[1] <= 80 and bool(self._hits_between(a, b, brk.end(), f.span[0]))
 
     def _list_between(self, start: int, end: int) -> bool:
         """Only list words and country names between two amounts: "Китай (3,9 млрд долларов), Россия (2,1 млрд)",
