@@ -236,6 +236,9 @@ class RoleReading:
                 partner = sibling.partner   # "exports to the US rose ..., while imports were ..."
             elif ctx["partner"] and ctx["reporter"] == reporter and not w["total"].search(sentence):
                 partner = ctx["partner"]
+            elif (ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD") and reporter == ctx["partner"]
+                  and ctx["reporter"] and not w["total"].search(sentence)):
+                partner = ctx["reporter"]   # "Trade between Egypt and Russia was $6.3 billion. Russian exports ..."
             elif any(o.partner == reporter and o.reporter not in (None, "WLD") for o in siblings) or (
                     ctx["partner"] == reporter and ctx["reporter"] not in (None, "WLD") and ind in ("exports", "imports")):
                 pass   # "China's exports to Russia rose ..., Russia's imports ...": a bilateral sentence, not the world

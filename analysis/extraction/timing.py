@@ -48,6 +48,12 @@ class PeriodReading:
             period = next((o.period for o in anchors if o is not r and o.period is not None), None) or ctx["period"]
         elif r.role == "level" and ctx["period"] is not None and (f.kind != "count" or self.w["indicators"]["enterprises"].search(self._previous_sentence(a))):
             period = ctx["period"]
+        if period is None and r.role == "level":
+            # "$175 billion in 2022, with Vietnam's exports to China totalling $58 billion": the clause's time is
+            # the figure's before it
+            prev = next((o for o in reversed(anchors) if o.figure.span[1] <= f.span[0] and o.period is not None and o.role == "level"), None)
+            if prev is not None and self.w["same_time_clause"].search(self.folded, prev.figure.span[1], f.span[0]):
+                period, chosen = prev.period, None
         if tail and chosen in tail:
             current = next((o.period for o in reversed(anchors) if o.figure.span[1] <= f.span[0] and o.period is not None
                             and not o.period.same_as_current), None) or ctx["period"]

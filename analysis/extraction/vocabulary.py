@@ -68,6 +68,7 @@ def _words(lang: str):
         between=re.compile(rf"{_B}(?:{_alt(iw.get('between', []))})\s+(?:the\s+)?$", re.I),
         respectively=rx(iw.get("respectively", [])),
         part_of_total=re.compile(_alt(iw["part_of_total"]), re.I) if iw.get("part_of_total") else _NEVER,
+        same_time_clause=re.compile(_alt(iw["same_time_clause"]), re.I) if iw.get("same_time_clause") else _NEVER,
         # between the amounts of a list, once its country names are blanked: "$20 billion, with Russia - 15 billion"
         list_filler=re.compile(rf"(?:[\s,;:()\-–—]|{_B}(?:{_alt(iw.get('list_joiners', []) + iw.get('prep_to', []) + iw.get('prep_from', []) + iw.get('prep_with', []) + (r.table('periods').get('articles') or []))}){_E})*", re.I),
         positive=rx(r.words("deficit", "surplus")),
