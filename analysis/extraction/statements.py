@@ -175,7 +175,9 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
         anchors: list[_Row] = []
         # "Saudi exports reached SR 27 billion. China was the main destination, accounting for 13%": shares of
         # the flow the sentence before spoke of
-        shares_of_context = ctx["indicator"] in ("exports", "imports", "trade_turnover") and bool(w["share"].search(t, a, b))
+        # "Russia ranked third among Kazakhstan's trading partners with a 17.5% share": a partner's share
+        shares_of_context = bool(w["share"].search(t, a, b)) and (ctx["indicator"] in ("exports", "imports", "trade_turnover")
+                                                                  or bool(w["partner_list"].search(t, a, b)))
         money = None
         for f in figs:
             if (f.kind == "number" and money is not None and f.scale == money.scale > 1 and not self._unit_word_after(f)
@@ -350,25 +352,34 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
                    if int(m.group("year")) > self._latest_year
                    and not (m.start() >= f.span[1] and self._new_clause(f.span[1], m.start()))]
         worded = self._exclusion_near(a, b, left, f.span, right) or self._forecast_at(a, b) < f.span[0] or bool(targets)
-        return worded and not self._dated_past(f) or bool(self.w["exclude_after"].match(t, f.span[1]))
+        # "the balance of payments deficit was $1.5 billion in 2022": a subject that is no trade figure, whatever its date
+        topic = self._exclusion_near(a, b, left, f.span, right, "exclude_topic")
+        return worded and not self._dated_past(f, a) or topic or bool(self.w["exclude_after"].match(t, f.span[1]))
 
-    def _dated_past(self, f: Figure) -> bool:
-        """Whether a period written right after the figure lies before publication ("$1.5 billion last year")."""
+    def _dated_past(self, f: Figure, a: int) -> bool:
+        """Whether the figure's own period lies before publication: written right after it ("$1.5 billion last
+        year"), or opening its clause ("в 2022 году составил 5 млрд долларов, стороны договорились ...")."""
+        def past(p) -> bool:
+            return bool(p.period.offset is not None and p.period.offset < 0
+                        or p.period.year is not None and self.pub_year is not None and p.period.year < self.pub_year)
         for p in self._periods_in(f.span[1], f.span[1] + 30):
             if p.compared or not self._written_after(f, p):
                 continue
-            return bool(p.period.offset is not None and p.period.offset < 0
-                        or p.period.year is not None and self.pub_year is not None and p.period.year < self.pub_year)
+            return past(p)
+        before = [p for p in self._periods_in(max(a, f.span[0] - 40), f.span[0]) if not p.compared and p.end <= f.span[0] and p.start >= a]
+        if (before and not self._figs_in(before[-1].end, f.span[0]) and not self._new_clause(before[-1].end, f.span[0])
+                and not self.w["exclude"].search(self.folded, before[-1].end, f.span[0])):   # "last year ... the target of 12%"
+            return past(before[-1])
         return False
 
-    def _exclusion_near(self, a: int, b: int, left: int, span: tuple[int, int], right: int) -> bool:
+    def _exclusion_near(self, a: int, b: int, left: int, span: tuple[int, int], right: int, key: str = "exclude") -> bool:
         """Whether an exclusion word ("target", "GDP", "agreement") stands in a figure's window on either
         side; the sentence is read for them once, as a dense list asks for every figure."""
         cache = self.__dict__.setdefault("_exclusion_cache", {})
-        if (a, b) not in cache:
-            cache[(a, b)] = [m.span() for m in self.w["exclude"].finditer(self.folded, a, b)]
+        if (a, b, key) not in cache:
+            cache[(a, b, key)] = [m.span() for m in self.w[key].finditer(self.folded, a, b)]
         return any(left <= s and e <= span[0] and not self._new_clause(e, span[0])
-                   or span[1] <= s and e <= right and not self._new_clause(span[1], s) for s, e in cache[(a, b)])
+                   or span[1] <= s and e <= right and not self._new_clause(span[1], s) for s, e in cache[(a, b, key)])
 
     def _new_clause(self, start: int, end: int) -> bool:
         """Whether a clause ends between two points ("$5 billion, and the target is"): rules clause_break, clause_and."""

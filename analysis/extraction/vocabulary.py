@@ -20,6 +20,13 @@ def clause_break(key: str = "clause_break") -> re.Pattern:
     return re.compile(_alt(p for code in available() for p in rules(code).table("indicator_words").get(key, [])), re.I)
 
 
+def _exclusions(patterns: list[str]) -> re.Pattern:
+    """Exclusion words at word bounds; a bare "=" ("$1 = 90 roubles") has no word bounds."""
+    words = [p for p in patterns if p != "="]
+    parts = ([rf"{_B}(?:{_alt(words)}){_E}"] if words else []) + (["="] if "=" in patterns else [])
+    return re.compile("|".join(parts) or "(?!)", re.I)
+
+
 SUBJECT_ROLES = ("owner", "plain", "between", "pair_and", "pair", "adj_owner", "adj", "adj_flow")
 
 
@@ -54,7 +61,8 @@ def _words(lang: str):
         twin_gap=re.compile(rf"^\s*(?:{_alt(iw.get('twin_before', []))})\s*(?:(?:about|around|approximately|some|roughly|nearly|около|примерно|порядка)\s+)?$", re.I),
         target_year=re.compile(_alt(iw.get("target_year", [])), re.I) if iw.get("target_year") else re.compile("(?!)"),
         exclude_after=re.compile(rf"\s*(?:{_alt(iw.get('exclude_after', []))})", re.I) if iw.get("exclude_after") else re.compile("(?!)"),
-        exclude=re.compile(rf"(?:{_B}(?:{_alt([p for p in iw.get('exclude', []) if p != '='])}){_E}|=)", re.I),
+        exclude=_exclusions(iw.get("exclude", [])),
+        exclude_topic=_exclusions(iw.get("exclude_topic", [])),
         anaphora=rx(iw.get("pair_anaphora", [])),
         our=rx(iw.get("our_country", [])),
         agency_after=re.compile(rf"^\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{_alt(iw.get('agency_words', []))}){_E}", re.I) if iw.get("agency_words") else _NEVER,
