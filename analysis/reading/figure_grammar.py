@@ -23,6 +23,7 @@ class _Readers:
     share: re.Pattern
     to_level: re.Pattern
     to_level_word: re.Pattern
+    joiners: tuple           # words inside a number in words ("one and a half")
     to_level_before: re.Pattern   # "to" right before a figure ("rose to 63%")
     per_unit: re.Pattern
     deficit: re.Pattern
@@ -52,6 +53,7 @@ def _code_alt() -> str:
 def _readers(lang: str) -> _Readers:
     r = rules(lang)
     words = _alt(re.escape(w) for w in r.number_words)
+    joiners = _alt(r.words("numbers", "joiners") or ["(?!)"])
     scales = r.scales
     free_scales = _alt(p for p, _ in scales if len(p.replace("\\", "")) > 2 or p.startswith(("mln", "bn", "mn", "tn")))
     glued_scales = _alt(p for p, _ in scales if len(p.replace("\\", "")) <= 2 and not p.startswith(("bn", "mn", "tn")))
@@ -68,7 +70,7 @@ def _readers(lang: str) -> _Readers:
     times = _alt(r.words("times", "after"))
     counts = _alt(r.words("counts", "nouns"))
     bare = _alt(r.words("numbers", "bare_scales")) or "(?!)"
-    number = (rf"(?<![\d.,])(?P<digits>{DIGITS})|(?<![^\W\d_])(?P<words>(?:{words})(?:[ -]+(?:(?:and|и) )?(?:{words}))*)(?![^\W\d_])"
+    number = (rf"(?<![\d.,])(?P<digits>{DIGITS})|(?<![^\W\d_])(?P<words>(?:{words})(?:[ -]+(?:(?:{joiners})[ -])?(?:{words}))*)(?![^\W\d_])"
               rf"|(?<![^\W\d_])(?P<bare>{bare})(?![^\W\d_])")
     range_part = rf"(?:(?P<rsep>\ ?[-]\ ?|\ to\ |\ до\ |\ and\ |\ и\ )(?:{symbols})?\ ?(?P<hi>{DIGITS}))?"
     tail = rf"""
@@ -102,6 +104,7 @@ def _readers(lang: str) -> _Readers:
         up=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'up'))})(?![^\W\d_])", re.I),
         down=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'down'))})(?![^\W\d_])", re.I),
         share=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'share'))})(?![^\W\d_])", re.I),
+        joiners=tuple(w.lower() for w in r.words("numbers", "joiners")),
         to_level_word=re.compile(_alt(r.words('direction', 'to_level')), re.I),
         to_level_before=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'to_level'))})\s+(?:[^\W\d_]+\s+)?$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alt(r.words('numbers', 'per_unit') or ['(?!)'])})(?![^\W\d_])", re.I),

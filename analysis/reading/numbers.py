@@ -83,28 +83,35 @@ def _split_space(token: str) -> tuple[str, str]:
     return (m.group(1), m.group(2) or "") if m else (body, "")
 
 
-def read_words(words: list[str], number_words: dict[str, float], multiplying: dict[str, float]) -> float | None:
+def read_words(words: list[str], number_words: dict[str, float], multiplying: dict[str, float],
+               joiners: tuple[str, ...] = ("and",)) -> float | None:
     """Value of a run of number words ("seventy-six", "half a", "три", "пятисот"), or None.
 
     >>> W = {"seventy": 70, "six": 6, "half": .5, "a": 1, "three": 3, "quarters": .25, "two": 2, "hundred": 100}
     >>> read_words(["seventy", "six"], W, {"hundred": 100}), read_words(["half", "a"], W, {}), read_words(["three", "quarters"], W, {})
     (76.0, 0.5, 0.75)
+    >>> read_words(["two", "and", "a", "half"], W, {})
+    2.5
     """
     total = current = 0.0
     fraction = None
-    seen = False
+    added = 0.0   # "one and a half", "две с половиной": a fraction after "and" adds to the whole
+    seen = joined = False
     if any(w.lower() in number_words and w.lower() not in ("a", "an", "half", "quarter", "quarters") for w in words):
         words = [w for w in words if w.lower() not in ("a", "an")]  # "a six-fold": the article is no number
     for w in words:
         w = w.lower()
-        if w in ("and", "и"):
+        if w in joiners:
+            joined = True
             continue
         if w in multiplying:
             current = (current or 1.0) * multiplying[w]
             if multiplying[w] >= 1000:
                 total, current = total + current, 0.0
             seen = True
-        elif w in ("half", "quarter", "quarters"):
+        elif w in number_words and number_words[w] < 1 and joined and seen:
+            added = number_words[w]
+        elif w in number_words and number_words[w] < 1:
             fraction = number_words[w]
         elif w in ("a", "an"):
             if not seen and fraction is None:
@@ -115,7 +122,7 @@ def read_words(words: list[str], number_words: dict[str, float], multiplying: di
             seen = True
         else:
             return None
-    value = total + current
+    value = total + current + added
     if fraction is not None:
         return (value or 1.0) * fraction
     return value if seen else None
