@@ -23,6 +23,7 @@ class _Readers:
     share: re.Pattern
     to_level: re.Pattern
     to_level_word: re.Pattern
+    compared_word: re.Pattern   # "against", "compared with", "против": a comparison begins
     joiners: tuple           # words inside a number in words ("one and a half")
     to_level_before: re.Pattern   # "to" right before a figure ("rose to 63%")
     per_unit: re.Pattern
@@ -123,6 +124,7 @@ def _readers(lang: str) -> _Readers:
         gapped_flow=re.compile(rf"(?:{_alt(r.words('direction', 'gapping_joiners') or ['(?!)'])})\s*(?<![^\W\d_])(?:{_alt(r.words('direction', 'gapping_flows') or ['(?!)'])})"
                                rf"(?![^\W\d_])\s*[-–—]*\s*(?:(?:{_alt(r.words('direction', 'gapping_by') or ['(?!)'])})\s+)?$", re.I),
         scale_of={p: f for p, f in scales},
+        compared_word=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.table('periods').get('compared') or ['(?!)'])})(?![^\W\d_])", re.I),
         compared_after=re.compile(rf"\s+(?:{_alt(r.table('periods').get('compared') or ['(?!)'])})(?![^\W\d_])", re.I),
         list_tail=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*$", re.I),
         list_gap=re.compile(rf"\s*(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*", re.I),

@@ -435,7 +435,9 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         if item["hi"] is not None:
             low, high = value, item["hi"] * item["scale"] * factor
             value = (low + high) / 2
-        clause = (folded[left:start], folded[end:right])
+        # "a deficit of $1.2 billion against a surplus a year earlier": the words after a comparison are the base's
+        versus = rd.compared_word.search(folded, end, right)
+        clause = (folded[left:start], folded[end:versus.start() if versus else right])
         deficit = min(_distance(rd.deficit, clause), _distance(rd.gap, clause) + 0.5)
         if deficit < _distance(rd.surplus, clause):
             value = -abs(value)
