@@ -115,7 +115,7 @@ def _readers(lang: str) -> _Readers:
         surplus=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('deficit', 'surplus') or ['(?!)'])})(?![^\W\d_])", re.I),
         growth_word=re.compile(rf"(?<![^\W\d_])(?:{growth_words})(?![^\W\d_])", re.I) if growth_words else re.compile("(?!)"),
         fraction_change=re.compile(fraction_change, flags) if fraction_words else re.compile("(?!)"),
-        index=re.compile(rf"\s*(?:{_alt(r.words('percent', 'level_of') or ['(?!)'])})\s", re.I),
+        index=re.compile(rf"\s*(?:{_alt(r.words('percent', 'level_of') or ['(?!)'])})(?:\s|(?![^\W\d_]))", re.I),
         from_level=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('percent', 'from_level') or ['(?!)'])})\s+$", re.I),
         to_percent=re.compile(rf"[^%]{{0,40}}?(?<![^\W\d_])(?:{_alt(r.words('direction', 'to_level'))})\s+[^\W\d_]*\s*\d[\d.,]*\s*(?:{pct})", re.I),
         index_compared=re.compile(rf"\s*(?:{_alt(r.words('percent', 'level_compared') or ['(?!)'])})\s", re.I),

@@ -165,7 +165,7 @@ def _compiled(lang: str):
     since_month = re.compile(rf"{B}(?:{_alt(p['since_month'])})\s+(?P<sm>{month_alt}){E}(?:,?\s+(?P<smy>{year})(?:\s*(?:{yw}))?)?"
                              rf"(?!\s*(?:{joiners})\s)", flags) if p.get("since_month") else None
     same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
-    compared = re.compile(rf"(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
+    compared = re.compile(rf"{B}(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
                           rf"(?:(?:{_alt(p['compared_filler'])})\s+)?$", flags)
     main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
