@@ -83,9 +83,12 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
     def _fiscal_years(self, periods: list) -> list:
         """"2016/17" about Pakistan is July-June: the fiscal year of the country the text is most about."""
         starts = fiscal_year_start()
-        first_month = starts.get(self._ranked_countries[0], 4) if self._ranked_countries else 4
+        # "the July-June period of 2018/19": the text says which months its fiscal year runs
+        written = next((m.period.first for m in periods if m.period.fiscal and m.period.fiscal[0] is not None
+                        and m.period.fiscal[1] is not None and m.period.last % 12 + 1 == m.period.first), None)
+        first_month = starts.get(self._ranked_countries[0], written or 4) if self._ranked_countries else written or 4
         # "last fiscal year" of a country not listed: its calendar year (a written "2016/17" says it is not)
-        relative_first = starts.get(self._ranked_countries[0], 1) if self._ranked_countries else 4
+        relative_first = (starts.get(self._ranked_countries[0], written or 1) if self._ranked_countries else written or 4)
         published = (self.pub_year, self.pub_month) if self.pub_year is not None else None
         return [replace(m, period=m.period.in_fiscal_year(relative_first if m.period.fiscal[0] is None else first_month, published))
                 if m.period.fiscal else m for m in periods]
