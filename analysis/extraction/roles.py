@@ -176,7 +176,9 @@ class RoleReading:
             par = pick(("origin", "with", "adj_owner", "adj", "adj_flow", "pair_and"), par_pools)
         elif ind in ("investment", "enterprises"):
             rep = pick(("host", "dest", "owner"), rep_pools)
-            par = pick(("adj_owner", "origin", "owner", "adj", "adj_flow", "plain", "with"), [local, outside])
+            # "$28 billion of FDI, with the Netherlands the largest investor at $7.3 billion": names after the
+            # figure outside its clause are later figures' sources
+            par = pick(("adj_owner", "origin", "owner", "adj", "adj_flow", "plain", "with"), [local, [x for x in outside if x[0].start < f.span[0]]])
             if rep is par:
                 par = None
             if rep is None and par is not None and par.iso3:

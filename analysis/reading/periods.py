@@ -164,6 +164,9 @@ def _compiled(lang: str):
     # "since March 2023", "с начала марта": from that month on, the end not stated ("from March to May" is a range)
     since_month = re.compile(rf"{B}(?:{_alt(p['since_month'])})\s+(?P<sm>{month_alt}){E}(?:,?\s+(?P<smy>{year})(?:\s*(?:{yw}))?)?"
                              rf"(?!\s*(?:{joiners})\s)", flags) if p.get("since_month") else None
+    changes = [*r.words("direction", "up"), *r.words("direction", "down"), *r.growth_words, *r.times_words,
+               *r.words("times", "after"), *r.words("percent", "words")]
+    change_before = re.compile(rf"(?:{_alt(changes)})(?:\s+[^\W\d_]+)?\s*$", flags)
     same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
     compared = re.compile(rf"{B}(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
                           rf"(?:(?:{_alt(p['compared_filler'])})\s+)?$", flags)
@@ -195,7 +198,7 @@ def _compiled(lang: str):
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
     return dict(main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
-                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, since=since, since_month=since_month, same=same, compared=compared, rules=r)
+                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, rules=r)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
@@ -256,6 +259,10 @@ def find(text: str, lang: str) -> list[Mention]:
     for m in c["since"].finditer(text):
         y = m.group("sy")
         if not any(x.start < m.end() and m.start() < x.end for x in out):
+            if y and c["change_before"].search(text, max(0, m.start() - 40), m.start()):
+                # "have doubled since 2019": the change is measured against that year
+                out.append(Mention(m.start(), m.end(), Period(1, 12, int(y)), True, m.group(0)))
+                continue
             out.append(Mention(m.start(), m.end(), Period(1, 12, int(y) if y else None, offset=None if y else 0, open_end=True), False, m.group(0)))
     since_spans = [(x.start, x.end) for x in out]
     for m in c["main"].finditer(text):
