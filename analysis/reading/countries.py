@@ -67,8 +67,29 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой
 _DATELINE_CAPITAL = re.compile(r"^\s*[A-ZА-Я][A-ZА-Я-]+(?:,\s*[A-Z][a-z]+)?,\s+[A-ZА-Яa-zа-я]+\.?\s+\d")
 
 
+_CAPS_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _headline_case(text: str) -> str | None:
+    """"EXPORTS TO CHINA JUMP": the text with its all-capital words in title case (same length), or None."""
+    if not any(w.isupper() for w in _CAPS_WORD.findall(text)):
+        return None
+    return _CAPS_WORD.sub(lambda m: m.group(0).title() if m.group(0).isupper() else m.group(0), text)
+
+
 def find(text: str, lang: str) -> list[CountryMention]:
-    """Every country or group mention in `text` (folded), in order; a dateline city is not a mention."""
+    """Every country or group mention in `text` (folded), in order; a dateline city is not a mention.
+    Names in headlines and tables written in capitals ("EXPORTS TO CHINA") count too."""
+    out = _find(text, lang)
+    cased = _headline_case(text)
+    if cased is not None:
+        taken = [(m.start, m.end) for m in out]
+        out = sorted(out + [m for m in _find(cased, lang) if not any(a < m.end and m.start < b for a, b in taken)],
+                     key=lambda m: m.start)
+    return out
+
+
+def _find(text: str, lang: str) -> list[CountryMention]:
     big = _patterns(lang)[0]
     out = []
     for m in big.finditer(text):
