@@ -244,6 +244,14 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
         unattached = []
         values = [r for r in levels if r.figure.kind != "percent"]
         value_starts = [r.figure.span[0] for r in values]
+        # "Exports and imports rose 12% and 8%, respectively, to $5.1 billion and $3.2 billion": a list of changes
+        # as long as the list of values, wholly before or after it, goes with it in order
+        listed = sorted(ratios, key=lambda g: g.span[0])
+        if (len(values) >= 2 and len(listed) == len(values) and w["respectively"].search(t, a, b)
+                and (listed[-1].span[1] <= values[0].figure.span[0] or values[-1].figure.span[1] <= listed[0].span[0])):
+            for r, g in zip(values, listed):
+                r.ratio = g
+            ratios = []
         for g in ratios:
             best, dist = self._nearest_value(g, values, value_starts, a, b)
             if best is not None and dist < 10**6 and best.ratio is not None:
@@ -330,12 +338,17 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
         brk = clause_break("contrast").search(t, money.span[1], f.span[0])
         return bool(brk) and f.span[0] - money.span[1] <= 80 and bool(self._hits_between(a, b, brk.end(), f.span[0]))
 
+    def _sentence_span(self, pos: int) -> tuple[int, int]:
+        return next(((a, b) for a, b in self.sentences if a <= pos < b), (0, len(self.folded)))
+
     def _list_between(self, start: int, end: int) -> bool:
         """Only list words and country names between two amounts: "Китай (3,9 млрд долларов), Россия (2,1 млрд)",
         "с Китаем - 20 млрд долларов, с Россией - 15 млрд"."""
         gap = list(self.folded[start:end])
         for m in self._countries_in(start, end):
             gap[m.start - start:m.end - start] = " " * (m.end - m.start)
+        for s, e, _ in (h for h in self._indicator_hits(*self._sentence_span(start)) if start <= h[0] and h[1] <= end):
+            gap[s - start:e - start] = " " * (e - s)   # "экспорт - 5,1 млрд, импорт - 3,2 млрд": flows label a list too
         return bool(self.w["list_filler"].fullmatch("".join(gap)))
 
     def _unit_word_after(self, f: Figure) -> bool:
