@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..reading import countries as country_mentions
 from ..reading import periods as period_mentions
+from ..reading.currency import currency_name_over
 from ..reading.figures import Figure, _figures
 from ..rules import available, country_currency, fiscal_year_start
 from ..reading.text import detect_language, fold, sentences
@@ -65,7 +66,9 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
             i = bisect.bisect_right(money_starts, pos) - 1
             return i >= 0 and money[i][0] <= pos < money[i][1]
 
-        self.countries = [m for m in country_mentions.find(self.folded, self.lang) if not inside_money(m.start)]
+        # "In U.S. dollar terms": a country named inside a currency's name is none of the text's countries
+        self.countries = [m for m in country_mentions.find(self.folded, self.lang) if not inside_money(m.start)
+                          and not currency_name_over(self.folded, m.start, m.end, self.lang)]
         if any(f.currencies for f in self.figures):
             self.figures = [self._local_currency(f) if f.currencies else f for f in self.figures]
         if any(m.period.fiscal for m in self.periods):

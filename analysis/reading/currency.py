@@ -74,3 +74,20 @@ def resolve_currency(written: str, lang: str) -> tuple[str, float] | None:
         if cur.kind in ("symbol", lang) and pattern.fullmatch(written):
             return cur.code, cur.factor
     return None
+
+
+@functools.cache
+def _names(lang: str) -> re.Pattern:
+    """Every currency name of a language, longest first."""
+    return re.compile("|".join(sorted((c.pattern for c in currencies() if c.kind == lang), key=len, reverse=True)) or "(?!)", re.I)
+
+
+def currency_name_over(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a currency's name starts at `start` and runs past `end` ("In U.S. dollar terms": the U.S. there
+    is the currency's, not a country of the text).
+
+    >>> currency_name_over("In U.S. dollar terms", 3, 7, "en"), currency_name_over("U.S. exports", 0, 4, "en")
+    (True, False)
+    """
+    m = _names(lang).match(text, start)
+    return bool(m) and m.end() > end
