@@ -265,7 +265,8 @@ class RoleReading:
             partner = "WLD"
         if partner is None and reporter is None and ind == "other" and f.kind in ("money", "ratio") and ctx["indicator"] is not None and not roles:
             reporter, partner = ctx["reporter"], ctx["partner"]   # "In physical terms, the volume grew ..." speaks of the same trade
-        elif partner is None and ind == "other" and f.kind in ("money", "ratio") and not has_group and not anaphora:
+        elif (partner is None and ind == "other" and f.kind in ("money", "ratio") and not has_group and not anaphora
+              and r.why.get("indicator") != "figure_word"):   # "this indicator": a measure of unknown sides
             partner = "WLD"
         if partner is None and reporter is not None and ind == "other" and f.kind == "percent" and not partner_group and w["total"].search(sentence):
             partner = "WLD"

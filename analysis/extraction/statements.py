@@ -513,10 +513,13 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
                 if r.indicator is None:
                     r.indicator, r.why["indicator"] = ctx["indicator"], "context"
         if r.indicator is None:
-            if f.kind in ("money", "number") and not self._about_trade(a, b):
+            # "этот показатель вырос на 150% до 28,57 млн юаней": a measure the text defined before stays, as 'other'
+            told = (self.w["measure_word"].search(self.folded, a, f.span[0]) and f.kind == "money"
+                    and not self.w["exclude_topic"].search(self._previous_sentence(a)))   # "ВВП ... Сейчас этот показатель"
+            if f.kind in ("money", "number") and not self._about_trade(a, b) and not told:
                 r.role = "drop"   # an amount in a sentence that speaks of no trade at all ("the bridge cost $2 billion")
                 return
-            r.indicator, r.why["indicator"] = "other", "none"
+            r.indicator, r.why["indicator"] = "other", "figure_word" if told else "none"
         if r.indicator in ("exports", "imports", "trade_turnover", "trade_balance") and self._commodity(left if left > a else a, f):
             r.flow, r.indicator, r.why["indicator"] = r.indicator, "other", "commodity"
         siblings = [o for o in anchors if o is not r and (o.reporter is not None or o.partner is not None) and o.indicator in ("exports", "imports", "trade_turnover")]
