@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from analysis.rules import country_currency
+from analysis.reading import countries
 from analysis.reading.places import find_places
 
 
@@ -88,6 +89,18 @@ def test_compass_and_generic_words_are_not_places():
 ])
 def test_regions_of_russia_and_its_neighbours(text, lang, expected):
     assert _isos(text, lang) == expected
+
+
+def test_a_region_is_its_own_country_never_russia_by_its_shape():
+    text = "Экспорт Минской области и Курской области, Приморского края, Республики Башкортостан, Башкортостана, Гомельской области вырос"
+    found = [(m.text, m.iso3) for m in countries.find(text, "ru")]
+    assert found == [("Минской области", "BLR"), ("Курской области", "RUS"), ("Приморского края", "RUS"),
+                     ("Республики Башкортостан", "RUS"), ("Башкортостана", "RUS"), ("Гомельской области", "BLR")]
+    # a "-ская область" in no table is no country at all (it was Russia by its ending)
+    assert countries.find("Экспорт Энской области вырос", "ru") == []
+    # the capital inside the region's name is the region
+    assert [(m.text, m.iso3, m.form) for m in countries.find("Minsk region and Minsk", "en")] == [
+        ("Minsk region", "BLR", "name"), ("Minsk", "BLR", "capital")]
 
 
 def test_one_word_names_that_are_words_stay_out():

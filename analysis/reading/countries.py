@@ -114,7 +114,10 @@ def _with_places(text: str, lang: str, mentions: list[CountryMention]) -> list[C
     places = [(a, b, iso, name) for a, b, iso, name in find_places(text, lang) if iso]
     if not places:
         return mentions
-    kept = [m for m in mentions if m.form != "name" or not any(a < m.end and m.start < b for a, b, _, _ in places)]
+    # a capital inside a longer place is that place ("Minsk region", "Минской области")
+    kept = [m for m in mentions if not (m.form == "name" and any(a < m.end and m.start < b for a, b, _, _ in places)
+                                        or m.form == "capital" and any(a <= m.start and m.end <= b and b - a > m.end - m.start
+                                                                        for a, b, _, _ in places))]
     taken = [(m.start, m.end) for m in kept]
     extra = [CountryMention(a, b, iso, "name", name) for a, b, iso, name in places
              if not any(s < b and a < e for s, e in taken)]
