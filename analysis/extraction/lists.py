@@ -154,6 +154,11 @@ class ListReading:
                 for r, name in zip(changes, flows):
                     r.indicator = name
         levels = [r for r in rows if r.role == "level" and r.figure.kind in ("money", "number")]
+        # "South Korea and Japan followed with 10 percent and 9.9 percent respectively": shares listed the same way
+        shares = [r for r in rows if r.role == "level" and r.figure.kind == "percent"]
+        listed_shares = len(levels) < 2 and len(shares) >= 2
+        if listed_shares:
+            levels = self._respective_run(shares)
         names = [m for m in mentions if m.iso3]
         first = levels[0].figure.span[0] if levels else b
         # "exports and imports reached $84.4 billion and $50.7 billion respectively": flows listed in order
@@ -169,7 +174,7 @@ class ListReading:
             listed = {x.iso3 for x in pick}
             other = [x.iso3 for x in names if x.iso3 not in listed]
             for r, m in zip(levels, pick):
-                if r.partner in listed or r.partner in (None, "WLD"):
+                if r.partner in listed or r.partner in (None, "WLD") or listed_shares:
                     r.partner = m.iso3
                 if r.reporter in listed:
                     r.reporter = other[0] if other else None
@@ -177,6 +182,17 @@ class ListReading:
         for i, r in enumerate(levels[:-1]):
             if r.figure.kind == "number" and levels[i + 1].figure.kind == "money":
                 r.figure = replace(r.figure, unit=levels[i + 1].figure.unit, kind="money")
+
+    def _respective_run(self, rows: list[_Row]) -> list[_Row]:
+        """The last run of figures joined only by list words ("10 percent and 9.9 percent"): the list that
+        "respectively" aligns."""
+        run: list[_Row] = []
+        for r in sorted(rows, key=lambda r: r.figure.span[0]):
+            if run and self.w["list_join"].fullmatch(self.folded, run[-1].figure.span[1], r.figure.span[0]):
+                run.append(r)
+            else:
+                run = [r]
+        return run if len(run) >= 2 else []
 
     def _flows_listed(self, a: int, b: int) -> list[str]:
         """The flows named between a and b in order ("exports and imports"), if each is named once."""

@@ -68,8 +68,8 @@ class RoleReading:
                 role = "owner"
             elif w["agency_after"].match(after) or w["agency_before"].search(before):
                 role = "agency"   # "Korea Customs Service", "госкомстата Узбекистана": whose statistics
-            elif w["owner_of_before"].search(before):
-                role = "owner"   # "the exports of Georgia"
+            elif w["owner_of_before"].search(before) or w["partner_of_before"].search(before):
+                role = "owner"   # "the exports of Georgia", "партнером Кыргызстана": whose trade it is
             elif w["between"].search(before):
                 role = "between"
             elif i > 0 and ms[i - 1].start >= m.start - 30 and re.fullmatch(r"\s+(?:and|и)\s+", t[ms[i - 1].end:m.start]) and out and out[-1][1] in ("between", "pair_and"):
@@ -193,7 +193,11 @@ class RoleReading:
             other_side = [[x for x in pool if rep is None or x[0].iso3 != rep.iso3] for pool in (local, outside)]
             par = holder or (near[-1] if near else pick(("plain", "adj", "adj_flow", "with", "dest", "origin", "between", "pair_and"), other_side))
             if rep is None and not (ctx["reporter"] and not self._about_trade(a, b)):
-                cand = [m for m, role in roles if m is not par and m.iso3 and role in ("plain", "adj", "adj_flow", "between", "owner")]
+                # a plain subject before a lone share reports it ("Kyrgyzstan bought ... from China, which was 20% of
+                # its imports"); in a list of shares the plain names are the shares' holders
+                lone = sum(g.kind == "percent" for g in self._figs_in(a, b)) == 1
+                cand = [m for m, role in roles if m is not par and m.iso3 and (role in ("adj", "adj_flow", "between", "owner")
+                                                                                or role == "plain" and lone and m.end <= f.span[0])]
                 rep = cand[0] if cand else None
         else:  # turnover, balance, other money
             rep = pick(("owner", "between", "pair", "plain", "adj_owner", "adj", "adj_flow", "host"), rep_pools)
