@@ -50,7 +50,7 @@ class DiscourseReading:
             flow, ind = ind, "other"
         row = _Row(g, role="growth", indicator=ind, sentence=(a, b), flow=flow)
         row.ratio = g
-        siblings = [o for o in previous if o.sentence == (a, b) and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover")]
+        siblings = [o for o in previous if o.sentence == (a, b) and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover", "trade_balance")]
         self._countries(row, a, b, left, min(b, g.span[1] + 40), ctx, siblings)
         mentions = self._periods_in(a, b)
         own = [p for p in mentions if not p.compared and not p.period.same_as_current]

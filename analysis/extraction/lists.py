@@ -143,13 +143,16 @@ class ListReading:
             if len(listed) >= len(changes) - 1:
                 for r, m in zip(changes[1:], listed[-(len(changes) - 1):]):
                     r.partner = m.iso3
-            elif len(ahead) >= len(changes) and len({m.iso3 for m in ahead[-len(changes):]}) == len(changes):
+            elif (len(ahead) >= len(changes) and len({m.iso3 for m in ahead[-len(changes):]}) == len(changes)
+                  and all(self.w["list_join"].fullmatch(t, x.end, y.start) for x, y in zip(ahead[-len(changes):], ahead[-len(changes) + 1:]))):
                 # "exports to China and Russia grew by 12% and 8%, respectively": the names listed before
                 for r, m in zip(changes, ahead[-len(changes):]):
                     r.partner = m.iso3
         # "exports and imports rose 12 and 8% respectively": the changes follow the flows too
         if len(changes) >= 2:
-            flows = self._flows_listed(a, changes[0].figure.span[0])
+            # the flows named since the last amount before the changes ("..., with both exports and imports rising")
+            since = max([a] + [r.figure.span[1] for r in rows if r.role != "growth" and r.figure.span[1] <= changes[0].figure.span[0]])
+            flows = self._flows_listed(since, changes[0].figure.span[0]) or self._flows_listed(a, changes[0].figure.span[0])
             if len(flows) == len(changes):
                 for r, name in zip(changes, flows):
                     r.indicator = name

@@ -23,6 +23,7 @@ class _Readers:
     share: re.Pattern
     to_level: re.Pattern
     to_level_word: re.Pattern
+    then_percent: re.Pattern   # ", 3.5 percent", " and 3.5%": a percent listed right after
     compared_word: re.Pattern   # "against", "compared with", "против": a comparison begins
     joiners: tuple           # words inside a number in words ("one and a half")
     to_level_before: re.Pattern   # "to" right before a figure ("rose to 63%")
@@ -127,6 +128,7 @@ def _readers(lang: str) -> _Readers:
         compared_word=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.table('periods').get('compared') or ['(?!)'])})(?![^\W\d_])", re.I),
         compared_after=re.compile(rf"\s+(?:{_alt(r.table('periods').get('compared') or ['(?!)'])})(?![^\W\d_])", re.I),
         list_tail=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*$", re.I),
+        then_percent=re.compile(rf"\s*(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*\d[\d.,]*\s*(?:{pct})", re.I),
         list_gap=re.compile(rf"\s*(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*", re.I),
         rules=r,
     )

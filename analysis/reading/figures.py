@@ -352,7 +352,9 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
                        (t.end("scale") if scale_written else end + (len(t.group("suffix") or ""))))
         if not scale_written:
             item["scale"] = 1.0
-        if digits and not scale_written and (_is_year(digits, value) or re.fullmatch(r"\d{1,2}[.]\d{1,2}", digits)):
+        # "12.05" may be a date; "2.9 and 3.5 percent" lists a percent that shares its sign
+        if digits and not scale_written and (_is_year(digits, value) or re.fullmatch(r"\d{1,2}[.]\d{1,2}", digits)
+                                             and not rd.then_percent.match(text, end)):
             return None
     if item["kind"] in ("percent", "times", "points", "count") and t.group("count") is None and cur is None:
         item["end"] = t.end()
