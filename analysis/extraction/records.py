@@ -35,7 +35,7 @@ class RowRecords:
     def _when(self, src: _Row) -> tuple[Period | None, Period | None]:
         """The row's period and the period its growth compares with, both with their years."""
         # "a deficit in July, against a surplus a year earlier": a relative year counts from the sentence's period
-        relative = src.period is not None and src.period.year is None and (src.period.offset or src.period.quarter_back) and not src.period.same_as_current
+        relative = src.period is not None and src.period.year is None and (src.period.offset or src.period.step_back) and not src.period.same_as_current
         period = self._resolve(src.period, src.current if src.role == "base" else src.earlier if relative else None)
         if src.role == "base" and relative and src.current is None:
             period = None   # "185 billion dirhams a year earlier" than a value of no stated period

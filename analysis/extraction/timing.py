@@ -32,7 +32,7 @@ class PeriodReading:
             cands = tail
         # "reversing a surplus of N1.29 trillion in the previous quarter": a relative comparison period written
         # right after a level dates that level
-        relative = [p for p in mentions if p.compared and (p.period.quarter_back or p.period.offset is not None)
+        relative = [p for p in mentions if p.compared and (p.period.step_back or p.period.offset is not None)
                     and r.role == "level" and self._bound_to(p, anchors) is f]
         if relative and not tail:
             cands = relative
@@ -65,7 +65,7 @@ class PeriodReading:
     def _year_from_context(self, p: Period | None, ctx: dict) -> Period | None:
         """A yearless period ("in the first five months") takes the year the text last named, when the
         publication date cannot give it: the text's own year beats none at all."""
-        if p is None or p.year is not None or p.offset is not None or p.same_as_current or p.quarter_back or p.fiscal:
+        if p is None or p.year is not None or p.offset is not None or p.same_as_current or p.step_back or p.fiscal:
             return p
         if self.pub_year is not None or ctx["period"] is None or 0 < p.last < p.first:
             return p
@@ -198,12 +198,13 @@ class PeriodReading:
             cur = self._resolve(current)   # "$309 million in May of the previous year", after "in May 2025"
             if cur is not None and cur.last_year is None:
                 return replace(p, year=cur.year + p.offset, offset=None)
-        if p.quarter_back:
+        if p.step_back:
             cur = self._resolve(current) if current is not None else None
-            if cur is None or cur.last - cur.first != 2 or cur.last_year:
+            n = p.step_back
+            if cur is None or cur.last - cur.first != n - 1 or cur.last_year:
                 return None
-            first, year = (cur.first - 3, cur.year) if cur.first > 3 else (cur.first + 9, cur.year - 1)
-            return Period(first, first + 2, year)
+            first, year = (cur.first - n, cur.year) if cur.first > n else (cur.first - n + 12, cur.year - 1)
+            return Period(first, first + n - 1, year)
         if p.offset is not None:
             if p.first == 0:  # "last month", "this month"
                 if self.pub_year is None or self.pub_month is None:

@@ -460,7 +460,8 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
     elif kind in ("percent", "times", "growth_word", "fraction"):
         cue, _ = _nearest_cue(rd, folded, left, cue_left, end, right)
         before = folded[left:cue_left]
-        is_index = kind == "percent" and rd.index.match(folded, end) and not signed
+        by_before = re.search(r"(?:\bby|\bна)\s*$", before, re.I)   # "вырос на 5% к предыдущему месяцу": a change
+        is_index = kind == "percent" and rd.index.match(folded, end) and not signed and not by_before
         # "up 8% from April and 15% from May last year": a percent listed after a change, then compared, is one too
         gapped = bool(said and said.get("direction")) and (rd.to_level.match(folded, end) is not None
                                                             or rd.gapped_flow.search(folded, max(0, start - 30), start) is not None
@@ -468,7 +469,7 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
                                                                 and rd.list_tail.search(folded, said["end"], start) is not None)
                                                             or (start - said["end"] <= 40 and rd.gapped_place.fullmatch(folded, said["end"], start) is not None
                                                                 and not rd.share.search(folded, end, min(right, end + 25))))
-        is_change = signed or cue in ("up", "down") or re.search(r"(?:\bby|\bна)\s*$", before, re.I) or kind != "percent" or gapped
+        is_change = signed or cue in ("up", "down") or by_before or kind != "percent" or gapped
         # "rose from 54.8% in 2016 to 56.3% in 2017": two levels of a rate, neither is a change
         if kind == "percent" and not signed and rd.from_level.search(before) and rd.to_percent.match(folded, end):
             is_change = False

@@ -25,7 +25,8 @@ class Period:
     last_year: int | None = None  # a range across years ("2010-2022", fiscal "2003-04")
     open_end: bool = False        # "since the beginning of the year": the end is not stated
     same_as_current: bool = False  # "the same period of 2020": months come from the current period
-    quarter_back: bool = False    # "the previous quarter": the quarter before the current one (months 0..0)
+    step_back: int = 0            # "the previous quarter" (3), "month on month" (1): the span of that many months
+                                  # before the current one, when the current period is that long (months 0..0)
     to_date: bool = False         # "by the end of July": January to July, the year's total so far (a stock: July)
     fiscal: tuple | None = None   # (first year, first month, last month, counted) of "July-May of fiscal 2020-21"; months None for the whole year
 
@@ -160,6 +161,7 @@ def _compiled(lang: str):
     whole_year = re.compile(rf"{B}(?:{_alt(p['whole_year'])}){E}", flags) if p.get("whole_year") else None
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
     relative_quarters = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_quarter", [])]
+    previous_months = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_month", [])]
     since = re.compile(rf"{B}(?:{_alt(p['since_start'])})(?:\s+(?:of\s+)?(?P<sy>{year}))?(?:\s*(?:{yw}))?", flags)
     # "since March 2023", "с начала марта": from that month on, the end not stated ("from March to May" is a range)
     since_month = re.compile(rf"{B}(?:{_alt(p['since_month'])})\s+(?P<sm>{month_alt}){E}(?:,?\s+(?P<smy>{year})(?:\s*(?:{yw}))?)?"
@@ -198,7 +200,7 @@ def _compiled(lang: str):
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
     return dict(main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
-                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, rules=r)
+                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, rules=r)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
@@ -389,6 +391,12 @@ def find(text: str, lang: str) -> list[Mention]:
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 12), _is_compared(c, text, m.start()), m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
+    # "up 5% month on month", "к предыдущему месяцу": the month before the figure's own
+    for pattern in c["previous_months"]:
+        for m in pattern.finditer(text):
+            if free(*m.span()):
+                out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, step_back=1), True, m.group(0)))
+    taken += [(x.start, x.end) for x in out[len(taken):]]
     for pattern, offset in c["relative_years"]:
         for m in pattern.finditer(text):
             if free(*m.span()):
@@ -397,10 +405,11 @@ def find(text: str, lang: str) -> list[Mention]:
         for m in pattern.finditer(text):
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=offset), False, m.group(0)))
-    for pattern in c["relative_quarters"]:
-        for m in pattern.finditer(text):
-            if free(*m.span()):
-                out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, quarter_back=True), True, m.group(0)))
+    for step, patterns in ((3, c["relative_quarters"]),):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                if free(*m.span()):
+                    out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, step_back=step), True, m.group(0)))
     for m in c["same"].finditer(text):
         if free(*m.span()):
             # "the same period" alone is unspecified (offset None); "year-on-year" means a year before
