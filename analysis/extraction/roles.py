@@ -234,6 +234,8 @@ class RoleReading:
             elif (ctx["reporter"] is not None or ctx["partner"] is not None) and ind in flows + ("investment",) and not (
                     ind in ("exports", "imports") and ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")):
                 reporter, partner = ctx["reporter"], ctx["partner"]   # whose exports, in a bilateral turnover, is not said
+                if partner is None and reporter is not None and ind in ("exports", "imports", "trade_balance") and ctx["indicator"] != "trade_turnover":
+                    partner = "WLD"   # "Kenya's trade deficit widened. The country's imports rose 18%": its total
         elif reporter is not None and partner is None and not partner_group and not anaphora and ind in flows + ("other",) and f.kind != "percent":
             sibling = next((o for o in siblings if o.reporter == reporter and o.partner not in (None, "WLD")), None)
             if ind == "other" and not w["total"].search(sentence):
