@@ -5,26 +5,42 @@ per column, with the unit stated once for the table:
     JAN-NOV 2011  JAN-NOV 2010
     EXPORTS 154.8 134.1   IMPORTS 321.3 268.3   BALANCE 166.5 134.2
 
-Labels are the language's flow words (rules [indicators]) or countries (a partner; the flow then comes from
-the words before the table). A part of `statements._Document`.
+Labels are the language's flow words (rules [indicators]), a world total (rules `table_total`: "TOTAL", "ИТОГО")
+or countries (a partner; the flow then comes from the words before the table). A last column of changes in percent
+(rules `table_change`: "CHANGE (%)", "изменение, %") is the growth of the current column over the other:
+
+    EXPORTS (billion euros) JAN-JUN 2023 JAN-JUN 2022 CHANGE (%) TOTAL 312.4 298.1 4.8 CHINA 45.2 41.0 10.2
+
+A part of `statements._Document`.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import replace
 
+from ..reading import countries as country_mentions
 from ..reading.cells import hint_from_header
 from ..reading.figures import Figure
 from ..reading.numbers import times as _times
 from ..reading.numbers import read_digits
+from ..rules import _alt, available, rules
 from .model import _Row
 
 _GAP = re.compile(r"[\s|;:]*")                      # between two column heads
-# columns are separated by spaces, so a space never groups thousands here
+# columns are separated by spaces: a space groups thousands only where the decimal mark is a comma (_grid_cells)
 _NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 _ROW = re.compile(rf"[\s|;:]*(?P<label>[^\W\d_][^\d\n|;:()]{{0,60}}?)[\s|;:]+(?P<nums>(?:(?:{_NUMBER})%?[\s|;]+)*(?:{_NUMBER})%?)(?![\d.,])")
 _FLOWS = ("exports", "imports", "trade_balance", "trade_turnover")
+_NEVER = re.compile("(?!)")
+
+
+@functools.cache
+def _table_words(key: str) -> re.Pattern:
+    """A table word of any language (texts mix them): rules [indicator_words] `table_change`, `table_total`."""
+    patterns = [p for code in available() for p in rules(code).words("indicator_words", key)]
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(patterns)})(?![^\W\d_])", re.I) if patterns else _NEVER
 
 
 class GridReading:
@@ -32,12 +48,14 @@ class GridReading:
 
     def _grid_rows(self) -> list[_Row]:
         out: list[_Row] = []
+        t = self.folded
         for heads in self._column_runs():
             start = heads[0].start
             unit = self._grid_unit(start)
             if unit is None:
                 continue
-            rows = self._grid_body(heads, unit)
+            change = _table_words("table_change").match(t, _GAP.match(t, heads[-1].end).end()) if len(heads) == 2 else None
+            rows = self._grid_body(heads, unit, change.end() if change else None)
             self._grid_balance_signs(rows, len(heads))
             out.extend(r for r in rows if r is not None)
         return out
@@ -61,11 +79,11 @@ class GridReading:
             runs.append(run)
         return runs
 
-    def _grid_unit(self, start: int) -> tuple[str, float, int, int] | None:
+    def _grid_unit(self, start: int, lo: int | None = None) -> tuple[str, float, int, int] | None:
         """(currency, scale, note start, note end) stated before the table: "(All figures are in billions of
-        dirhams)", "EUR million"; the nearest such note in the 300 characters before the heads."""
+        dirhams)", "EUR million"; the nearest such note in the 300 characters before the heads (or after `lo`)."""
         t = self.folded
-        lo = max(0, start - 300)
+        lo = max(0, start - 300) if lo is None else lo
         # the smallest pieces first: "Kazakhstan: foreign trade, USD million" states its unit in "USD million"
         notes = [(m.start(), m.end()) for m in re.finditer(r"[^\n\d()\[\],:;]{3,120}", t[lo:start])]
         for a, b in sorted(notes, key=lambda n: -n[1]):
@@ -77,52 +95,135 @@ class GridReading:
                 return hint["unit"], float(hint.get("scale", 1.0)), lo + a, lo + b
         return None
 
-    def _grid_body(self, heads: list, unit: tuple) -> list[_Row | None]:
-        """The rows after the heads, as long as each starts with a flow or country label."""
+    def _grid_body(self, heads: list, unit: tuple, change_end: int | None = None) -> list[_Row | None]:
+        """The rows after the heads, as long as each starts with a flow, a world total or a country label; with a
+        change column (`change_end`: where its head ends) each row has one more number, its change in percent."""
         t, w = self.folded, self.w
         code, scale, note_a, note_b = unit
         k = len(heads)
-        pos = heads[-1].end
+        pos = heads[-1].end if change_end is None else change_end
         flow_before = self._indicator_before(heads[0].start)
         # the reporter is named before the table, outside its unit note ("Moroccan dirhams" is a unit)
         before = [m for m in self.countries if m.start < heads[0].start and not note_a <= m.start < note_b]
         reporter = next((c for c in self._ranked_countries if any(m.iso3 == c for m in before)), None)
+        decimal_comma = rules(self.lang).decimal == ","
         rows: list[_Row | None] = []
         while True:
             m = _ROW.match(t, pos)
             if m is None:
                 break
-            nums = re.findall(rf"(?:{_NUMBER})%?", m.group("nums"))
-            if len(nums) < k:
+            spans = self._grid_cells(m.start("nums"), m.end("nums"), k + (change_end is not None), decimal_comma, heads)
+            if len(spans) < k:
                 break
             label = m.group("label").strip()
             indicator = next((name for name in _FLOWS if w["indicators"][name].fullmatch(label)), None)
             partner = None
             if indicator is None:
-                here = self._countries_in(m.start("label"), m.end("label"))
-                if not here or flow_before is None:
+                if flow_before is None:
                     break
-                indicator, partner = flow_before, here[0].iso3
-            spans = [x.span() for x in re.finditer(rf"(?:{_NUMBER})%?", t[m.start("nums"):m.end("nums")])]
+                if _table_words("table_total").fullmatch(label):
+                    indicator, partner = flow_before, "WLD"
+                else:
+                    here = self._label_countries(m.start("label"), m.end("label"), label)
+                    if not here:
+                        break
+                    indicator, partner = flow_before, here[0].iso3
+            cells = []
             for i, head in enumerate(heads):
-                written = nums[i]
-                a, b = (m.start("nums") + spans[i][0], m.start("nums") + spans[i][1])
-                if written.endswith("%"):
-                    rows.append(None)
-                    continue
-                value, decimals, _ = read_digits(written.lstrip("+"), decimal_comma=False)
+                a, b = spans[i]
+                written = t[a:b]
+                value, decimals = (math.nan, 0) if written.endswith("%") else read_digits(written.lstrip("+"), decimal_comma=decimal_comma)[:2]
                 if value is None or not math.isfinite(value):
-                    rows.append(None)
+                    cells.append(None)
                     continue
                 fig = Figure(value=_times(value, scale), unit=code, kind="money", raw=self.text[a:b], span=(a, b),
                              precision=0.5 * 10 ** -decimals * scale, lang=self.lang, scale=scale, number_span=(a, b))
                 row = _Row(fig, indicator=indicator, reporter=reporter, partner=partner or ("WLD" if indicator in _FLOWS else None),
                            period=head.period, sentence=(heads[0].start, m.end()))
                 row.why.update(indicator="table_label" if partner is None else "table_before", reporter="context" if reporter else "none",
-                               partner="table_label" if partner else "world", period="table_column")
-                rows.append(row)
+                               partner={None: "world", "WLD": "table_total"}.get(partner, "table_label"), period="table_column")
+                cells.append(row)
+            if change_end is not None and len(spans) > k:
+                self._grid_change(cells, heads, spans[k], decimal_comma)
+            rows.extend(cells)
             pos = m.end()
         return rows
+
+    def _grid_cells(self, a: int, b: int, need: int, decimal_comma: bool, heads: list) -> list[tuple[int, int]]:
+        """The spans of a row's numbers in [a, b). Where the decimal mark is a comma a space also groups thousands
+        ("1 200 1 000 20,0"): more numbers than `need` cells are joined into `need` (a number of one to three digits,
+        then groups of three), when one way does it, or one way agrees with the row's change column."""
+        t = self.folded
+        spans = [(a + x.start(), a + x.end()) for x in re.finditer(rf"(?:{_NUMBER})%?", t[a:b])]
+        if len(spans) <= need or not decimal_comma:
+            return spans
+        words = [t[x:y] for x, y in spans]
+        n = len(spans)
+
+        def ends(i: int) -> list[int]:   # where a cell starting at number i may end: "1", "1 200", "1 200 300,5"
+            out, j = [i + 1], i + 1
+            while (len(out) < 5 and j < n and re.fullmatch(r"\d{1,3}", words[i]) and t[spans[j - 1][1]:spans[j][0]] == " "
+                   and re.fullmatch(r"\d{3}(?:,\d+)?%?", words[j]) and (j == i + 1 or re.fullmatch(r"\d{3}", words[j - 1]))):
+                j += 1
+                out.append(j)
+            return out
+
+        cell_ends = [ends(i) for i in range(n)]
+        # fits[c][i]: numbers i.. can make the cells c.. (table filled from the end: linear in the row's length)
+        fits = [[False] * (n + 1) for _ in range(need + 1)]
+        fits[need][n] = True
+        for c in range(need - 1, -1, -1):
+            for i in range(n - 1, -1, -1):
+                fits[c][i] = any(fits[c + 1][j] for j in cell_ends[i])
+        splits: list[list[tuple[int, int]]] = []
+
+        def walk(i: int, c: int, cells: list) -> None:
+            if len(splits) > 8:
+                return
+            if c == need:
+                splits.append(cells)
+                return
+            for j in cell_ends[i]:
+                if fits[c + 1][j]:
+                    walk(j, c + 1, cells + [(spans[i][0], spans[j - 1][1])])
+
+        if fits[0][0]:
+            walk(0, 0, [])
+        if len(splits) > 1 and need == len(heads) + 1:
+            splits = [c for c in splits if self._change_agrees(c)]
+        return splits[0] if len(splits) == 1 else spans if not splits else []
+
+    def _change_agrees(self, cells: list[tuple[int, int]]) -> bool:
+        """Whether a row's two values and its change in percent tell the same growth (either way round)."""
+        v = [read_digits(self.folded[a:b].rstrip("%").lstrip("+"), decimal_comma=True)[0] for a, b in cells]
+        if not all(x is not None and math.isfinite(x) for x in v) or 0 in v[:2]:
+            return False
+        return any(abs(x / y - 1 - v[2] / 100) <= 0.002 + 0.01 * abs(v[2] / 100) for x, y in ((v[0], v[1]), (v[1], v[0])))
+
+    def _label_countries(self, a: int, b: int, label: str) -> list:
+        """The countries of a row label; a label in capitals ("CHINA", "UNITED STATES") is read as a name."""
+        here = self._countries_in(a, b)
+        if here or not label.isupper():
+            return here
+        return [c for c in country_mentions.find(label.title(), self.lang) if c.iso3]
+
+    def _grid_change(self, cells: list, heads: list, span: tuple[int, int], decimal_comma: bool) -> None:
+        """The change column of a two-column row: 1 + pct/100 on the current (later) column's row, compared
+        with the other column's period."""
+        written = self.folded[span[0]:span[1]].rstrip("%")
+        pct, decimals = read_digits(written.lstrip("+"), decimal_comma=decimal_comma)[:2]
+        if pct is None or not math.isfinite(pct) or pct <= -100:
+            return
+        p0, p1 = heads[0].period, heads[1].period
+        now = 1 if (p1.year, p1.last) > (p0.year, p0.last) else 0
+        row = cells[now]
+        if row is None:
+            return
+        row.ratio = Figure(value=1 + pct / 100, unit="ratio", kind="ratio", raw=self.text[span[0]:span[1]], span=span,
+                           precision=0.5 * 10 ** -decimals / 100, multiplier=1 + pct / 100, direction="up" if pct >= 0 else "down",
+                           lang=self.lang, number_span=span)
+        row.compared = heads[1 - now].period
+        row.why["multiplier"] = "table_change"
 
     def _indicator_before(self, start: int) -> str | None:
         """The flow named in the 120 characters before a table whose rows are countries ("EU exports to")."""
