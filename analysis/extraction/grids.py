@@ -11,6 +11,8 @@ or countries (a partner; the flow then comes from the words before the table). A
 
     EXPORTS (billion euros) JAN-JUN 2023 JAN-JUN 2022 CHANGE (%) TOTAL 312.4 298.1 4.8 CHINA 45.2 41.0 10.2
 
+Lists of countries with bare numbers after a unit note are read here too ("Top export destinations, 2022
+(US$ million): China 4,210; Russia 3,115"): each number is that country's value of the flow the heading names.
 A part of `statements._Document`.
 """
 from __future__ import annotations
@@ -38,7 +40,8 @@ _NEVER = re.compile("(?!)")
 
 @functools.cache
 def _table_words(key: str) -> re.Pattern:
-    """A table word of any language (texts mix them): rules [indicator_words] `table_change`, `table_total`."""
+    """A table word of any language (texts mix them): rules [indicator_words] `table_change`, `table_total`,
+    `list_buyers`, `list_suppliers`."""
     patterns = [p for code in available() for p in rules(code).words("indicator_words", key)]
     return re.compile(rf"(?<![^\W\d_])(?:{_alt(patterns)})(?![^\W\d_])", re.I) if patterns else _NEVER
 
@@ -56,6 +59,8 @@ class GridReading:
                 continue
             change = _table_words("table_change").match(t, _GAP.match(t, heads[-1].end).end()) if len(heads) == 2 else None
             rows = self._grid_body(heads, unit, change.end() if change else None)
+            if change and any(r is not None for r in rows):
+                self.__dict__.setdefault("_grid_heads", []).append((start, change.end()))
             self._grid_balance_signs(rows, len(heads))
             out.extend(r for r in rows if r is not None)
         return out
@@ -234,6 +239,90 @@ class GridReading:
                 if best is None or m.end() > best[0]:
                     best = (m.end(), name)
         return best[1] if best else None
+
+    # -----------------------------------------------------------------------------------------
+    def _tables_and_lists(self, rows: list[_Row]) -> list[_Row]:
+        """`rows` and the rows of lists of countries with bare numbers after a unit note: "Top export
+        destinations, 2022 (US$ million): China 4,210; Russia 3,115", "Основные покупатели, млн долларов США:
+        Китай — 4 210, Россия — 3 115". Numbers other rows already read are left to them; a figure read inside
+        the column heads of a table ("2023 % change" is no 2023 percent) is dropped."""
+        heads = self.__dict__.get("_grid_heads", [])
+        out = [r for r in rows if not any(a < r.figure.span[1] and r.figure.span[0] < b for a, b in heads)]
+        taken = sorted(r.figure.number_span for r in out)
+        for items in self._unit_list_runs():
+            if any(a < f.span[1] and f.span[0] < b for _, f in items for a, b in taken):
+                continue
+            out.extend(self._unit_list(items))
+        return out
+
+    def _unit_list_runs(self) -> list[list]:
+        """Runs of two or more (country, bare number) pairs: "China 4,210; Russia 3,115", "Китай — 4 210, ..."."""
+        t, w = self.folded, self.w
+        pairs = []
+        for f in self.figures:
+            if f.kind != "number" or f.scale != 1 or f.bound:
+                continue
+            c = next((c for c in reversed(self._countries_in(max(0, f.span[0] - 40), f.span[0])) if c.iso3), None)
+            if (c is not None and (t[c.end:f.span[0]].isspace() or w["label_gap"].fullmatch(t, c.end, f.span[0]))
+                    and not self._unit_word_after(f)):
+                pairs.append((c, f))
+        runs, run = [], []
+        for c, f in pairs:
+            if run and self._list_gap(run[-1][1].span[1], c.start):
+                run.append((c, f))
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+            run = [(c, f)]
+        if len(run) >= 2:
+            runs.append(run)
+        return runs
+
+    def _list_gap(self, a: int, b: int) -> bool:
+        """Between one item of a list and the next: a comma, a semicolon or the language's "and"."""
+        gap = self.folded[a:b].strip().lstrip(")").strip()
+        return gap in ("", ",", ";") or bool(self.w["list_join"].fullmatch(gap))
+
+    def _unit_list(self, items: list) -> list[_Row]:
+        """The rows of one list: its heading (from the sentence start or line start to the first country) states
+        the unit, the flow ("export destinations", "покупатели": rules `list_buyers`, `list_suppliers`) and the
+        period; the reporter is a country named before the list that is not in it."""
+        t, w = self.folded, self.w
+        first = items[0][0].start
+        sa = next((a for a, b in self.sentences if a <= first < b), 0)
+        sa = max(sa, t.rfind("\n", 0, first) + 1)
+        heading = t[sa:first]
+        unit = self._grid_unit(first, lo=sa)
+        if unit is None or not re.search(r"[:)]\s*$", heading):
+            return []
+        code, scale, note_a, note_b = unit
+        flows = [(m.end(), name) for name in _FLOWS for m in w["indicators"][name].finditer(heading)]
+        if flows:
+            indicator, why = max(flows)[1], "table_heading"
+        elif _table_words("list_buyers").search(heading) or _table_words("list_suppliers").search(heading):
+            indicator, why = ("exports" if _table_words("list_buyers").search(heading) else "imports"), "table_heading"
+        elif w["partner_list"].search(heading):
+            indicator, why = self._indicator_before(sa), "table_before"
+        else:
+            return []
+        if indicator is None:
+            return []
+        # the text before the list: its heading and the sentence before it
+        i = next((i for i, (a, _) in enumerate(self.sentences) if a == sa), None)
+        lo = self.sentences[i - 1][0] if i else max(0, sa - 300)
+        period = next((m.period for m in reversed(self._periods_in(lo, first)) if not m.compared), None)
+        listed = {c.iso3 for c, _ in items}
+        before = {m.iso3 for m in self._countries_in(lo, first) if m.iso3 and m.iso3 not in listed and not note_a <= m.start < note_b}
+        reporter = next((c for c in self._ranked_countries if c in before), None)
+        out = []
+        for c, f in items:
+            fig = Figure(value=_times(f.value, scale), unit=code, kind="money", raw=f.raw, span=f.span,
+                         precision=f.precision * scale, lang=self.lang, scale=scale, number_span=f.number_span)
+            row = _Row(fig, indicator=indicator, reporter=reporter, partner=c.iso3, period=period, sentence=(sa, items[-1][1].span[1]))
+            row.why.update(indicator=why, reporter="context" if reporter else "none", partner="list_label",
+                           period="table_heading" if period is not None else "none")
+            out.append(row)
+        return out
 
     @staticmethod
     def _grid_balance_signs(rows: list[_Row | None], k: int) -> None:

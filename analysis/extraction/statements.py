@@ -134,6 +134,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
             rows = self._merge_growth(rows) + self._grid_rows()
         else:
             rows = self._merge_growth(rows)
+        rows = self._tables_and_lists(rows)   # grids.py: "Top buyers (US$ million): China 4,210; Russia 3,115"
         self._growth_to_current(rows)
         self._base_goods(rows)
         self._base_periods(rows)
