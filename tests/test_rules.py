@@ -78,3 +78,16 @@ def test_every_country_has_a_display_name_in_english_and_most_in_russian():
 def test_currency_names_from_cldr_add_what_the_hand_written_tables_lack(written, lang, code):
     from analysis.reading.currency import resolve_currency
     assert resolve_currency(written, lang) == code
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_office_guards_name_whole_words_before_a_flow_word(lang):
+    """`not_indicator_before` entries become fixed-width lookbehinds with one space added: an entry that ends in
+    its own space would need two spaces in the text, and never fire."""
+    from analysis.extraction.vocabulary import _words
+    from analysis.rules import rules
+
+    entries = rules(lang).table("indicator_words").get("not_indicator_before", [])
+    assert entries and not [e for e in entries if e.endswith(r"\s") or e.endswith(" ")]
+    office = {"en": "the Ministry of Trade said", "ru": "сообщили в министерстве торговли"}[lang]
+    assert not any(p.search(office) for p in _words(lang)["indicators"].values())
