@@ -61,6 +61,8 @@ class RowRecords:
         if r.partner is None or currency_of.get(r.partner) != unit or currency_of.get(r.reporter) == unit or len(f.currencies) == 1:
             return unit   # "imports from South Africa totalled R42 billion": a mark of one currency is that one
         code = currency_of.get(r.reporter) if currency_of.get(r.reporter) in f.currencies else None
+        if code is None and r.reporter is not None and currency_of.get(r.reporter) is not None:
+            code = unit   # "Kenya's exports to Zambia ..., or about K3 billion": Kenya's money is no kwacha, Zambia's is
         if code is None:
             r.flags.append(f"currency one of {'/'.join(f.currencies)}: only the partner's is named")
         return code

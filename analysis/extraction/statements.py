@@ -387,8 +387,12 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
                 continue
             return past(p)
         before = [p for p in self._periods_in(max(a, f.span[0] - 40), f.span[0]) if not p.compared and p.end <= f.span[0] and p.start >= a]
+        # "last year ... the target of 12%", "In 2019, trade of $10 billion was set as the target": the target's words
+        # in the figure's own clause, before or after it, make the past period the target's date
+        later = self.w["exclude"].search(self.folded, f.span[1], f.span[1] + 60)
         if (before and not self._figs_in(before[-1].end, f.span[0]) and not self._new_clause(before[-1].end, f.span[0])
-                and not self.w["exclude"].search(self.folded, before[-1].end, f.span[0])):   # "last year ... the target of 12%"
+                and not self.w["exclude"].search(self.folded, before[-1].end, f.span[0])
+                and not (later and "," not in self.folded[f.span[1]:later.start()] and not self._new_clause(f.span[1], later.start()))):
             return past(before[-1])
         return False
 

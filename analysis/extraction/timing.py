@@ -23,6 +23,10 @@ class PeriodReading:
             cands = mentions
         else:
             cands = own
+            # "Kazakhstan, a member of the EAEU since 2015, exported $8.8 billion ... in 2023": a closed period
+            # the sentence writes beats an open one
+            if any(p.period.open_end for p in cands) and any(not p.period.open_end for p in cands):
+                cands = [p for p in cands if not p.period.open_end]
         chosen = None
         # "against $4 billion during the same month in 2019": a dated same-period phrase right after a
         # figure is that figure's period (its months come from the sentence's current period)

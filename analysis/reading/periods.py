@@ -170,6 +170,9 @@ def _compiled(lang: str):
                *r.words("times", "after"), *r.words("percent", "words")]
     change_before = re.compile(rf"(?:{_alt(changes)})(?:\s+[^\W\d_]+)?\s*$", flags)
     same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
+    # "up by a fifth on 2021", "115.3% of the 2021 level": comparison words that compare only with a written year
+    before_year = re.compile(rf"(?:{B}(?:{_alt(p['compared_before_year'])})|(?<=\d)\s*(?:%|{_alt(r.words('percent', 'words'))})\s+of)\s+(?:the\s+)?$", flags) \
+        if p.get("compared_before_year") else None
     compared = re.compile(rf"{B}(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
                           rf"(?:(?:{_alt(p['compared_filler'])})\s+)?$", flags)
     main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
@@ -200,7 +203,7 @@ def _compiled(lang: str):
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
     return dict(main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
-                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, rules=r)
+                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, before_year=before_year, rules=r)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
@@ -485,6 +488,8 @@ def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
     amount = "" if m and re.match(r"over\s", m.group(0), re.I) else r"|\d(?:\s*[^\W\d_]+)?"
     if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(rf"(?:up|down|rose|fell|increased|decreased|grew|growth|declined|dropped|%|percent|per\s?cent|times|fold{amount}),?\s+$", window[:m.start()], re.I):
         return False
+    if not m and c["before_year"] is not None and re.match(r"\d", text[start:start + 1]):
+        return bool(c["before_year"].search(window))   # "up by a fifth on 2021"
     return bool(m)
 
 
