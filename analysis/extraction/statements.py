@@ -201,7 +201,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
                 anchors.append(_Row(f, sentence=(a, b)))
             elif f.kind == "percent" and "percentage points" not in f.note and (self._about_trade(a, b) or shares_of_context):
                 anchors.append(_Row(f, sentence=(a, b), indicator="other"))
-            elif f.kind == "number" and (f.scale > 1 or self._count_context(a, f)) and not self._unit_word_after(f):
+            elif (f.kind == "number" and (f.scale > 1 or self._count_context(a, f)) and not self._unit_word_after(f)
+                  and not w["count_before"].search(t, max(a, f.span[0] - 40), f.span[0])):   # "a population of 36 million"
                 anchors.append(_Row(f, sentence=(a, b)))
         excluded = [r for r in anchors if self._excluded(r.figure, a, b, anchors)]
         # the converted twin of an excluded amount ("contracts worth €10 billion ($11.8 billion)") goes too

@@ -85,6 +85,7 @@ def _words(lang: str):
         figure_word=re.compile(rf"{_B}(?:{_alt(iw.get('figure_word', []))}){_E}|^\W*(?:{_alt(iw.get('change_subject', []))}){_E}", re.I),
         count_subject=rx(iw.get("count_subject", [])),
         measure_word=rx(iw.get("measure_word", [])),
+        count_before=re.compile(rf"{_B}(?:{_alt(iw['count_before'])})\s*$", re.I) if iw.get("count_before") else _NEVER,
         count_noun_after=re.compile(rf"\s*(?:{_alt(iw['count_nouns'])}){_E}", re.I) if iw.get("count_nouns") else _NEVER,
         change_subject=rx(iw.get("change_subject", [])),
         article_end=re.compile(rf"{_B}(?:{_alt(r.table('periods').get('articles') or ['(?!)'])})$", re.I),
