@@ -218,7 +218,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
             # the words of change or base before a figure stand after the figure before it (and a dense list stays linear)
             near = before[max(0, len(before) - (f.span[0] - prev_row.figure.span[1])):] if prev_row else before
             after = t[f.span[1]:min(b, f.span[1] + 40)]
-            if prev_row and f.kind == "money" == prev_row.figure.kind and w["twin_gap"].match(t[prev_row.figure.span[1]:f.span[0]]):
+            if prev_row and f.kind == "money" == prev_row.figure.kind and self._twin_after(prev_row.figure, f):
                 if prev_row.role == "change":
                     r.role = "change"   # "by 813 million lek (7.5 million euros)": the change converted
                 else:
@@ -335,6 +335,16 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Gro
     def _count_context(self, a: int, f: Figure) -> bool:
         before = self.folded[max(a, f.span[0] - 150):f.span[0]]
         return bool(self.w["count_subject"].search(before)) and bool(self.w["indicators"]["enterprises"].search(before))
+
+    def _twin_after(self, x: Figure, f: Figure) -> bool:
+        """Whether f restates x in another currency: "$4.2 billion (Rs 350 billion)", also past the period
+        written after x ("KSh 20 billion in 2023, or about K3 billion")."""
+        t, w = self.folded, self.w
+        if w["twin_gap"].match(t[x.span[1]:f.span[0]]):
+            return True
+        p = next((p for p in self._periods_in(x.span[1], f.span[0]) if p.end <= f.span[0]), None)
+        return (p is not None and bool(w["period_gap"].fullmatch(t, x.span[1], p.start))
+                and bool(w["twin_gap"].match(t[p.end:f.span[0]])))
 
     def _parallel_clause(self, money: Figure, f: Figure, a: int, b: int) -> bool:
         """"поставил товаров на 13,2 млрд долларов, а закупил на 9,7 млрд", "exports were $5 billion, while imports
