@@ -197,6 +197,17 @@ def _serial(batches, extract, time_limit):
         yield rows, _merge(read_errors, errors), len(docs) + len(read_errors)
 
 
+def _start_worker(initialize, run_pid: int, extract) -> None:
+    """A worker ends with the run (`initialize`, workers.initialize_worker), and with the default reader compiles
+    its rules before the first document: the time limit is each document's, not the worker's start."""
+    initialize(run_pid)
+    if extract is None:
+        from .extraction.vocabulary import compile_rules
+
+        compile_rules()
+        _default_extract("")   # the frame code and pandas, imported once
+
+
 def _alive() -> bool:
     """A worker's answer to "can you run anything at all?"."""
     return True
@@ -214,7 +225,8 @@ def _processes(batches, extract, workers: int, time_limit):
 
     from .errors import WorkerStartError
     from .frames import empty_frame
-    from .workers import initialize_worker, pool_context, stop_workers
+    from . import workers as workers_module
+    from .workers import pool_context, stop_workers
 
     state = {"pool": None, "restarts": 0}
 
@@ -225,7 +237,8 @@ def _processes(batches, extract, workers: int, time_limit):
             if state["restarts"] > 1000:
                 raise RuntimeError("worker processes keep dying; run with workers=1 to see the error here")
         state["pool"] = ProcessPoolExecutor(max_workers=workers, mp_context=pool_context(),
-                                            initializer=initialize_worker, initargs=(os.getpid(),))
+                                            initializer=_start_worker,
+                                            initargs=(workers_module.initialize_worker, os.getpid(), extract))
 
     def submit(docs) -> Future:
         try:

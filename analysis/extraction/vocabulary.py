@@ -123,3 +123,21 @@ def _words(lang: str):
         relative_clause=re.compile(_alt(iw.get("relative_clause", [])), re.I) if iw.get("relative_clause") else _NEVER,
         clause_period=re.compile(_alt(iw.get("clause_period", [])), re.I) if iw.get("clause_period") else _NEVER,
     )
+
+
+def compile_rules() -> None:
+    """Compile every language's reading rules now (a worker does it before its first document, whose time limit
+    would otherwise pay for it)."""
+    from ..reading import countries, currency, figure_grammar, periods, places
+    from ..rules import available
+
+    places._table()
+    for code in available():
+        _words(code)
+        figure_grammar._readers(code)
+        periods._compiled(code)
+        countries._patterns(code)
+        currency._names(code)
+    clause_break()
+    clause_break("contrast")
+
