@@ -43,6 +43,11 @@ class DiscourseReading:
             return None
         if ind is None and (w["figure_word"].search(clause) or not clause.strip() or re.match(r"^\W*$", clause)):
             ind = ctx["indicator"]
+            # "exported 11.1 million tonnes of coal ... This figure rose 11.2%": the figure before counted tonnes
+            before = [s for s in self.sentences if s[1] <= a]
+            said = [f for f in (self._figs_in(*before[-1]) if before else []) if f.kind == "money" or f.kind == "number" and f.scale > 1]
+            if said and all(f.kind == "number" and self._unit_word_after(f) for f in said):
+                return None
         if ind is None or ind == "enterprises":
             return None
         flow = None
