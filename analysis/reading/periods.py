@@ -57,7 +57,12 @@ class Period:
             if first_month == 1:
                 return Period(part[0] or 1, part[1] or 12, year + self.offset)
             current = year if month >= first_month else year - 1
-            return _fiscal_period(current + self.offset, *part, start=first_month)
+            period = _fiscal_period(current + self.offset, *part, start=first_month)
+            end_year = period.last_year or (period.year + 1 if 0 < period.last < period.first else period.year)
+            if part[0] is not None and (end_year, period.last) > (year, month):
+                # "the first 11 months of the current fiscal year", published in its first month: the one just ended
+                period = _fiscal_period(current + self.offset - 1, *part, start=first_month)
+            return period
         return _fiscal_period(*self.fiscal, start=first_month)
 
     def shifted(self, years: int) -> "Period":
