@@ -105,16 +105,106 @@ def test_explorer_builds_a_widget_and_updates(monkeypatch):
     assert "2 row(s)" in ui.children[2].value
 
 
-def test_the_explorer_carries_a_snapshot_a_page_without_a_kernel_can_show():
-    """nbconvert prefers text/html to the widget view: the exported page shows the text, rows and charts
-    (drawn by the page's own plotly.js), while Jupyter draws the live widget from the same output."""
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.fixture
+def displayed(monkeypatch):
+    """IPython's display() replaced by a recorder: the raw bundles published, and the handles' updates."""
     pytest.importorskip("ipywidgets")
-    import analysis
+    import IPython.display
+
+    class Handle:
+        def __init__(self):
+            self.updates = []
+
+        def update(self, obj, **kwargs):
+            self.updates.append(obj)
+
+    record = {"raw": [], "handles": []}
+
+    def fake_display(*objs, raw=False, display_id=None, **kwargs):
+        if raw:
+            record["raw"].extend(objs)
+        if display_id:
+            record["handles"].append(Handle())
+            return record["handles"][-1]
+        return None
+
+    monkeypatch.setattr(IPython.display, "display", fake_display)
+    return record
+
+
+def test_the_explorer_shows_its_snapshot_as_a_second_output_a_live_frontend_hides(displayed):
+    """Two outputs: the widget (its text/html empty, so a page without the widget state shows no repr) and a
+    snapshot (text, rows, charts drawn by the page's own plotly.js) whose widget view is a removed one
+    (model_id ""), which Jupyter's frontends hide and nbconvert passes over for its text/html."""
     from analysis import datasets
 
     ui = analysis.explorer(datasets.seed_text(), published="2022-11-06", source="Kazinform")
-    bundle = ui._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in bundle
-    snap = bundle["text/html"]
-    assert "52.9 million US dollars" in snap and snap.count('class="plotly-graph-div"') >= 2
+    ui._ipython_display_()
+    widget, snapshot = displayed["raw"]
+    assert widget[WIDGET_VIEW]["model_id"] == ui.model_id and widget["text/html"] == ""
+    assert snapshot[WIDGET_VIEW] == {"version_major": 2, "version_minor": 0, "model_id": ""}
+    snap = snapshot["text/html"]
+    assert "52.9 million US dollars" in snap and snap.count('class="plotly-graph-div"') == 2
     assert "<script src=" not in snap   # no plotly.js from a CDN, no second copy of it
+    assert "Snapshot of the explorer" in snapshot["text/plain"]
+
+
+def test_the_explorer_snapshot_follows_an_edit(displayed):
+    """A notebook saved after an edit (without the widget state, as JupyterLab saves it) shows the edited text."""
+    ui = analysis.explorer("Exports reached $60 million in 2023.", published="2024-01-01", source="t")
+    ui._ipython_display_()
+    ui.children[0].value = "Exports reached $75 million in 2023."
+    (handle,) = displayed["handles"]
+    (bundle,) = handle.updates
+    assert "$75 million" in bundle["text/html"] and "$60 million" not in bundle["text/html"]
+    assert bundle[WIDGET_VIEW]["model_id"] == ""
+
+
+@pytest.mark.parametrize("with_state", [True, False], ids=["widget-state", "no-widget-state"])
+def test_nbconvert_shows_the_explorer_snapshot_once_with_or_without_the_widget_state(displayed, with_state):
+    """`nbconvert --execute` stores the widget state and the page then draws the widget only with ipywidgets'
+    manager from the internet; a notebook saved by JupyterLab has no state. Either way the page holds the
+    snapshot exactly once, its charts included."""
+    nbformat = pytest.importorskip("nbformat")
+    exporter = pytest.importorskip("nbconvert").HTMLExporter
+    from analysis import datasets
+
+    ui = analysis.explorer(datasets.seed_text(), published="2022-11-06", source="Kazinform")
+    ui._ipython_display_()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("analysis.explorer(text)", outputs=[
+        nbformat.v4.new_output("display_data", data=bundle) for bundle in displayed["raw"]])]
+    if with_state:
+        nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
+            "version_major": 2, "version_minor": 0,
+            "state": {ui.model_id: {"model_name": "VBoxModel", "model_module": "@jupyter-widgets/controls",
+                                    "model_module_version": "2.0.0", "state": {}}}}}
+    html, _ = exporter().from_notebook_node(nb)
+    assert html.count('class="analysis-explorer-snapshot"') == 1
+    assert html.count('class="plotly-graph-div"') == 2
+    assert (f'"model_id": "{ui.model_id}"' in html) is with_state  # the widget view, for a page online
+    assert "Explorer(children=" not in html
+
+
+def test_the_explorer_lets_plotly_embed_its_js_in_the_cell_not_inside_the_widget(monkeypatch):
+    """With plotly's `notebook` renderer still waiting for a first figure, plotly.js is published before the
+    explorer draws into its Output: in the cell's own output, where an exported page has it for the
+    snapshot's charts, not in the widget state (where a 4.8 MB output also stalled nbclient's run)."""
+    pytest.importorskip("ipywidgets")
+    import IPython.display
+    import plotly.io as pio
+
+    events = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: events.append("display"))
+    notebook = pio.renderers["notebook"]
+    monkeypatch.setattr(notebook, "activate", lambda: events.append("plotly.js"))
+    before = pio.renderers.default
+    pio.renderers.default = "plotly_mimetype+notebook"  # the notebooks' setting: activation now pending
+    try:
+        analysis.explorer("Exports reached $60 million in 2023.", published="2024-01-01", source="t")
+    finally:
+        pio.renderers.default = before
+    assert events and events[0] == "plotly.js" and events.count("plotly.js") == 1, events

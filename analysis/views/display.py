@@ -179,6 +179,7 @@ def explorer(text: str = "", *, lang: str = "en", published=None, source=None):
     snapshots: list = []  # the display handles of the snapshot outputs, refreshed on every read
 
     def update(_=None):
+        _publish_plotlyjs_now()
         out.clear_output(wait=True)
         shown.clear()
         with out:
@@ -217,6 +218,22 @@ def explorer(text: str = "", *, lang: str = "en", published=None, source=None):
     if text:
         update()
     return ui
+
+
+def _publish_plotlyjs_now() -> None:
+    """Let plotly's renderers that wait for a first figure publish now: its "notebook" renderer embeds
+    plotly.js in the output of the cell being run. Left to the first chart the explorer draws, that copy
+    would land inside the widget's Output, out of the page an exporter writes, and the snapshot's charts
+    would find no plotly.js when the explorer is a notebook's first plot. (A private hook of plotly's, so
+    looked up; without it nothing is done.)"""
+    try:
+        import plotly.io as pio
+        from plotly.io._base_renderers import MimetypeRenderer
+    except ImportError:  # pragma: no cover - plotly is a dependency
+        return
+    activate = getattr(pio.renderers, "_activate_pending_renderers", None)
+    if activate is not None:
+        activate(cls=MimetypeRenderer)
 
 
 # the view of a removed widget (ipywidgets' convention): Jupyter's frontends hide it, and nbconvert, finding
