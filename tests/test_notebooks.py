@@ -140,31 +140,78 @@ def test_notebook_01_keeps_statistics_and_ministry_quotes_apart(executed):
     assert "52,900,000.00" not in table  # the article's own quote is no second figure
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.parametrize("name", NAMES)
-def test_every_plot_of_the_nbconvert_html_is_drawn_offline_in_chromium(executed, tmp_path, name):
-    """The exported page opened in headless Chromium with every host unresolvable: each plotly div holds
-    a drawn chart (plotly.js made its `main-svg`), so nothing depended on a CDN."""
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def plots_made(nb) -> tuple[int, int]:
+    """The plots a run made: in the cells' outputs, and inside widgets (the explorer's Output, kept in the
+    widget state that nbclient, as `nbconvert --execute`, stores in the notebook)."""
+    cells = sum(PLOTLY_MIME in o.get("data", {}) for c in code_cells(nb) for o in c.get("outputs", []))
+    state = (nb.metadata.get("widgets") or {}).get(WIDGET_STATE, {}).get("state", {})
+    widgets = sum(PLOTLY_MIME in o.get("data", {}) for m in state.values() if m.get("model_name") == "OutputModel"
+                  for o in m.get("state", {}).get("outputs", []))
+    return cells, widgets
+
+
+def drawn_offline(nb, tmp_path, name: str) -> tuple[list, str]:
+    """The nbconvert page of `nb` opened in headless Chromium with every host unresolvable: the inside of
+    each plotly div once the page has run, and the page itself."""
     import shutil
     import subprocess
 
     from nbconvert import HTMLExporter
 
-    _, results = executed
-    nb, _, error = results[name]
-    assert error is None, error
     browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not browser:
         pytest.fail("no Chromium found: install it with `apt-get install -y chromium` (CI does)")
+    html = HTMLExporter().from_notebook_node(nb)[0]
     page = tmp_path / f"{name}.html"
-    page.write_text(HTMLExporter().from_notebook_node(nb)[0], encoding="utf-8")
+    page.write_text(html, encoding="utf-8")
     dom = subprocess.run(
         [browser, "--headless", "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND",
          f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=20000", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=180, check=False).stdout
-    divs = re.findall(r'<div[^>]*class="plotly-graph-div[^"]*"[^>]*>(.{0,3000})', dom, flags=re.DOTALL)
-    stored = sum(PLOTLY_MIME in o.get("data", {}) for c in code_cells(nb) for o in c.get("outputs", []))
-    assert len(divs) >= stored > 0, f"{len(divs)} plot divs for {stored} plots"
+    return re.findall(r'<div[^>]*class="plotly-graph-div[^"]*"[^>]*>(.{0,3000})', dom, flags=re.DOTALL), html
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_every_plot_of_the_nbconvert_html_is_drawn_offline_in_chromium(executed, tmp_path, name):
+    """The page of the executed notebook (widget state stored, as `nbconvert --execute` stores it) opened
+    offline: each plotly div holds a drawn chart (plotly.js made its `main-svg`), and there are as many as
+    the run made plots, the explorer's too (its widget needs ipywidgets' manager from a CDN; its snapshot,
+    a separate output, draws them with the page's plotly.js)."""
+    _, results = executed
+    nb, _, error = results[name]
+    assert error is None, error
+    cells, widgets = plots_made(nb)
+    divs, html = drawn_offline(nb, tmp_path, name)
+    assert len(divs) >= cells + widgets > 0, f"{len(divs)} plot divs for {cells} + {widgets} (in widgets) plots"
     undrawn = [i for i, inner in enumerate(divs) if 'class="main-svg"' not in inner]
     assert not undrawn, f"plots {undrawn} of {len(divs)} were not drawn offline"
+    assert html.count('class="analysis-explorer-snapshot"') == (1 if widgets else 0)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_explorer_notebook_is_drawn_offline_with_and_without_its_widget_state(executed, tmp_path):
+    """Notebook 01 ends with the explorer. Run by nbclient it stores the widget state (and the page would
+    draw the widget only online); saved by JupyterLab it has none. Either page draws every plot offline,
+    with the explorer's snapshot shown once."""
+    import copy
+
+    _, results = executed
+    nb, _, error = results["01-kazakhstan-serbia"]
+    assert error is None, error
+    assert WIDGET_STATE in nb.metadata.get("widgets", {}), "the executed notebook holds no widget state"
+    cells, widgets = plots_made(nb)
+    assert widgets == 2  # the explorer's turnover and related charts
+    saved = copy.deepcopy(nb)
+    del saved.metadata["widgets"]  # as JupyterLab saves it by default
+    for label, page in (("state", nb), ("no-state", saved)):
+        (tmp_path / label).mkdir()
+        divs, html = drawn_offline(page, tmp_path / label, label)
+        drawn = sum('class="main-svg"' in inner for inner in divs)
+        assert drawn == len(divs) == cells + widgets, f"{label}: {drawn} drawn of {len(divs)} for {cells + widgets}"
+        assert html.count('class="analysis-explorer-snapshot"') == 1, label
