@@ -213,6 +213,7 @@ def test_explorer_redraws_rows_and_chart_in_jupyterlab_when_the_text_is_edited(l
             page.locator(".jp-OutputArea .widget-html", has_text="1 row(s)").first.wait_for(timeout=deadline.ms())
             output = page.locator(".jp-OutputArea .widget-output").first
             shows(page, output, deadline, "60000000.0", "$60 million", "60 M USD")
+            hides_the_snapshot(page)
 
             # edit the text, click outside the box: the rows and the chart follow
             box.click(timeout=deadline.ms())
@@ -224,6 +225,10 @@ def test_explorer_redraws_rows_and_chart_in_jupyterlab_when_the_text_is_edited(l
             table = output.locator("table.dataframe").first.inner_text()
             assert "60000000.0" not in table and "$60 million" not in table, table
             assert output.locator(".js-plotly-plot").count() == 1
+            hides_the_snapshot(page)
+            saved_snapshot_follows_the_edit(page, lab["dir"] / "root" / "explorer.ipynb", deadline)
+            if os.environ.get("EXPLORER_SCREENSHOT"):  # a look at the page: EXPLORER_SCREENSHOT=path.png
+                page.locator(".jp-Cell").first.screenshot(path=os.environ["EXPLORER_SCREENSHOT"])
         except Exception:
             page.screenshot(path=str(lab["dir"] / "explorer.png"))  # kept in pytest's tmp folder for a look
             raise
@@ -231,6 +236,35 @@ def test_explorer_redraws_rows_and_chart_in_jupyterlab_when_the_text_is_edited(l
             browser.close()
     assert not blocked, f"requests outside localhost: {blocked}"
     print(f"explorer in the browser: {BUDGET - deadline.left():.1f} s")
+
+
+def hides_the_snapshot(page) -> None:
+    """The cell's second output, the snapshot for exported pages (a removed widget view with the HTML
+    beside it), is hidden: JupyterLab draws the live widget alone, the snapshot's HTML is never rendered."""
+    children = page.locator(".jp-Cell .jp-Cell-outputArea > .jp-OutputArea-child")
+    assert children.count() == 2, children.count()
+    assert children.nth(0).locator(".widget-textarea").count() == 1
+    assert not children.nth(1).locator(".jp-OutputArea-output").first.is_visible()
+    assert page.locator(".analysis-explorer-snapshot").count() == 0
+    assert page.get_by_text("Snapshot of the explorer").count() == 0
+
+
+def saved_snapshot_follows_the_edit(page, path, deadline) -> None:
+    """Saved as JupyterLab saves it (no widget state), the notebook's snapshot output holds the edited text:
+    the page nbconvert makes of it shows the figures as they were last read, not as the cell first ran."""
+    page.locator(".jp-Cell .jp-InputPrompt").first.click(timeout=deadline.ms())  # the notebook has the focus
+    page.keyboard.press("Control+s")
+    end = time.monotonic() + deadline.ms() / 1000
+    while True:
+        outputs = json.loads(path.read_text(encoding="utf-8"))["cells"][0]["outputs"]
+        html = ["".join(o.get("data", {}).get("text/html", "")) for o in outputs]  # saved as a list of lines
+        if len(html) == 2 and "$75 million" in html[1]:
+            break
+        if time.monotonic() > end:
+            pytest.fail(f"the saved notebook's snapshot did not follow the edit: {[h[:200] for h in html]}")
+        page.wait_for_timeout(250)  # not time.sleep: the save request waits on this test's route handler
+    assert "$60 million" not in html[1] and html[1].count('class="plotly-graph-div"') == 1
+    assert outputs[1]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] == ""
 
 
 def shows(page, output, deadline, cell: str, quote: str, label: str) -> None:
