@@ -236,6 +236,10 @@ class RoleReading:
                 reporter, partner = ctx["reporter"], ctx["partner"]   # whose exports, in a bilateral turnover, is not said
                 if partner is None and reporter is not None and ind in ("exports", "imports", "trade_balance") and ctx["indicator"] != "trade_turnover":
                     partner = "WLD"   # "Kenya's trade deficit widened. The country's imports rose 18%": its total
+        elif reporter is not None and partner is None and anaphora and ind in flows and any(
+                o.reporter == reporter and o.partner not in (None, "WLD") for o in siblings):
+            # "exported $6.8 billion to Italy and imported $0.3 billion from that country"
+            partner = next(o.partner for o in siblings if o.reporter == reporter and o.partner not in (None, "WLD"))
         elif reporter is not None and partner is None and not partner_group and not anaphora and ind in flows + ("other",) and f.kind != "percent":
             sibling = next((o for o in siblings if o.reporter == reporter and o.partner not in (None, "WLD")), None)
             if ind == "other" and not w["total"].search(sentence):
