@@ -172,8 +172,9 @@ class RoleReading:
             rep = pick(seller, [[x for x in rep_local if x[0].end <= f.span[0]]]) or pick(seller, rep_pools)
             par = pick(("dest", "with", "pair_and"), par_pools)
         elif ind == "imports":
-            rep = pick(("dest", "owner", "host", "plain", "between", "adj_flow"), rep_pools)
-            par = pick(("origin", "with", "adj_owner", "adj", "adj_flow", "pair_and"), par_pools)
+            # "Индия закупила в России товаров на 46 млрд": the buyer is the subject, the place it bought in the origin
+            rep = pick(("dest", "owner", "plain", "host", "between", "adj_flow"), rep_pools)
+            par = pick(("origin", "with", "adj_owner", "adj", "adj_flow", "pair_and", "host"), par_pools)
         elif ind in ("investment", "enterprises"):
             rep = pick(("host", "dest", "owner"), rep_pools)
             # "$28 billion of FDI, with the Netherlands the largest investor at $7.3 billion": names after the
