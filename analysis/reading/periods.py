@@ -164,6 +164,8 @@ def _compiled(lang: str):
     relative_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_years"]]
     relative_fiscal_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p.get("relative_fiscal_years", [])]
     whole_year = re.compile(rf"{B}(?:{_alt(p['whole_year'])}){E}", flags) if p.get("whole_year") else None
+    # "за полугодие", "по итогам полугодия": the first half, of the year the text or its date says
+    half_alone = re.compile(rf"{B}(?:{_alt(p['half_alone'])}){E}", flags) if p.get("half_alone") else None
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
     relative_quarters = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_quarter", [])]
     previous_months = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_month", [])]
@@ -208,7 +210,7 @@ def _compiled(lang: str):
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
     return dict(main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
-                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, before_year=before_year, rules=r)
+                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, before_year=before_year, rules=r)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
@@ -398,6 +400,9 @@ def find(text: str, lang: str) -> list[Mention]:
     for m in c["whole_year"].finditer(text) if c["whole_year"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 12), _is_compared(c, text, m.start()), m.group(0)))
+    for m in c["half_alone"].finditer(text) if c["half_alone"] else ():
+        if free(*m.span()):
+            out.append(Mention(m.start(), m.end(), Period(1, 6), _is_compared(c, text, m.start()), m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     # "up 5% month on month", "к предыдущему месяцу": the month before the figure's own
     for pattern in c["previous_months"]:
