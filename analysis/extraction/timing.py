@@ -46,7 +46,11 @@ class PeriodReading:
                 chosen = None
         period = None
         same_here = [p for p in mentions if p.period.same_as_current and p.period.offset is None and p.period.year is None and not p.compared]
-        if chosen is not None:
+        if chosen is not None and chosen.period.unstated:
+            # "in the period", "the period under review": the period the sentence or the text named before, if any
+            named = [p for p in own if not p.period.unstated and p.end <= chosen.start]
+            period = named[-1].period if named else ctx["period"]
+        elif chosen is not None:
             period = chosen.period
         elif r.role == "level" and same_here:
             period = next((o.period for o in anchors if o is not r and o.period is not None), None) or ctx["period"]
@@ -63,7 +67,8 @@ class PeriodReading:
                             and not o.period.same_as_current), None) or ctx["period"]
             period = self._resolve(period, current) if current is not None else period
         r.period = self._year_from_context(period, ctx)
-        r.why["period"] = ("same-period" if tail and chosen in tail else "bound" if chosen is not None and self._bound_to(chosen, anchors) is f else "written" if chosen is not None
+        r.why["period"] = ("unstated" if chosen is not None and chosen.period.unstated else
+                           "same-period" if tail and chosen in tail else "bound" if chosen is not None and self._bound_to(chosen, anchors) is f else "written" if chosen is not None
                            else "sentence" if period is not None and same_here else "context" if period is not None else "none")
 
     def _year_from_context(self, p: Period | None, ctx: dict) -> Period | None:
@@ -182,7 +187,7 @@ class PeriodReading:
     # -----------------------------------------------------------------------------------------
     def _resolve(self, p: Period | None, current: Period | None = None) -> Period | None:
         """A period with its year: written, relative to `current` (for comparisons) or to publication."""
-        if p is None:
+        if p is None or p.unstated:
             return None
         if p.same_as_current:
             cur = self._resolve(current) if current is not None else None

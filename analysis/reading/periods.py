@@ -25,6 +25,7 @@ class Period:
     last_year: int | None = None  # a range across years ("2010-2022", fiscal "2003-04")
     open_end: bool = False        # "since the beginning of the year": the end is not stated
     same_as_current: bool = False  # "the same period of 2020": months come from the current period
+    unstated: bool = False        # "for the month", "за отчетный период": a period told elsewhere; it resolves to none
     step_back: int = 0            # "the previous quarter" (3), "month on month" (1): the span of that many months
                                   # before the current one, when the current period is that long (months 0..0)
     to_date: bool = False         # "by the end of July": January to July, the year's total so far (a stock: July)
@@ -165,6 +166,7 @@ def _compiled(lang: str):
     relative_fiscal_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p.get("relative_fiscal_years", [])]
     whole_year = re.compile(rf"{B}(?:{_alt(p['whole_year'])}){E}", flags) if p.get("whole_year") else None
     # "за полугодие", "по итогам полугодия": the first half, of the year the text or its date says
+    unstated = re.compile(rf"{B}(?:{_alt(p['unstated_period'])}){E}", flags) if p.get("unstated_period") else None
     half_alone = re.compile(rf"{B}(?:{_alt(p['half_alone'])}){E}", flags) if p.get("half_alone") else None
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
     relative_quarters = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_quarter", [])]
@@ -210,7 +212,7 @@ def _compiled(lang: str):
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
     return dict(main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
-                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, before_year=before_year, rules=r)
+                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, unstated=unstated, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, before_year=before_year, rules=r)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
@@ -400,6 +402,9 @@ def find(text: str, lang: str) -> list[Mention]:
     for m in c["whole_year"].finditer(text) if c["whole_year"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 12), _is_compared(c, text, m.start()), m.group(0)))
+    for m in c["unstated"].finditer(text) if c["unstated"] else ():
+        if free(*m.span()):
+            out.append(Mention(m.start(), m.end(), Period(0, 0, unstated=True), False, m.group(0)))
     for m in c["half_alone"].finditer(text) if c["half_alone"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 6), _is_compared(c, text, m.start()), m.group(0)))
