@@ -28,9 +28,9 @@ class ExclusionReading:
         worded = self._exclusion_near(a, b, left, f.span, right) or self._forecast_at(a, b) < f.span[0] or bool(targets)
         # "the balance of payments deficit was $1.5 billion in 2022": a subject that is no trade figure, whatever its date
         topic = self._exclusion_near(a, b, left, f.span, right, "exclude_topic")
-        return worded and not self._dated_past(f, a) or topic or bool(self.w["exclude_after"].match(t, f.span[1]))
+        return worded and not self._dated_past(f, a, b) or topic or bool(self.w["exclude_after"].match(t, f.span[1]))
 
-    def _dated_past(self, f: Figure, a: int) -> bool:
+    def _dated_past(self, f: Figure, a: int, b: int) -> bool:
         """Whether the figure's own period lies before publication: written right after it ("$1.5 billion last
         year"), or opening its clause ("в 2022 году составил 5 млрд долларов, стороны договорились ...")."""
         def past(p) -> bool:
@@ -43,21 +43,30 @@ class ExclusionReading:
         before = [p for p in self._periods_in(max(a, f.span[0] - 40), f.span[0]) if not p.compared and p.end <= f.span[0] and p.start >= a]
         # "last year ... the target of 12%", "In 2019, trade of $10 billion was set as the target": the target's words
         # in the figure's own clause, before or after it, make the past period the target's date
-        later = self.w["exclude"].search(self.folded, f.span[1], f.span[1] + 60)
+        later = next((s for s, e, other in self._exclusions_in(a, b, "exclude") if f.span[1] <= s < f.span[1] + 60 and not other), None)
         if (before and not self._figs_in(before[-1].end, f.span[0]) and not self._new_clause(before[-1].end, f.span[0])
                 and not self.w["exclude"].search(self.folded, before[-1].end, f.span[0])
-                and not (later and "," not in self.folded[f.span[1]:later.start()] and not self._new_clause(f.span[1], later.start()))):
+                and not (later is not None and "," not in self.folded[f.span[1]:later] and not self._new_clause(f.span[1], later))):
             return past(before[-1])
         return False
 
     def _exclusion_near(self, a: int, b: int, left: int, span: tuple[int, int], right: int, key: str = "exclude") -> bool:
         """Whether an exclusion word ("target", "GDP", "agreement") stands in a figure's window on either
         side; the sentence is read for them once, as a dense list asks for every figure."""
+        return any(left <= s and e <= span[0] and not self._new_clause(e, span[0])
+                   or span[1] <= s and e <= right and not other and not self._new_clause(span[1], s)
+                   for s, e, other in self._exclusions_in(a, b, key))
+
+    def _exclusions_in(self, a: int, b: int, key: str) -> list[tuple[int, int, bool]]:
+        """The exclusion words of a sentence, each marked when it names the target of another figure ("$19 billion
+        against a target of $21 billion", "as planned", "при плане 80 млрд"): rules `target_other`. Such a word
+        excludes the figures after it, never the one before."""
         cache = self.__dict__.setdefault("_exclusion_cache", {})
         if (a, b, key) not in cache:
-            cache[(a, b, key)] = [m.span() for m in self.w[key].finditer(self.folded, a, b)]
-        return any(left <= s and e <= span[0] and not self._new_clause(e, span[0])
-                   or span[1] <= s and e <= right and not self._new_clause(span[1], s) for s, e in cache[(a, b, key)])
+            others = [m.span() for m in self.w["target_other"].finditer(self.folded, a, b)]
+            cache[(a, b, key)] = [(s, e, any(o <= s and e <= p for o, p in others))
+                                  for s, e in (m.span() for m in self.w[key].finditer(self.folded, a, b))]
+        return cache[(a, b, key)]
 
     @functools.cached_property
     def _latest_year(self) -> int:

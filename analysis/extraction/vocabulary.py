@@ -63,6 +63,7 @@ def _words(lang: str):
         exclude_after=re.compile(rf"\s*(?:{_alt(iw.get('exclude_after', []))})", re.I) if iw.get("exclude_after") else re.compile("(?!)"),
         exclude=_exclusions(iw.get("exclude", [])),
         exclude_topic=_exclusions(iw.get("exclude_topic", [])),
+        target_other=rx(iw.get("target_other", [])),
         anaphora=rx(iw.get("pair_anaphora", [])),
         our=rx(iw.get("our_country", [])),
         agency_after=re.compile(rf"^\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{_alt(iw.get('agency_words', []))}){_E}", re.I) if iw.get("agency_words") else _NEVER,
