@@ -208,7 +208,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         excluded = [r for r in anchors if self._excluded(r.figure, a, b, anchors)]
         # the converted twin of an excluded amount ("contracts worth €10 billion ($11.8 billion)") goes too
         excluded += [r for r in anchors if r.figure.kind == "money" and any(
-            x.figure.kind == "money" and x.figure.span[1] <= r.figure.span[0] and w["twin_gap"].match(t[x.figure.span[1]:r.figure.span[0]]) for x in excluded)]
+            x.figure.kind == "money" and x.figure.span[1] <= r.figure.span[0] and self._twin_after(x.figure, r.figure) for x in excluded)]
         anchors = [r for r in anchors if r not in excluded]
         ratios = [r for r in ratios if not self._excluded(r, a, b, anchors) and not self._compares_other_thing(r)]
         # roles: absolute changes, base values, parenthetical twins
@@ -340,8 +340,11 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
 
     def _twin_after(self, x: Figure, f: Figure) -> bool:
         """Whether f restates x in another currency: "$4.2 billion (Rs 350 billion)", also past the period
-        written after x ("KSh 20 billion in 2023, or about K3 billion")."""
+        written after x ("KSh 20 billion in 2023, or about K3 billion"); the same currency twice is two figures
+        ("$2 billion in 2022 ($1.5 billion in 2021)")."""
         t, w = self.folded, self.w
+        if x.unit is not None and x.unit == f.unit:
+            return False
         if w["twin_gap"].match(t[x.span[1]:f.span[0]]):
             return True
         p = next((p for p in self._periods_in(x.span[1], f.span[0]) if p.end <= f.span[0]), None)
