@@ -172,9 +172,13 @@ class RoleReading:
             rep = pick(seller, [[x for x in rep_local if x[0].end <= f.span[0]]]) or pick(seller, rep_pools)
             par = pick(("dest", "with", "pair_and"), par_pools)
         elif ind == "imports":
-            # "Индия закупила в России товаров на 46 млрд": the buyer is the subject, the place it bought in the origin
-            rep = pick(("dest", "owner", "plain", "host", "between", "adj_flow"), rep_pools)
+            # "Индия закупила в России товаров на 46 млрд": the buyer is the subject, the place it bought in the origin;
+            # "В Казахстане Россия остается главным поставщиком: импорт из России": a subject that is the origin sells
             par = pick(("origin", "with", "adj_owner", "adj", "adj_flow", "pair_and", "host"), par_pools)
+            rep = pick(("dest", "owner", "plain", "host", "between", "adj_flow"),
+                       [[x for x in pool if par is None or x[0] is par or x[0].iso3 != par.iso3] for pool in rep_pools])
+            if rep is par:
+                par = None
         elif ind in ("investment", "enterprises"):
             rep = pick(("host", "dest", "owner"), rep_pools)
             # "$28 billion of FDI, with the Netherlands the largest investor at $7.3 billion": names after the
