@@ -60,7 +60,8 @@ class DiscourseReading:
         mentions = self._periods_in(a, b)
         own = [p for p in mentions if not p.compared and not p.period.same_as_current]
         if own:
-            row.period = min(own, key=lambda p: (g.span[0] - p.end) if p.end <= g.span[0] else (p.start - g.span[1] + 15)).period
+            chosen = min(own, key=lambda p: (g.span[0] - p.end) if p.end <= g.span[0] else (p.start - g.span[1] + 15))
+            row.period = self._told_before(chosen, own, ctx) if chosen.period.unstated else chosen.period
         elif ctx["period"] is not None:
             row.period = ctx["period"]
         row.compared = self._compared(row, mentions, [], a, b)

@@ -47,9 +47,7 @@ class PeriodReading:
         period = None
         same_here = [p for p in mentions if p.period.same_as_current and p.period.offset is None and p.period.year is None and not p.compared]
         if chosen is not None and chosen.period.unstated:
-            # "in the period", "the period under review": the period the sentence or the text named before, if any
-            named = [p for p in own if not p.period.unstated and p.end <= chosen.start]
-            period = named[-1].period if named else ctx["period"]
+            period = self._told_before(chosen, own, ctx)
         elif chosen is not None:
             period = chosen.period
         elif r.role == "level" and same_here:
@@ -70,6 +68,11 @@ class PeriodReading:
         r.why["period"] = ("unstated" if chosen is not None and chosen.period.unstated else
                            "same-period" if tail and chosen in tail else "bound" if chosen is not None and self._bound_to(chosen, anchors) is f else "written" if chosen is not None
                            else "sentence" if period is not None and same_here else "context" if period is not None else "none")
+
+    def _told_before(self, unstated, own: list, ctx: dict) -> Period | None:
+        """"in the period", "the period under review": the period the sentence named before it, else the text's."""
+        named = [p for p in own if not p.period.unstated and p.end <= unstated.start]
+        return named[-1].period if named else ctx["period"]
 
     def _year_from_context(self, p: Period | None, ctx: dict) -> Period | None:
         """A yearless period ("in the first five months") takes the year the text last named, when the
