@@ -219,7 +219,12 @@ class RoleReading:
             par = None
         reporter, partner = iso(rep), iso(par)
         partner_group = (par is not None and par.form == "group") or (par is None and has_group)
-        anaphora = bool(w["anaphora"].search(sentence))
+        # "the two countries", "bilateral": the pair the text named last, unless a contrast or a total word
+        # ("..., but overall exports", "с другой стороны, общий экспорт") makes the figure's clause another thing
+        opens = max([left] + [m.end() for m in clause_break("contrast").finditer(t, left, f.span[0])])
+        own_total = bool(w["total"].search(t, opens, f.span[0]))
+        anaphora = any(opens <= m.start() < after_cut or not own_total and not clause_break("contrast").search(
+            t, min(m.end(), f.span[0]), max(m.start(), f.span[1])) for m in w["anaphora"].finditer(t, a, b))
         flows = ("exports", "imports", "trade_turnover", "trade_balance")
         if ind == "trade_turnover" and rep is not None and pick(("pair_and", "with", "dest", "origin"), [local]) is None:
             sibling = next((o for o in siblings if o.reporter and o.partner and o.reporter != rep.iso3), None)
@@ -236,6 +241,8 @@ class RoleReading:
                     reporter, partner = pair
             elif sib is not None and ind in flows:
                 reporter, partner = sib.reporter, sib.partner   # "Chinese exports ..., and imports ..."
+            elif own_total and ctx["reporter"] is not None and ind in ("exports", "imports", "trade_balance"):
+                reporter, partner = ctx["reporter"], "WLD"   # "Kazakhstan's trade with China ... overall exports"
             elif (ctx["reporter"] is not None or ctx["partner"] is not None) and ind in flows + ("investment",) and not (
                     ind in ("exports", "imports") and ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")):
                 reporter, partner = ctx["reporter"], ctx["partner"]   # whose exports, in a bilateral turnover, is not said
