@@ -219,12 +219,11 @@ class RoleReading:
             par = None
         reporter, partner = iso(rep), iso(par)
         partner_group = (par is not None and par.form == "group") or (par is None and has_group)
-        # "the two countries", "bilateral": the pair the text named last, unless a contrast or a total word
-        # ("..., but overall exports", "с другой стороны, общий экспорт") makes the figure's clause another thing
+        # "the two countries", "bilateral": the pair the text named last, unless a total word in the figure's own
+        # clause ("..., but overall exports", "общий экспорт страны") makes it another thing
         opens = max([left] + [m.end() for m in clause_break("contrast").finditer(t, left, f.span[0])])
         own_total = bool(w["total"].search(t, opens, f.span[0]))
-        anaphora = any(opens <= m.start() < after_cut or not own_total and not clause_break("contrast").search(
-            t, min(m.end(), f.span[0]), max(m.start(), f.span[1])) for m in w["anaphora"].finditer(t, a, b))
+        anaphora = any(opens <= m.start() < after_cut or not own_total for m in w["anaphora"].finditer(t, a, b))
         flows = ("exports", "imports", "trade_turnover", "trade_balance")
         if ind == "trade_turnover" and rep is not None and pick(("pair_and", "with", "dest", "origin"), [local]) is None:
             sibling = next((o for o in siblings if o.reporter and o.partner and o.reporter != rep.iso3), None)

@@ -343,8 +343,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         written after x ("KSh 20 billion in 2023, or about K3 billion"); the same currency twice is two figures
         ("$2 billion in 2022 ($1.5 billion in 2021)")."""
         t, w = self.folded, self.w
-        if x.unit is not None and x.unit == f.unit:
-            return False
+        if x.unit is not None and x.unit == f.unit and not x.currencies and not f.currencies:
+            return False   # a mark read from the text's country ("Shs" as KES) may yet be another currency
         if w["twin_gap"].match(t[x.span[1]:f.span[0]]):
             return True
         p = next((p for p in self._periods_in(x.span[1], f.span[0]) if p.end <= f.span[0]), None)
