@@ -53,8 +53,11 @@ class ExclusionReading:
     def _exclusion_near(self, a: int, b: int, left: int, span: tuple[int, int], right: int, key: str = "exclude") -> bool:
         """Whether an exclusion word ("target", "GDP", "agreement") stands in a figure's window on either
         side; the sentence is read for them once, as a dense list asks for every figure."""
+        # a word past a comma that has a figure of its own ("rose 8%, and population growth of 2%", "$5 billion,
+        # with plans to reach $10 billion") speaks of that one
         return any(left <= s and e <= span[0] and not self._new_clause(e, span[0])
                    or span[1] <= s and e <= right and not other and not self._new_clause(span[1], s)
+                   and not ("," in self.folded[span[1]:s] and self._figs_in(e, min(b, e + 25)))
                    for s, e, other in self._exclusions_in(a, b, key))
 
     def _exclusions_in(self, a: int, b: int, key: str) -> list[tuple[int, int, bool]]:
