@@ -418,7 +418,7 @@ def find(text: str, lang: str) -> list[Mention]:
     for pattern, offset in c["relative_years"]:
         for m in pattern.finditer(text):
             if free(*m.span()):
-                out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset), _is_compared(c, text, m.start()), m.group(0)))
+                out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset), _is_compared(c, text, m.start(), year=offset < 0), m.group(0)))
     for pattern, offset in c["relative_months"]:
         for m in pattern.finditer(text):
             if free(*m.span()):
@@ -492,7 +492,8 @@ def _weak_month(text: str, start: int, lang: str) -> bool:
     return lang == "en" and text[start:start + 1].islower()
 
 
-def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
+def _is_compared(c, text: str, start: int, is_range: bool = False, year: bool = False) -> bool:
+    """Whether a period mention at `start` is a comparison's; `year` when it names a past year in words ("last year")."""
     window = text[max(0, start - 70):start]
     m = c["compared"].search(window)
     if m and is_range and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I):
@@ -503,8 +504,8 @@ def _is_compared(c, text: str, start: int, is_range: bool = False) -> bool:
     amount = "" if m and re.match(r"over\s", m.group(0), re.I) else r"|\d(?:\s*[^\W\d_]+)?"
     if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(rf"(?:up|down|rose|fell|increased|decreased|grew|growth|declined|dropped|%|percent|per\s?cent|times|fold{amount}),?\s+$", window[:m.start()], re.I):
         return False
-    if not m and c["before_year"] is not None and re.match(r"\d", text[start:start + 1]):
-        return bool(c["before_year"].search(window))   # "up by a fifth on 2021"
+    if not m and c["before_year"] is not None and (year or re.match(r"\d", text[start:start + 1])):
+        return bool(c["before_year"].search(window))   # "up by a fifth on 2021", "up 12% on last year"
     return bool(m)
 
 
