@@ -505,10 +505,11 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         def goods(text):   # "non-oil exports" are exports, not oil
             return any(not re.search(r"(?:non|не)[-\s]?$", text[:g.start()], re.I) for g in w["commodities"].finditer(text))
 
-        after_good = w["goods_after"].match(t, f.span[1]) if w["goods_after"] is not None else None
+        # "$1.06 billion worth of fruit"; "95% of the previous year's level" is an index, not a good
+        after_good = w["goods_after"].match(t, f.span[1]) if w["goods_after"] is not None and f.kind == "money" else None
         if after_good is not None and not w["goods_generic"].match(t, after_good.start("good")) and not any(
                 c.start <= after_good.start("good") < c.end for c in self._countries_in(after_good.start("good") - 40, after_good.end())):
-            return True   # "$1.06 billion worth of fruit"
+            return True
         if k is None:
             # "Shs1.2 trillion from coffee exports": the flow and its good after the amount
             after = t[f.span[1]:f.span[1] + 40]
