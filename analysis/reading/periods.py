@@ -442,7 +442,7 @@ def find(text: str, lang: str) -> list[Mention]:
             kept.append(m)
             if reach is None or m.end > reach[1]:
                 reach = (m.start, m.end)
-    return _merge_same_period(_part_of_relative_fiscal(c, kept, text), text)
+    return _year_of_part(_merge_same_period(_part_of_relative_fiscal(c, kept, text), text), text)
 
 
 def _part_of_relative_fiscal(c: dict, mentions: list[Mention], text: str) -> list[Mention]:
@@ -485,6 +485,38 @@ def _merge_same_period(mentions: list[Mention], text: str) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+def _year_of_part(mentions: list[Mention], text: str) -> list[Mention]:
+    """A yearless part of a year written beside a year is that year's part: "В прошлом году за полугодие",
+    "за полугодие 2023 года", "Last year, in the first half".
+
+    >>> [(m.period.first, m.period.last, m.period.offset) for m in find("Last year, in the first half, exports rose", "en")]
+    [(1, 6, -1)]
+    """
+    def part(p: Period) -> bool:
+        return (p.year is None and p.offset is None and 0 < p.first and (p.first, p.last) != (1, 12) and not p.fiscal
+                and not p.same_as_current and not p.unstated and not p.step_back and not p.last_year)
+
+    def whole(p: Period) -> bool:
+        return (p.first, p.last) == (1, 12) and (p.year is not None or p.offset is not None) and not p.last_year and not p.fiscal \
+            and not p.same_as_current
+
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.compared == m.compared and _ADJACENT.fullmatch(text, prev.end, m.start)
+                and (part(prev.period) and whole(m.period) or whole(prev.period) and part(m.period))):
+            p, y = (prev, m) if part(prev.period) else (m, prev)
+            out[-1] = Mention(prev.start, m.end, replace(p.period, year=y.period.year, offset=y.period.offset), m.compared,
+                              text[prev.start:m.end])
+        else:
+            out.append(m)
+    return out
+
+
+# between a year and its part: spaces, a comma, at most two short words ("за", "in the")
+_ADJACENT = re.compile(r"[\s,]*(?:[^\W\d_]{1,3}[\s,]+){0,2}")
 
 
 def _weak_month(text: str, start: int, lang: str) -> bool:
