@@ -180,7 +180,8 @@ def _compiled(lang: str):
     change_before = re.compile(rf"(?:{_alt(changes)})(?:\s+[^\W\d_]+)?\s*$", flags)
     same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
     # "up by a fifth on 2021", "115.3% of the 2021 level": comparison words that compare only with a written year
-    before_year = re.compile(rf"(?:{B}(?:{_alt(p['compared_before_year'])})|(?<=\d)\s*(?:%|{_alt(r.words('percent', 'words'))})\s+of)\s+(?:the\s+)?$", flags) \
+    of_level = rf"|(?<=\d)\s*(?:%|{_alt(r.words('percent', 'words'))})\s+(?:{_alt(p['percent_of'])})" if p.get("percent_of") else ""
+    before_year = re.compile(rf"(?:{B}(?:{_alt(p['compared_before_year'])}){of_level})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?$", flags) \
         if p.get("compared_before_year") else None
     compared = re.compile(rf"{B}(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
                           rf"(?:(?:{_alt(p['compared_filler'])})\s+)?$", flags)
