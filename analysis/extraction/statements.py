@@ -227,7 +227,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             elif f.kind == "money" and (w["change_before"].search(near) or w["change_after"].search(after) and not w["to_level_before"].search(near)
                                         or w["change_noun_by"].search(t, max(a, f.span[0] - 90, prev_row.figure.span[1] if prev_row else a), f.span[0])):
                 r.role = "change"
-            elif f.kind == "money" and re.match(r"\s*compared\s+(?:to|with)\s+the\s+same|\s*по\s+сравнению\s+с\s+аналогичн", after, re.I) and any(
+            elif f.kind == "money" and w["change_then_same"].match(after) and any(
                     o.figure.kind == "money" and o.figure.span[0] > f.span[1] for o in anchors):
                 r.role = "change"   # "exceeded $28.2 million compared to the same period ..., having made up $295.7 million"
             elif f.kind == "money" and re.search(r"\(\s*$", before) and any(p.compared and 0 <= f.span[0] - p.end <= 3 for p in self._periods_in(f.span[0] - 200, f.span[0])):

@@ -55,6 +55,7 @@ def _words(lang: str):
                      if iw.get("goods_after") else None),
         change_before=re.compile(rf"{_B}(?:{_alt(iw.get('change_before', []))})\s+(?:(?:more\s+than|over|almost|nearly|about|around|some|более(?:\s+чем)?|почти|около)\s+)?$", re.I),
         change_noun_by=re.compile(rf"{_B}(?:{_alt(iw['change_noun_by'])})\s+(?:(?:{_alt(list(r.table('hedges')))})\s+)?$", re.I) if iw.get("change_noun_by") else _NEVER,
+        change_then_same=re.compile(rf"\s*(?:{_alt(iw['change_then_same'])})", re.I) if iw.get("change_then_same") else _NEVER,
         change_after=re.compile(rf"^\s*(?:{_alt(iw.get('change_after', []))}){_E}", re.I),
         base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+(?:(?:almost|nearly|about|around|some|near|more\s+than|почти|около|более)\s+)?$", re.I),
         base_relative=re.compile(rf"\s*,?\s*(?:{_alt(iw['base_relative'])})\s+", re.I) if iw.get("base_relative") else _NEVER,
