@@ -130,16 +130,12 @@ def _words(lang: str):
 def compile_rules() -> None:
     """Compile every language's reading rules now (a worker does it before its first document, whose time limit
     would otherwise pay for it)."""
-    from ..reading import countries, currency, figure_grammar, periods, places
+    from .. import reading
     from ..rules import available
 
-    places._table()
     for code in available():
         _words(code)
-        figure_grammar._readers(code)
-        periods._compiled(code)
-        countries._patterns(code)
-        currency._names(code)
+        reading.compile_rules(code)
     clause_break()
     clause_break("contrast")
 
