@@ -72,7 +72,7 @@ class RoleReading:
                 role = "owner"   # "the exports of Georgia", "партнером Кыргызстана": whose trade it is
             elif w["between"].search(before):
                 role = "between"
-            elif i > 0 and ms[i - 1].start >= m.start - 30 and re.fullmatch(r"\s+(?:and|и)\s+", t[ms[i - 1].end:m.start]) and out and out[-1][1] in ("between", "pair_and"):
+            elif i > 0 and ms[i - 1].start >= m.start - 30 and w["pair_join"].fullmatch(t, ms[i - 1].end, m.start) and out and out[-1][1] in ("between", "pair_and"):
                 role = "pair_and"
             elif w["prep_from"].search(before):
                 role = "origin"
@@ -97,7 +97,7 @@ class RoleReading:
             if j > 0 and fixed[-1][1] == "aside" and w["list_join"].fullmatch(t, out[j - 1][0].end, m.start):
                 fixed.append((m, "aside"))   # "demand from India and China"
                 continue
-            if role in ("plain", "with", "dest") and j > 0 and re.fullmatch(r"\s+(?:and|и)\s+", t[out[j - 1][0].end:m.start]) and out[j - 1][1] in ("between", "plain", "pair_and"):
+            if role in ("plain", "with", "dest") and j > 0 and w["pair_join"].fullmatch(t, out[j - 1][0].end, m.start) and out[j - 1][1] in ("between", "plain", "pair_and"):
                 if out[j - 1][1] == "between" or (role == "plain" and out[j - 1][1] == "plain"):
                     role = "pair_and"
                     if fixed and fixed[-1][1] == "plain":
@@ -234,7 +234,7 @@ class RoleReading:
             reporter = ctx["reporter"]   # "Kyrgyzstan's trade ... The trade with the EAEU countries ..."
         if reporter is None and partner is None and not has_group:
             sib = next((o for o in siblings if o.reporter), None)
-            if anaphora or (ind == "trade_turnover" and re.search(r"\bbetween\b|между", sentence, re.I)):
+            if anaphora or (ind == "trade_turnover" and w["between_word"].search(sentence)):
                 pair = self._recent_pair(a)
                 if pair:
                     reporter, partner = pair

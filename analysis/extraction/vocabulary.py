@@ -43,6 +43,8 @@ def _words(lang: str):
     # "Trade Minister", "the Export Promotion Bureau": a flow word naming an office or a measure
     after = f"(?!\\s+(?:{_alt(iw['not_indicator_after'])}){_E})" if iw.get("not_indicator_after") else ""
     before = "".join(f"(?<!{p}\\s)" for p in iw.get("not_indicator_before", []))
+    # "rose by about 5%", "from nearly $2 billion", "(около 350 млрд)": a hedge between a cue and its figure
+    approx = f"(?:{_alt(iw['approx_words'])})" if iw.get("approx_words") else "(?!)"
     return dict(
         indicators={k: re.compile(before + rx(v).pattern + after, re.I) for k, v in ind.items()},
         total=rx(iw.get("total", [])),
@@ -53,13 +55,13 @@ def _words(lang: str):
         goods_generic=rx(iw.get("goods_generic", [])),
         goods_after=(re.compile(rf"\s+(?:{_alt(iw['goods_after'])})\s+(?:the\s+)?(?P<good>[^\W\d_][\w-]*)", re.I)
                      if iw.get("goods_after") else None),
-        change_before=re.compile(rf"{_B}(?:{_alt(iw.get('change_before', []))})\s+(?:(?:more\s+than|over|almost|nearly|about|around|some|более(?:\s+чем)?|почти|около)\s+)?$", re.I),
+        change_before=re.compile(rf"{_B}(?:{_alt(iw.get('change_before', []))})\s+(?:{approx}\s+)?$", re.I),
         change_noun_by=re.compile(rf"{_B}(?:{_alt(iw['change_noun_by'])})\s+(?:(?:{_alt(list(r.table('hedges')))})\s+)?$", re.I) if iw.get("change_noun_by") else _NEVER,
         change_then_same=re.compile(rf"\s*(?:{_alt(iw['change_then_same'])})", re.I) if iw.get("change_then_same") else _NEVER,
         change_after=re.compile(rf"^\s*(?:{_alt(iw.get('change_after', []))}){_E}", re.I),
-        base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+(?:(?:almost|nearly|about|around|some|near|more\s+than|почти|около|более)\s+)?$", re.I),
+        base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+(?:{approx}\s+)?$", re.I),
         base_relative=re.compile(rf"\s*,?\s*(?:{_alt(iw['base_relative'])})\s+", re.I) if iw.get("base_relative") else _NEVER,
-        twin_gap=re.compile(rf"^\s*(?:{_alt(iw.get('twin_before', []))})\s*(?:(?:about|around|approximately|some|roughly|nearly|около|примерно|порядка)\s+)?$", re.I),
+        twin_gap=re.compile(rf"^\s*(?:{_alt(iw.get('twin_before', []))})\s*(?:{approx}\s+)?$", re.I),
         target_year=re.compile(_alt(iw.get("target_year", [])), re.I) if iw.get("target_year") else re.compile("(?!)"),
         exclude_after=re.compile(rf"\s*(?:{_alt(iw.get('exclude_after', []))})", re.I) if iw.get("exclude_after") else re.compile("(?!)"),
         exclude=_exclusions(iw.get("exclude", [])),
@@ -75,6 +77,7 @@ def _words(lang: str):
         prep_to=re.compile(rf"{_B}(?:{_alt(iw.get('prep_to', []))})\s+(?:the\s+)?$", re.I),
         prep_from=re.compile(rf"{_B}(?:{_alt(iw.get('prep_from', []))})\s+(?:the\s+)?$", re.I),
         prep_with=re.compile(rf"{_B}(?:{_alt(iw.get('prep_with', []))})\s+(?:the\s+)?$", re.I),
+        between_word=rx(iw.get("between", [])),
         between=re.compile(rf"{_B}(?:{_alt(iw.get('between', []))})\s+(?:the\s+)?$", re.I),
         respectively=rx(iw.get("respectively", [])),
         part_of_total=re.compile(_alt(iw["part_of_total"]), re.I) if iw.get("part_of_total") else _NEVER,
@@ -115,6 +118,7 @@ def _words(lang: str):
         partner_list=re.compile(rf"{_B}(?:{_alt(iw['partner_list'])}){_E}", re.I) if iw.get("partner_list") else _NEVER,
         host_place_after=re.compile(rf"^\s+(?:{_alt(iw['host_place_after'])}){_E}", re.I) if iw.get("host_place_after") else _NEVER,
         list_follow=re.compile(_alt(iw["list_follow"]), re.I) if iw.get("list_follow") else _NEVER,
+        pair_join=re.compile(rf"\s+(?:{_alt(iw['pair_joiner'])})\s+", re.I) if iw.get("pair_joiner") else _NEVER,
         list_join=re.compile(rf"\s*(?:{_alt(iw['list_joiners'])})\s*", re.I) if iw.get("list_joiners") else _NEVER,
         flow_after=re.compile(rf"^\s*(?:[^\W\d_]+\s+)?(?:{_alt(iw['flow_after'])}){_E}", re.I) if iw.get("flow_after") else _NEVER,
         owner_of_before=re.compile(rf"{_B}(?:{_alt(iw['owner_of_before'])})$", re.I) if iw.get("owner_of_before") else _NEVER,
