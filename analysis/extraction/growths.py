@@ -74,7 +74,7 @@ class GrowthReading:
         if g.span[1] <= f.span[0] and comma >= 0 and any(s > lo + comma for s, _ in hits):
             d += 10**6
         for p in self._periods_in(lo, hi):
-            if p.end <= hi and not p.compared and not p.period.same_as_current and re.search(r"[,;]\s*(?:in|в|за)?\s*$", t[max(lo, p.start - 6):p.start]) and f.span[1] <= p.start:
+            if p.end <= hi and not p.compared and not p.period.same_as_current and self.w["new_statement_prep"].search(t[max(lo, p.start - 6):p.start]) and f.span[1] <= p.start:
                 d += 10**6   # "it was $2 billion in 2017, in 2018 this figure grew ...": a new statement
         return d
 

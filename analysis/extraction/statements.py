@@ -159,7 +159,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
                       and r.indicator == g.indicator and 0 < abs(index.get(r.sentence, -99) - gi) <= 2
                       and not any(o.role == "level" and o.figure.kind == "money" for o in rows if o.sentence == g.sentence)]
             levels = [r for r in levels if (g.period is None or r.period is None or g.period == r.period)
-                      and not re.search(r"\b(?:today|now|currently|at\s+present)\b|сегодня|сейчас|в\s+настоящее\s+время", self.folded[r.sentence[0]:r.sentence[1]], re.I)
+                      and not self.w["present"].search(self.folded, *r.sentence)
                       and {g.reporter, g.partner} & {r.reporter, r.partner} - {None, "WLD"} or (g.reporter is None and g.partner is None)]
             if len(levels) != 1 or id(levels[0]) in dropped:
                 continue
@@ -237,8 +237,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             elif f.kind in ("money", "number") and w["base_before"].search(near) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors) \
                     and self._label_of(f) is None:   # "Россия с 500 млн": "с" is "with"
                 r.role = "base"
-            elif f.kind == "money" and w["base_before"].search(near) and (from_before := re.search(r"(?:\bfrom|\bс)\s*(?:almost|nearly|about|around|почти|около)?\s*$", before, re.I)) and (
-                    any(o.figure.span[0] > f.span[0] for o in anchors) and re.search(r"\bto\b|\bдо\b", t[f.span[1]:b])
+            elif f.kind == "money" and w["base_before"].search(near) and (from_before := w["base_from"].search(before)) and (
+                    any(o.figure.span[0] > f.span[0] for o in anchors) and w["base_to"].search(t, f.span[1], b)
                     or self._moved_from(before[:from_before.start()])):
                 r.role = "base"   # "from 3.2 billion in 2009 to 18 billion in 2022"; "rose by 17.6% from $92.5 billion"
             if r.role != "twin":
@@ -386,7 +386,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         if not m or g.kind != "ratio":
             return False
         rest = after[m.end():m.end() + 40]
-        return not self._periods_in(g.span[1] + m.end(), g.span[1] + m.end() + 41) and not re.search(r"same|аналогичн|last|прошл|previous|year", rest, re.I)
+        return not self._periods_in(g.span[1] + m.end(), g.span[1] + m.end() + 41) and not self.w["period_word"].search(rest)
 
     # -----------------------------------------------------------------------------------------
     def _indicator(self, a: int, b: int, start: int, end: int, left_floor: int, right_ceiling: int,
@@ -408,7 +408,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             for name in ("exports", "imports"):
                 if inds[name].fullmatch(passive.group("flow")):
                     return name   # "goods worth 9.2 billion lek or 82.2 million euros were exported": the predicate
-        right = re.match(r"\s*[-–—]?\s*(?:for|на|по)\s+", t[end:end + 12])
+        right = self.w["label_prep"].match(t[end:end + 12])
         if right:
             for name, pattern in inds.items():
                 if pattern.match(t, end + right.end()):
@@ -503,7 +503,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         k = max((x for x in (m, m2) if x is not None), key=lambda x: x.start(), default=None)
 
         def goods(text):   # "non-oil exports" are exports, not oil
-            return any(not re.search(r"(?:non|не)[-\s]?$", text[:g.start()], re.I) for g in w["commodities"].finditer(text))
+            return any(not w["negation_end"].search(text[:g.start()]) for g in w["commodities"].finditer(text))
 
         # "$1.06 billion worth of fruit"; "95% of the previous year's level" is an index, not a good
         after_good = w["goods_after"].match(t, f.span[1]) if w["goods_after"] is not None and f.kind == "money" else None
