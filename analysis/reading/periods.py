@@ -138,7 +138,9 @@ def _compiled(lang: str):
     rel_year_after = _alt(pat for pat, _ in year_of_period)
     period_noun = rf"(?:\s+(?:{p['period_noun']}))?" if p.get("period_noun") else ""
     year_after = rf"(?:{period_noun},?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{one_year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
-    n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:(?:\s+|-)(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
+    first_n = rf"(?:(?:{_alt(p['first_n_before'])})\s+)?" if p.get("first_n_before") else ""
+    count_suffix = rf"(?:{_alt(p['count_suffix'])})?" if p.get("count_suffix") else ""
+    n_months = rf"{B}{first_n}(?P<n>\d{{1,2}}|{words}){count_suffix}(?:(?:\s+|-)(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
     # "the last quarter of 2022" is the fourth; "the last quarter" alone is the one before (previous_quarter)
     last_part = _alt(p.get("last_part") or ["(?!)"])
     named_year = rf"\s*,?\s*(?:of\s+)?(?:the\s+)?(?:{one_year}|{_alt(pat for pat, _ in year_of_period)})"
@@ -178,7 +180,17 @@ def _compiled(lang: str):
     changes = [*r.words("direction", "up"), *r.words("direction", "down"), *r.growth_words, *r.times_words,
                *r.words("times", "after"), *r.words("percent", "words")]
     change_before = re.compile(rf"(?:{_alt(changes)})(?:\s+[^\W\d_]+)?\s*$", flags)
+    # "up 38% from 2020", "up $47.8 billion from 2021": a change or an amount right before an opening comparison word
+    change_end = re.compile(rf"(?:{_alt(changes)}),?\s+$", flags)
+    change_or_amount_end = re.compile(rf"(?:{_alt(changes)}|\d(?:\s*[^\W\d_]+)?),?\s+$", flags)
+    compared_open = re.compile(rf"(?:{_alt(p.get('compared_open') or ['(?!)'])})\s", flags)
+    compared_duration = re.compile(rf"(?:{_alt(p.get('compared_duration') or ['(?!)'])})\s", flags)
     same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
+    # "the same period" names no year (offset unknown); "year-on-year" a year before
+    same_noun = re.compile(_alt(p.get("same_period_noun") or ["(?!)"]), flags)
+    during_end = re.compile(rf"{B}(?:{_alt(p.get('during') or ['(?!)'])})\s+$", flags)
+    # "may" the verb, "March" the walk: lowercase, these count as months only next to a number or a period word
+    weak_months = {w.lower() for w in p.get("weak_months", [])}
     # "up by a fifth on 2021", "115.3% of the 2021 level": comparison words that compare only with a written year
     of_level = rf"|(?<=\d)\s*(?:%|{_alt(r.words('percent', 'words'))})\s+(?:{_alt(p['percent_of'])})" if p.get("percent_of") else ""
     before_year = re.compile(rf"(?:{B}(?:{_alt(p['compared_before_year'])}){of_level})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?$", flags) \
@@ -213,7 +225,7 @@ def _compiled(lang: str):
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
     return dict(main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
-                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, unstated=unstated, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, before_year=before_year, rules=r)
+                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, unstated=unstated, since=since, since_month=since_month, change_before=change_before, same_noun=same_noun, during_end=during_end, weak_months=weak_months, change_end=change_end, change_or_amount_end=change_or_amount_end, compared_open=compared_open, compared_duration=compared_duration, same=same, compared=compared, before_year=before_year, rules=r)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
@@ -376,7 +388,7 @@ def find(text: str, lang: str) -> list[Mention]:
                 period = Period(1, 12, y1, last_year=y2)
         elif g["mo"]:
             mo = _lookup(c["month_forms"], g["m"])
-            if mo and not (g["m"].lower() in ("may", "march", "mar", "ма", "мае") and not g["my"] and not re.match(r"\s*\d", text[m.end():m.end() + 2]) and _weak_month(text, m.start(), lang)):
+            if mo and not (g["m"].lower() in c["weak_months"] and not g["my"] and not re.match(r"\s*\d", text[m.end():m.end() + 2]) and text[m.start():m.start() + 1].islower()):
                 # "by the end of July 2023": the year's total so far, January to July
                 first = 1 if c["through_month"].search(text, max(0, m.start() - 40), m.start()) else mo
                 period = Period(first, mo, int(g["my"]) if g["my"] else None, offset=_rel_offset(c, g["mrel"]), to_date=first != mo)
@@ -432,9 +444,9 @@ def find(text: str, lang: str) -> list[Mention]:
     for m in c["same"].finditer(text):
         if free(*m.span()):
             # "the same period" alone is unspecified (offset None); "year-on-year" means a year before
-            noun = re.search(r"period|month|quarter|indicator|figure|период", m.group(0), re.I)
+            noun = c["same_noun"].search(m.group(0))
             out.append(Mention(m.start(), m.end(), Period(0, 0, offset=None if noun else -1, same_as_current=True),
-                               (_is_compared(c, text, m.start()) and not re.search(r"\b(?:over|during|for|in|за|в)\s+$", text[max(0, m.start() - 8):m.start()], re.I)) or not noun, m.group(0)))
+                               (_is_compared(c, text, m.start()) and not c["during_end"].search(text, max(0, m.start() - 8), m.start())) or not noun, m.group(0)))
     out.sort(key=lambda x: (x.start, -x.end))
     # "прошлогоднего" inside "прошлогоднего показателя": the longer reading says what the words are
     kept, reach = [], None
@@ -520,22 +532,17 @@ def _year_of_part(mentions: list[Mention], text: str) -> list[Mention]:
 _ADJACENT = re.compile(r"[\s,]*(?:[^\W\d_]{1,3}[\s,]+){0,2}")
 
 
-def _weak_month(text: str, start: int, lang: str) -> bool:
-    """"may" the verb, "March" the walk: a month word only counts next to a number or a period word."""
-    return lang == "en" and text[start:start + 1].islower()
-
-
 def _is_compared(c, text: str, start: int, is_range: bool = False, year: bool = False) -> bool:
     """Whether a period mention at `start` is a comparison's; `year` when it names a past year in words ("last year")."""
     window = text[max(0, start - 70):start]
     m = c["compared"].search(window)
-    if m and is_range and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I):
+    opens = m is not None and bool(c["compared_open"].match(m.group(0)))
+    if opens and is_range:
         return False
     # "the record from 2019" is no comparison; "up 38% from 2020" and "down from 2019" are
     # "up $47.8 billion from 2021": a change amount before "from" compares too
     # "$5 billion over the nine months" is a duration; "up 5% over 2022" a comparison
-    amount = "" if m and re.match(r"over\s", m.group(0), re.I) else r"|\d(?:\s*[^\W\d_]+)?"
-    if m and re.match(r"(?:from|с|от|over|over\s+the)\s", m.group(0), re.I) and not re.search(rf"(?:up|down|rose|fell|increased|decreased|grew|growth|declined|dropped|%|percent|per\s?cent|times|fold{amount}),?\s+$", window[:m.start()], re.I):
+    if opens and not (c["change_end"] if c["compared_duration"].match(m.group(0)) else c["change_or_amount_end"]).search(window, 0, m.start()):
         return False
     if not m and c["before_year"] is not None and (year or re.match(r"\d", text[start:start + 1])):
         return bool(c["before_year"].search(window))   # "up by a fifth on 2021", "up 12% on last year"
