@@ -1,8 +1,7 @@
 """Language knowledge lives in analysis/rules, not in the reading code: adding a language is adding files.
 
 A Russian word inside a string literal under analysis/reading or analysis/extraction is language knowledge
-that a new language could not override. The ratchet below holds today's count per module so that no new
-one is added; the strict xfail is the goal (none at all) and passes once the last one has moved to rules.
+that a new language could not override: there is none, and this keeps it so.
 """
 from __future__ import annotations
 
@@ -10,15 +9,8 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "analysis"
 CODE = ("reading", "extraction")
-# literals with Cyrillic letters per module on 2026-12-07 (extraction/ holds none); lower these as words move to the rules files
-BASELINE = {
-    "reading/cells.py": 1, "reading/countries.py": 1, "reading/figures.py": 9, "reading/figure_grammar.py": 4,
-    "reading/text.py": 3,
-}
 _WORD = re.compile(r"[А-Яа-яЁё]{2,}")
 
 
@@ -37,11 +29,6 @@ def _language_literals() -> dict[str, list[str]]:
     return out
 
 
-def test_no_module_adds_language_words_to_code():
-    grown = {m: len(v) for m, v in _language_literals().items() if len(v) > BASELINE.get(m, 0)}
-    assert grown == {}, f"move these words to analysis/rules/<lang>.toml: {grown}"
-
-
-@pytest.mark.xfail(strict=True, reason="18 literals with Russian words remain in reading/ and extraction/ (issue 11)")
 def test_reading_code_holds_no_language_words():
-    assert _language_literals() == {}
+    found = _language_literals()
+    assert found == {}, f"move these words to analysis/rules/<lang>.toml: {found}"

@@ -87,7 +87,7 @@ def scale_factor(scale) -> float:
             if pattern.fullmatch(written):
                 return factor
         raise ValueError(f"scale {scale!r} is not a number or a scale word (e.g. 'thousand', 'million', 'bn', "
-                         f"'млн', or 1e6)")
+                         f"or 1e6)")
     raise TypeError(f"scale must be a number or a scale word, not {type(scale).__name__}")
 
 

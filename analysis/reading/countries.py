@@ -63,7 +63,13 @@ def _which(lang: str, written: str) -> tuple[str, str] | None:
     return None
 
 
-_ADJECTIVE_ENDING = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|ом|их|им|ими|ую|ое)$", re.I)
+@functools.cache
+def _adjective_ending(lang: str) -> re.Pattern:
+    """The ending that makes a country's name stem an adjective ("Российский"): rules [language] adjective_ending."""
+    ending = rules(lang).table("language").get("adjective_ending")
+    return re.compile(ending, re.I) if ending else re.compile("(?!)")
+
+
 _DATELINE_CAPITAL = re.compile(r"^\s*[A-ZА-Я][A-ZА-Я-]+(?:,\s*[A-Z][a-z]+)?,\s+[A-ZА-Яa-zа-я]+\.?\s+\d")
 
 
@@ -98,7 +104,7 @@ def _find(text: str, lang: str) -> list[CountryMention]:
         if found is None:
             continue
         iso, form = found
-        if form == "name" and _ADJECTIVE_ENDING.search(written):
+        if form == "name" and _adjective_ending(lang).search(written):
             form = "adj"   # "Российский", "казахстанского": a name stem with an adjective's ending
         if form == "capital" and m.start() < 40 and _DATELINE_CAPITAL.match(text[max(0, m.start() - 2):]):
             continue

@@ -44,6 +44,14 @@ class _Readers:
     list_gap: re.Pattern      # between two figures of one list ("2.9 and 3.5 percent")
     compared_after: re.Pattern  # a comparison word after a figure ("15% from May last year")
     list_tail: re.Pattern     # a list joiner just before a figure ("... from April and 15%")
+    restated: re.Pattern      # ", or" after a figure: the same figure again ("5.4 percent, or $30.2 million")
+    range_before: re.Pattern  # "between", "от" before the low end of a range
+    range_word: re.Pattern    # "to", "and", "до" between the ends of a range
+    one_word: re.Pattern      # "a", "one", "один": a number word that alone is no figure
+    change_by: re.Pattern     # "by", "на": the preposition of a change
+    change_by_end: re.Pattern
+    fraction_worded: re.Pattern   # "by a third", "a third", "одну треть": a fraction written as a change
+    cue_lead: re.Pattern      # "by", "up", "на", "в" right before a change: part of its raw text
     rules: object
 
 
@@ -74,16 +82,19 @@ def _readers(lang: str) -> _Readers:
     bare = _alt(r.words("numbers", "bare_scales")) or "(?!)"
     number = (rf"(?<![\d.,])(?P<digits>{DIGITS})|(?<![^\W\d_])(?P<words>(?:{words})(?:[ -]+(?:(?:{joiners})[ -])?(?:{words}))*)(?![^\W\d_])"
               rf"|(?<![^\W\d_])(?P<bare>{bare})(?![^\W\d_])")
-    range_part = rf"(?:(?P<rsep>\ ?[-]\ ?|\ to\ |\ до\ |\ and\ |\ и\ )(?:{symbols})?\ ?(?P<hi>{DIGITS}))?"
+    def words_of(key: str) -> str:
+        return _alt(r.words("numbers", key) or ["(?!)"])
+    range_words = words_of("range_words")
+    range_part = rf"(?:(?P<rsep>\ ?[-]\ ?|\ (?:{range_words})\ )(?:{symbols})?\ ?(?P<hi>{DIGITS}))?"
     tail = rf"""
-        (?P<suffix>-(?:ти|ми|х|ух|ех|ёх|и|ого|го)(?![^\W\d_]))?
+        (?P<suffix>(?:{words_of("number_suffix")})(?![^\W\d_]))?
         {range_part}
         (?:(?P<sgap>\ ?-?\ ?)(?P<scale>{free_scales})(?![^\W\d_])|(?P<gscale>{glued_scales})(?![^\W\d_]))?
-        (?:\ (?:and\ |и\ )?(?P<num2>{DIGITS})\ ?(?P<scale2>{free_scales})(?![^\W\d_])
+        (?:\ (?:(?:{words_of("amount_joiners")})\ )?(?P<num2>{DIGITS})\ ?(?P<scale2>{free_scales})(?![^\W\d_])
            (?:\ (?P<num3>{DIGITS})\ ?(?P<scale3>{free_scales})(?![^\W\d_]))?)?
         (?:(?P<cgap>\ ?-?)(?:{currency_post})(?:\ (?P<ascale>{free_scales})(?![^\W\d_]))?)?
         (?:\ (?P<post2>{names})(?![^\W\d_]))?
-        (?:\ (?:and\ )?(?P<cents>\d{{1,2}}(?![\d,%]|\.\d|[^\W\d_])|(?:{words})(?:[ -](?:{words}))?(?![^\W\d_]))(?:\ ?(?P<cname>cents?|pence|копе\w*))?(?![^\W\d_]*\ ?(?:{symbols}|{codes}|{names})(?![^\W\d_])))?
+        (?:\ (?:(?:{words_of("cents_joiners")})\ )?(?P<cents>\d{{1,2}}(?![\d,%]|\.\d|[^\W\d_])|(?:{words})(?:[ -](?:{words}))?(?![^\W\d_]))(?:\ ?(?P<cname>{words_of("cent_names")}))?(?![^\W\d_]*\ ?(?:{symbols}|{codes}|{names})(?![^\W\d_])))?
         (?:
             (?P<points>\ ?(?:{points})(?![^\W\d_]))
           | (?P<pct>\ ?-?(?:{pct})(?:(?<=%)|(?![^\W\d_])))
@@ -95,7 +106,9 @@ def _readers(lang: str) -> _Readers:
     hedge = rf"(?<![^\W\d_])(?P<hedge>{_alt(r.hedges)})\s*$"
     growth_words = _alt([*r.growth_words, *r.times_words])
     fraction_words = _alt(r.fraction_words)
-    fraction_change = rf"(?<![^\W\d_])(?:by\ |на\ )?(?:an?\ |one\ |одну\ )?(?P<frac>{fraction_words})(?![^\W\d_])"
+    # "by a third", "на одну треть"
+    fraction_change = (rf"(?<![^\W\d_])(?:(?:{words_of('change_by')})\ )?(?:(?:{words_of('fraction_article')})\ )?"
+                       rf"(?P<frac>{fraction_words})(?![^\W\d_])")
     flags = re.I | re.X
     return _Readers(
         number=re.compile(number, re.I),
@@ -130,6 +143,14 @@ def _readers(lang: str) -> _Readers:
         list_tail=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*$", re.I),
         then_percent=re.compile(rf"\s*(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*\d[\d.,]*\s*(?:{pct})", re.I),
         list_gap=re.compile(rf"\s*(?:{_alt(r.table('indicator_words').get('list_joiners') or ['(?!)'])})\s*", re.I),
+        restated=re.compile(rf",?\s*(?:{words_of('restate')})\s", re.I),
+        range_before=re.compile(rf"(?:{words_of('range_before')})\s*\S{{0,4}}\s*$", re.I),
+        range_word=re.compile(rf"\s*(?:{range_words})\s*", re.I),
+        one_word=re.compile(words_of("one_words"), re.I),
+        change_by=re.compile(rf"(?<![^\W\d_])(?:{words_of('change_by')})(?![^\W\d_])", re.I),
+        change_by_end=re.compile(rf"(?<![^\W\d_])(?:{words_of('change_by')})\s*$", re.I),
+        fraction_worded=re.compile(rf"(?:{words_of('change_by')}|{words_of('fraction_article')})(?![^\W\d_])", re.I),
+        cue_lead=re.compile(rf"(?:(?<![^\W\d_])(?:{words_of('cue_lead')})\s+)?$", re.I),
         rules=r,
     )
 

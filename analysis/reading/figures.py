@@ -102,7 +102,7 @@ def _nearest_cue(readers: _Readers, text: str, left: int, start: int, end: int, 
     best, dist = "", 10**9
     before, after = text[left:start], text[end:right]
     # "5.4 percent, or $30.2 million more than ...": the cue comes after the restatement
-    restated = re.match(r",?\s*(?:or|или)\s", text[end:end + 8])
+    restated = readers.restated.match(text[end:end + 8])
     if restated:
         tail = re.split(r"[;!?]|\.\s", text[end + restated.end():end + restated.end() + 45])[0]
         hits = [(m.start(), name) for name, pattern in (("up", readers.up), ("down", readers.down))
@@ -236,8 +236,8 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
     digits, words, bare = m.group("digits"), m.group("words"), m.group("bare")
     t = rd.tail.match(text, end)
     if t.group("hi"):
-        ranged = re.search(r"(?:between|между|от)\s*\S{0,4}\s*$", text[max(0, start - 14):start], re.I)
-        worded = t.group("rsep").strip() in ("and", "и", "to", "до")
+        ranged = rd.range_before.search(text[max(0, start - 14):start])
+        worded = bool(rd.range_word.fullmatch(t.group("rsep")))
         year = bool(digits) and _is_year(digits, float(digits) if digits.isdigit() else 0.0)
         marked = t.group("scale") or t.group("gscale") or t.group("post") or t.group("pct") or rd.head.search(text, max(floor, start - 14), start)
         if (worded and not ranged) or year or not marked:
@@ -259,7 +259,7 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
             return None
         # "one of the partners" is no figure; "one percent", "one million tonnes", "a billion dollars" are
         pct_word = bool(t.group("pct")) and words.lower() not in ("a", "an")
-        if words.lower() in ("a", "an", "one", "один", "одна") and not (scale_written or t.group("post") or t.group("times") or pct_word):
+        if rd.one_word.fullmatch(words) and not (scale_written or t.group("post") or t.group("times") or pct_word):
             return None
     # only digits, spaces and separators before the number ("52.9 52.9 52.9"): no currency or sign can stand there
     head = None if _PLAIN_BEFORE.fullmatch(text, max(floor, start - 14), start) else rd.head.search(text, max(floor, start - 14), start)
@@ -387,8 +387,8 @@ def _wordless_growth(rd: _Readers, text: str, found: list[dict]) -> list[dict]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         left = text[max(0, m.start() - 14):m.start()]
-        worded = re.match(r"(?:by|на|an?|one|одну)\b", m.group(0), re.I)
-        if not (worded and (rd.up.search(left) or rd.down.search(left) or re.match(r"(?:by|на)\b", m.group(0), re.I))):
+        worded = rd.fraction_worded.match(m.group(0))
+        if not (worded and (rd.up.search(left) or rd.down.search(left) or rd.change_by.match(m.group(0)))):
             continue  # "a third of exports" is a share, not a change
         if rd.share.search(text, max(0, m.start() - 25), m.start()):
             continue  # "make up about a quarter of": a share whatever verb the share word holds
@@ -460,7 +460,7 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
     elif kind in ("percent", "times", "growth_word", "fraction"):
         cue, _ = _nearest_cue(rd, folded, left, cue_left, end, right)
         before = folded[left:cue_left]
-        by_before = re.search(r"(?:\bby|\bна)\s*$", before, re.I)   # "вырос на 5% к предыдущему месяцу": a change
+        by_before = rd.change_by_end.search(before)   # "вырос на 5% к предыдущему месяцу": a change
         is_index = kind == "percent" and rd.index.match(folded, end) and not signed and not by_before
         # "up 8% from April and 15% from May last year": a percent listed after a change, then compared, is one too
         gapped = bool(said and said.get("direction")) and (rd.to_level.match(folded, end) is not None
@@ -500,7 +500,7 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
                 precision = precision / (value * value) if value else precision
             kind, unit, value = "ratio", "ratio", multiplier
             # the change phrase ("rose by", "в ... раза") belongs to the figure's raw text
-            lead = re.search(r"(?:(?:\bby|\bна|\bв|\bup|\bdown)\s+)?$", folded[max(left, cue_left - 6):cue_left], re.I)
+            lead = rd.cue_lead.search(folded[max(left, cue_left - 6):cue_left])
             if lead and lead.group(0).strip():
                 start = max(left, cue_left - 6) + lead.start()
             verb = None

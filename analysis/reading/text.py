@@ -5,7 +5,10 @@
 """
 from __future__ import annotations
 
+import functools
 import re
+
+from ..rules import _alt, rules
 
 # one character in, one character out: offsets into the folded text are offsets into the input
 _FOLD = str.maketrans({
@@ -41,7 +44,16 @@ def detect_language(text: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-ZА-Я0-9$€£])|\n\s*\n|(?<=[.!?])\n")
 
 
-_NO_SPLIT_AFTER = re.compile(r"(?:\b[A-ZА-Я]\.|\b(?:Mr|Mrs|Ms|Dr|No|St|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Inc|Co|Corp|ст|им)\.)$")
+@functools.cache
+def _no_split_after() -> tuple[re.Pattern, tuple[tuple[str, str], ...]]:
+    """Where a stop ends no sentence, in any language's text: an initial, an abbreviation (rules [language]
+    abbreviations: "Mr.", "Aug.", "им."), or an abbreviation that goes on in the next word ("долл. США")."""
+    from ..rules import available
+
+    langs = [rules(code).table("language") for code in available()]
+    abbreviations = _alt([a for lang in langs for a in lang.get("abbreviations", [])] or ["(?!)"])
+    pairs = tuple((a, b) for lang in langs for a, b in lang.get("abbreviation_pairs", []))
+    return re.compile(rf"(?:\b[A-ZА-Я]\.|\b(?:{abbreviations})\.)$"), pairs
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -56,7 +68,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         before = text[max(0, m.start() - 6):m.start()]
-        if _NO_SPLIT_AFTER.search(before) or (before.endswith("долл.") and text.startswith("США", m.end())):
+        stops, pairs = _no_split_after()
+        if stops.search(before) or any(before.endswith(a) and text.startswith(b, m.end()) for a, b in pairs):
             continue  # "U.S. Treasury", "Aug. 15", "В. Путин"
         end = m.start()
         if text[start:end].strip():
