@@ -170,7 +170,8 @@ class RoleReading:
             seller = ("owner", "origin", "adj_owner", "adj", "adj_flow", "pair", "plain", "between", "host")
             # the subject before the figure speaks first: "Ghana exported $5 billion, driven by demand from India"
             rep = pick(seller, [[x for x in rep_local if x[0].end <= f.span[0]]]) or pick(seller, rep_pools)
-            par = pick(("dest", "with", "pair_and"), par_pools)
+            # "Беларусь реализовала в России": a seller named as subject sells in the place named after it
+            par = pick(("dest", "with", "pair_and") + (("host",) if rep is not None and rep.end <= f.span[0] else ()), par_pools)
         elif ind == "imports":
             # "Индия закупила в России товаров на 46 млрд": the buyer is the subject, the place it bought in the origin;
             # "В Казахстане Россия остается главным поставщиком: импорт из России": a subject that is the origin sells

@@ -147,7 +147,9 @@ def _compiled(lang: str):
     quarter = (rf"(?:{B}(?P<qo>{ord_alt})(?:\s*|-)(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E})"
                rf"|{B}(?P<qlast>{last_part})\s+(?:{p['quarter_word']}){E}(?={named_year}))")
     first = p["first_word"]
-    quarters_count = rf"{B}(?:(?:{first})\s+(?P<qcount>{words}|[23])|(?P<qcount2>{words}|[23])\s+(?:{first}))\s+(?:{p['quarter_word']}){E}"
+    # "the first three quarters", "три первых квартала"; "за три квартала 2023 года" with its year says "first" too
+    quarters_count = (rf"{B}(?:(?:{first})\s+(?P<qcount>{words}|[23])|(?P<qcount2>{words}|[23])\s+(?:{first})"
+                      rf"|(?P<qcount3>{words}|[23])(?=\s+(?:{p['quarter_word']}){E}{named_year}))\s+(?:{p['quarter_word']}){E}")
     quarters_n = (quarters_count +
                   rf"(?:\s*(?:of\s+)?(?:the\s+)?(?P<q3y>{one_year})(?:\s*(?:{yw}))?)?")
     half = (rf"(?:{B}(?P<ho>{ord_alt})(?:\s*|-)(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E})"
@@ -316,7 +318,7 @@ def find(text: str, lang: str) -> list[Mention]:
             elif last:
                 period = Period(last + 1, last, None if y is None else y - 1, last_year=y)
         elif g["qn3"]:
-            n = _count(g["qcount"] or g["qcount2"], r)
+            n = _count(g["qcount"] or g["qcount2"] or g["qcount3"], r)
             if n in (2, 3):
                 period = Period(1, 3 * n, int(g["q3y"])) if g["q3y"] else Period(1, 3 * n, offset=0)
         elif g["mrf"]:
@@ -350,7 +352,7 @@ def find(text: str, lang: str) -> list[Mention]:
             # a part of a fiscal year, in the fiscal year's own months: "the first half of FY24"
             if g["qnf"] or g["nmfs"]:
                 fy = "nqf" if g["qnf"] else "mff"
-                n = _count(g["xqcount"] or g["xqcount2"], r) * 3 if g["qnf"] else _count(g["nmfs_n"], r)
+                n = _count(g["xqcount"] or g["xqcount2"] or g["xqcount3"], r) * 3 if g["qnf"] else _count(g["nmfs_n"], r)
                 first_month, last_month = 1, n
             else:
                 fy, size = ("qf", 3) if g["qf"] else ("hf", 6)
