@@ -12,7 +12,19 @@ from .model import _Row
 class ListReading:
     """Methods of `_Document` that read a sentence's lists: labelled partners, "respectively" lists."""
 
-    def _labelled_list(self, rows: list[_Row], a: int, b: int) -> None:
+    def _list_role(self, a: int, b: int) -> str | None:
+        """The flow a list of partners holds, from the noun that names them before it: trading partners (turnover),
+        buyers and destinations (exports), suppliers (imports); rules `list_partners`, `list_buyers`, `list_suppliers`."""
+        found = [(m.start(), name) for name, pattern in self.w["list_role"].items() for m in pattern.finditer(self.folded, a, b)]
+        return max(found)[1] if found else None
+
+    def _indicator_hits_beside_list(self, a: int, b: int) -> bool:
+        """Whether the sentence names an indicator outside its list noun ("trading partners that contributed the
+        deepest deficits": the deficits say what the amounts are)."""
+        nouns = [m.span() for pattern in self.w["list_role"].values() for m in pattern.finditer(self.folded, a, b)]
+        return any(not any(s < e2 and s2 < e for s2, e2 in nouns) for s, e, _ in self._indicator_hits(a, b))
+
+    def _labelled_list(self, rows: list[_Row], a: int, b: int, ctx: dict) -> None:
         """Each figure written right after a country ("Germany (7.4%)", "India with $4.2 billion",
         "with Ukraine - 51.4%") is that country's; when two or more countries label figures and the sentence
         names another one (the holder: "South Africa exported to", "the exports of Qatar"), the labels
@@ -20,7 +32,8 @@ class ListReading:
         t, w = self.folded, self.w
         gap, twin = w["label_gap"], w["twin_gap"]
         named = [m for m in self._countries_in(a, b) if m.iso3]
-        if len(named) < 3:
+        role_noun = self._list_role(a, b)
+        if len(named) < (2 if role_noun else 3):
             return
         levels = sorted((r for r in rows if r.role == "level" and r.figure.kind in ("money", "percent", "count")),
                         key=lambda r: r.figure.span[0])
@@ -44,6 +57,14 @@ class ListReading:
         owners = [m for m, role in self._roles(a, b) if role == "owner" and m.iso3 and m.iso3 not in listed]
         holder = (owners or holders or [None])[0]
         first_label = min(m.start for m in labels.values())
+        if holder is None and role_noun and ctx["reporter"] not in (None, *listed):
+            holder_iso = ctx["reporter"]   # "Kazakhstan's exports ... The main buyers were China (...) and Russia (...)"
+            for r in levels:
+                m = labels.get(id(r))
+                if m is not None:
+                    r.reporter, r.partner = holder_iso, m.iso3
+                    r.why.update(reporter="context", partner="label")
+            return
         if holder is None:
             # "Top export destinations in 2022: the US ($44.6bn), China ($20.3bn)": partners of a trader not named here
             if w["partner_list"].search(t, a, first_label):

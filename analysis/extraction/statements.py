@@ -200,7 +200,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
                 money = f
             if f.kind == "money" or f.kind == "count":
                 anchors.append(_Row(f, sentence=(a, b)))
-            elif f.kind == "percent" and "percentage points" not in f.note and (self._about_trade(a, b) or shares_of_context):
+            elif f.kind == "percent" and "percentage points" not in f.note and (self._about_trade(a, b) or shares_of_context or self._list_role(a, b)):
                 anchors.append(_Row(f, sentence=(a, b), indicator="other"))
             elif (f.kind == "number" and (f.scale > 1 or self._count_context(a, f)) and not self._unit_word_after(f)
                   and not w["count_before"].search(t, max(a, f.span[0] - 40), f.span[0])):   # "a population of 36 million"
@@ -296,7 +296,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             if row is not None:
                 rows.append(row)
         self._respectively(rows, a, b)
-        self._labelled_list(rows, a, b)
+        self._labelled_list(rows, a, b, ctx)
         self._labelled_part(rows, a, b)
         rows = self._second_growths(rows)
         self._carry_context(a, b, ctx, rows)
@@ -458,6 +458,10 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         starts, _ = self._anchor_spans(anchors, twins=False)
         j = bisect.bisect_left(starts, f.span[1])
         nxt = min(starts[j], b) if j < len(starts) else b
+        if r.indicator is None and f.kind == "money" and self._label_of(f, a) is not None and not self._indicator_hits_beside_list(a, b):
+            # "the main trading partners were China ($2.9 billion), Russia ...", "покупателями стали Китай (15,2 млрд)"
+            r.indicator = self._list_role(a, f.span[0])
+            r.why["indicator"] = "list_role"
         if r.indicator is None:
             if f.kind == "count" or (f.kind == "number" and self._count_context(a, f)):
                 r.indicator, r.why["indicator"] = "enterprises", "count"

@@ -78,6 +78,8 @@ def _words(lang: str):
         prep_from=re.compile(rf"{_B}(?:{_alt(iw.get('prep_from', []))})\s+(?:the\s+)?$", re.I),
         prep_with=re.compile(rf"{_B}(?:{_alt(iw.get('prep_with', []))})\s+(?:the\s+)?$", re.I),
         between_word=rx(iw.get("between", [])),
+        list_role={name: rx(iw[key]) for name, key in (("trade_turnover", "list_partners"), ("exports", "list_buyers"),
+                                                        ("imports", "list_suppliers")) if iw.get(key)},
         present=rx(iw.get("present_words", [])),
         base_from=re.compile(rf"{_B}(?:{_alt(iw['base_from'])})\s*(?:{approx})?\s*$", re.I) if iw.get("base_from") else _NEVER,
         base_to=rx(iw.get("base_to", [])),
