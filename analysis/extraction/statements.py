@@ -482,7 +482,9 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
                 r.role = "drop"   # an amount in a sentence that speaks of no trade at all ("the bridge cost $2 billion")
                 return
             r.indicator, r.why["indicator"] = "other", "figure_word" if told else "none"
-        if r.indicator in ("exports", "imports", "trade_turnover", "trade_balance") and self._commodity(left if left > a else a, f):
+        # a flow borrowed from the sentence's opening ("non-oil exports rose ..., with Russia at $500 million") is read there
+        if r.indicator in ("exports", "imports", "trade_turnover", "trade_balance") and (
+                self._commodity(left, f) or r.why.get("indicator") == "sentence" and self._commodity(a, f)):
             r.flow, r.indicator, r.why["indicator"] = r.indicator, "other", "commodity"
         siblings = [o for o in anchors if o is not r and (o.reporter is not None or o.partner is not None) and o.indicator in ("exports", "imports", "trade_turnover")]
         self._countries(r, a, b, left, nxt, ctx, siblings)
@@ -506,8 +508,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             pass
         k = max((x for x in (m, m2) if x is not None), key=lambda x: x.start(), default=None)
 
-        def goods(text):   # "non-oil exports" are exports, not oil
-            return any(not w["negation_end"].search(text[:g.start()]) for g in w["commodities"].finditer(text))
+        def goods(text):   # "coffee exports"; "non-oil exports" are a part of exports too, not all of them
+            return bool(w["commodities"].search(text))
 
         # "$1.06 billion worth of fruit"; "95% of the previous year's level" is an index, not a good
         after_good = w["goods_after"].match(t, f.span[1]) if w["goods_after"] is not None and f.kind == "money" else None

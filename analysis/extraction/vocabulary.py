@@ -85,7 +85,6 @@ def _words(lang: str):
         base_to=rx(iw.get("base_to", [])),
         period_word=re.compile(_alt(iw["period_words"]), re.I) if iw.get("period_words") else _NEVER,
         label_prep=re.compile(rf"\s*[-–—]?\s*(?:{_alt(iw['label_prep'])})\s+", re.I) if iw.get("label_prep") else _NEVER,
-        negation_end=re.compile(rf"(?:{_alt(iw['negation_prefix'])})[-\s]?$", re.I) if iw.get("negation_prefix") else _NEVER,
         new_statement_prep=re.compile(rf"[,;]\s*(?:(?:{_alt(iw.get('new_statement_prep', []) or ['(?!)'])})\s*)?$", re.I),
         between=re.compile(rf"{_B}(?:{_alt(iw.get('between', []))})\s+(?:the\s+)?$", re.I),
         respectively=rx(iw.get("respectively", [])),
