@@ -90,12 +90,33 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         # "the July-June period of 2018/19": the text says which months its fiscal year runs
         written = next((m.period.first for m in periods if m.period.fiscal and m.period.fiscal[0] is not None
                         and m.period.fiscal[1] is not None and m.period.last % 12 + 1 == m.period.first), None)
-        first_month = starts.get(self._ranked_countries[0], written or 4) if self._ranked_countries else written or 4
+        # "Imports from India cost Bangladesh Tk 1.52 lakh crore in FY23": the country whose money the text counts in
+        # (dollars and euros are everyone's)
+        currency_of = country_currency()
+        units = {f.unit for f in self.figures if f.kind == "money"} - {"USD", "EUR"}
+        ranked = sorted(self._ranked_countries, key=lambda c: currency_of.get(c) not in units)
+        first_month = starts.get(ranked[0], written or 4) if ranked else written or 4
         # "last fiscal year" of a country not listed: its calendar year (a written "2016/17" says it is not)
-        relative_first = (starts.get(self._ranked_countries[0], written or 1) if self._ranked_countries else written or 4)
+        relative_first = (starts.get(ranked[0], written or 1) if ranked else written or 4)
         published = (self.pub_year, self.pub_month) if self.pub_year is not None else None
-        return [replace(m, period=m.period.in_fiscal_year(relative_first if m.period.fiscal[0] is None else first_month, published))
-                if m.period.fiscal else m for m in periods]
+        out, named = [], None
+        for m in periods:
+            if not m.period.fiscal:
+                out.append(m)
+                continue
+            relative = m.period.fiscal[0] is None
+            if relative and m.period.offset and named is not None and self._same_sentence(named.start, m.start):
+                # "$27.7 billion in fiscal 2022-23, against $31.8 billion in the previous fiscal year": the year before
+                # the one the sentence named, not the one before publication
+                out.append(replace(m, period=named.period.shifted(m.period.offset)))
+                continue
+            out.append(replace(m, period=m.period.in_fiscal_year(relative_first if relative else first_month, published)))
+            if not relative and (out[-1].period.first, out[-1].period.last) == (first_month, (first_month - 2) % 12 + 1):
+                named = out[-1]
+        return out
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        return self._sentence_span(a) == self._sentence_span(b)
 
     def _local_currency(self, f: Figure) -> Figure:
         """"Rs", "dinars", "Sh": the currency of the country the text is most about, when it is a candidate.

@@ -220,7 +220,9 @@ def _compiled(lang: str):
         ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:,?\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
-    part_of = re.compile(rf"\s*(?:{_alt(p.get('part_of') or ['(?!)'])})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?", flags)
+    # "the first quarter of the current fiscal year", "the July-December period of FY24", "(July-December) of FY24"
+    noun = rf"(?:\s+(?:{p['period_noun']}))?" if p.get("period_noun") else ""
+    part_of = re.compile(rf"{noun}\s*\)?\s*(?:{_alt(p.get('part_of') or ['(?!)'])})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?", flags)
     month_word = re.compile(rf"{B}(?:{month_alt}){E}", flags)
     through_month = re.compile(rf"{B}(?:{_alt(p.get('through_month') or ['(?!)'])})\s*$", flags)
     date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
@@ -461,17 +463,19 @@ def find(text: str, lang: str) -> list[Mention]:
 
 
 def _part_of_relative_fiscal(c: dict, mentions: list[Mention], text: str) -> list[Mention]:
-    """"the first quarter of the current fiscal year": a part of a fiscal year named by its place, counted in
-    the fiscal year's months unless months are written ("July-March of the current fiscal year")."""
+    """"the first quarter of the current fiscal year", "the July-December period of FY24": a part of a fiscal year,
+    counted in the fiscal year's months unless months are written ("July-March of the current fiscal year")."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         f = m.period.fiscal
-        if (f is not None and f[0] is None and prev is not None and prev.period.year is None and prev.period.offset is None
-                and prev.period.fiscal is None and 0 < prev.period.first and c["part_of"].fullmatch(text, prev.end, m.start)):
+        if (f is not None and (f[0] is None or f[1] is None) and prev is not None and prev.period.year is None
+                and prev.period.offset is None and prev.period.fiscal is None and 0 < prev.period.first
+                and c["part_of"].fullmatch(text, prev.end, m.start)):
             counted = not c["month_word"].search(prev.text)
+            part = (prev.period.first, prev.period.last, counted)
             period = replace(m.period, first=prev.period.first, last=prev.period.last,
-                             fiscal=(None, f[1], prev.period.first, prev.period.last, counted))
+                             fiscal=(None, f[1], *part) if f[0] is None else (f[0], *part))
             out[-1] = Mention(prev.start, m.end, period, prev.compared or m.compared, text[prev.start:m.end])
         else:
             out.append(m)
@@ -486,7 +490,8 @@ def _merge_same_period(mentions: list[Mention], text: str) -> list[Mention]:
         if i in skip:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (nxt and re.fullmatch(r"\s*\(\s*", text[m.end:nxt.start]) and nxt.period.year is not None and m.period.year is None
+        if (nxt and re.fullmatch(r"\s*\(\s*", text[m.end:nxt.start]) and (nxt.period.year is not None or nxt.period.fiscal)
+                and m.period.year is None
                 and not text.startswith(":", nxt.end)):   # "in September (August 2023: $1.4 billion)" is another figure's
             # "the first 11 months (July-May) of fiscal 2020-21": the bracket says which months
             out.append(Mention(m.start, nxt.end, nxt.period, m.compared or nxt.compared, text[m.start:nxt.end]))
