@@ -107,7 +107,7 @@ def _readers(lang: str) -> _Readers:
     growth_words = _alt([*r.growth_words, *r.times_words])
     fraction_words = _alt(r.fraction_words)
     # "by a third", "на одну треть"
-    fraction_change = (rf"(?<![^\W\d_])(?:(?:{words_of('change_by')})\ )?(?:(?:{words_of('fraction_article')})\ )?"
+    fraction_change = (rf"(?<![^\W\d_])(?:(?:{words_of('change_by')})\ )?(?:(?:{_alt(r.hedges)})\ )?(?:(?:{words_of('fraction_article')})\ )?"
                        rf"(?P<frac>{fraction_words})(?![^\W\d_])")
     flags = re.I | re.X
     return _Readers(
