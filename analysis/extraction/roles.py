@@ -274,10 +274,11 @@ class RoleReading:
                 reporter = sibling.reporter   # "Russian exports to China ..., imports from China ..."
             elif ctx["reporter"] and ctx["reporter"] != partner:
                 reporter = ctx["reporter"]
-        if reporter is None and partner is None and not local and r.why.get("indicator") == "sentence":
-            # "exports to India were $2 billion in December, and $9.8 billion for the year": a clause that
-            # borrows its flow from an earlier figure of the sentence borrows that figure's countries too
-            same = next((o for o in reversed(siblings) if o.figure.span[1] <= f.span[0] and o.indicator == ind), None)
+        if reporter is None and partner is None and not local and r.why.get("indicator") in ("sentence", "commodity"):
+            # "exports to India were $2 billion in December, and $9.8 billion for the year", "imports of energy from
+            # Russia fell from €16.2 billion to €2.5 billion": a clause that borrows its flow from an earlier figure of
+            # the sentence borrows that figure's countries too
+            same = next((o for o in reversed(siblings) if o.figure.span[1] <= f.span[0] and (o.flow or o.indicator) == ind), None)
             if same is not None:
                 reporter, partner = same.reporter, same.partner
         bilateral_context = ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")

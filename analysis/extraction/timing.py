@@ -122,6 +122,10 @@ class PeriodReading:
         base_word = self.w["base_before"].search(self.folded, p.end, y.span[0])
         if not p.compared and base_word is not None and not self.folded[p.end:base_word.start()].strip(" ,"):
             return x
+        # "€12.7 billion ... in December 2023, compared with a deficit of €5.6 billion in December 2022": the figure
+        # after has its own period written right after it, so this one is the figure's before
+        if not p.compared and any(q is not p and self._bound_to(q, anchors) is y for q in self._periods_in(y.span[1], y.span[1] + 30)):
+            return x
         return x if p.start - x.span[1] < y.span[0] - p.end else y
 
     def _period_distance(self, p, f: Figure, anchors: list[_Row]) -> int:
