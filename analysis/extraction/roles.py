@@ -180,6 +180,18 @@ class RoleReading:
                        [[x for x in pool if par is None or x[0] is par or x[0].iso3 != par.iso3] for pool in rep_pools])
             if rep is par:
                 par = None
+            market = w["export_market"].search(sentence) if w["buyer_verb"].search(sentence) else None
+            if market is not None:
+                # "China, buying products worth $11.46 billion from Peru, has become the primary market for the South
+                # American country", "Uganda remained Kenya's largest export market, buying goods worth Sh97 billion":
+                # the seller's exports, told from its side
+                owner = next((m for m, _ in roles if m.end <= a + market.start() and w["market_owner_after"].match(t, m.end)
+                              or a + market.end() <= m.start <= a + market.end() + 4), None)
+                seller = owner or par
+                buyer = next((m for m, role in roles if seller is not None and m.iso3 != seller.iso3 and role in ("plain", "owner")), None)
+                if seller is not None and buyer is not None:
+                    rep, par = seller, buyer
+                    r.indicator, r.why["indicator"] = "exports", "market"
         elif ind in ("investment", "enterprises"):
             rep = pick(("host", "dest", "owner"), rep_pools)
             # "$28 billion of FDI, with the Netherlands the largest investor at $7.3 billion": names after the
