@@ -107,6 +107,12 @@ class DiscourseReading:
             return None
         return last
 
+    def _joined_pair(self, a: int, b: int, first: str | None, second: str | None) -> bool:
+        """Whether the sentence joins the two countries by "and" ("Товарооборот Казахстана и Китая"): a pair, no side."""
+        named = [m for m in self._countries_in(a, b) if m.iso3]
+        return any(x.iso3 == first and y.iso3 == second and self.w["pair_join"].fullmatch(self.folded, x.end, y.start)
+                   for x, y in zip(named, named[1:]))
+
     def _carry_context(self, a: int, b: int, ctx: dict, rows: list[_Row] | None = None) -> None:
         t = self.folded
         if rows:
@@ -119,6 +125,10 @@ class DiscourseReading:
                 ctx["indicator"] = last.indicator
                 if last.reporter or last.partner:
                     ctx["reporter"], ctx["partner"] = last.reporter, last.partner
+                    # "Azerbaijan's trade with Russia ..." has a side; "trade between X and Y" has none: whose
+                    # exports follow is said only by the first
+                    ctx["sided"] = (last.why.get("reporter") in ("owner", "plain", "adj_owner", "adj") and last.why.get("partner") == "with"
+                                    and not self._joined_pair(a, b, last.reporter, last.partner))
                 # the discourse's current period; "$0.5 billion for the same period in 2019" is not it
                 dated = [r for r in main if r.period is not None and not r.period.same_as_current and r.why.get("period") != "same-period"]
                 if dated:

@@ -256,7 +256,8 @@ class RoleReading:
             elif own_total and ctx["reporter"] is not None and ind in ("exports", "imports", "trade_balance"):
                 reporter, partner = ctx["reporter"], "WLD"   # "Kazakhstan's trade with China ... overall exports"
             elif (ctx["reporter"] is not None or ctx["partner"] is not None) and ind in flows + ("investment",) and not (
-                    ind in ("exports", "imports") and ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")):
+                    ind in ("exports", "imports") and ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")
+                    and not ctx["sided"]):
                 reporter, partner = ctx["reporter"], ctx["partner"]   # whose exports, in a bilateral turnover, is not said
                 if partner is None and reporter is not None and ind in ("exports", "imports", "trade_balance") and ctx["indicator"] != "trade_turnover":
                     partner = "WLD"   # "Kenya's trade deficit widened. The country's imports rose 18%": its total

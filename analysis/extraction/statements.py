@@ -149,7 +149,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
     # -----------------------------------------------------------------------------------------
     def records(self) -> list[dict]:
         rows: list[_Row] = []
-        ctx = dict(indicator=None, reporter=None, partner=None, period=None, year=None, negative=False)
+        ctx = dict(indicator=None, reporter=None, partner=None, period=None, year=None, negative=False, sided=False)
         for a, b in self.sentences:
             rows.extend(self._sentence(a, b, ctx, rows))
         if len(self.periods) >= 2:
