@@ -132,7 +132,7 @@ class RoleReading:
         # "$2.4 billion to Russia and $150 million to Belarus": a destination or origin written right after
         # the amount is that amount's own
         own = [(m, role) for m, role in local if role in ("dest", "origin") and 0 <= m.start - f.span[1] <= 12
-               and re.fullmatch(r"\s+\w+\s+(?:the\s+)?", t[f.span[1]:m.start])]   # no comma: "…, to Russia 0.83 bn" lists the other way
+               and w["one_word_gap"].fullmatch(t, f.span[1], m.start)]   # no comma: "…, to Russia 0.83 bn" lists the other way
         if own:
             local = own[:1] + [x for x in local if x is not own[0]]
         ind = r.flow or r.indicator   # a good's exports are read like exports

@@ -45,15 +45,18 @@ def _words(lang: str):
     before = "".join(f"(?<!{p}\\s)" for p in iw.get("not_indicator_before", []))
     # "rose by about 5%", "from nearly $2 billion", "(около 350 млрд)": a hedge between a cue and its figure
     approx = f"(?:{_alt(iw['approx_words'])})" if iw.get("approx_words") else "(?!)"
+    articles = r.table("periods").get("articles") or []
+    art = rf"(?:(?:{_alt(articles)})\s+)?" if articles else ""   # "to the", "from the"
+    agency_of = rf"(?:(?:{_alt(iw['agency_of'])})\s+{art})?" if iw.get("agency_of") else ""   # "Ministry of the Economy"
     return dict(
         indicators={k: re.compile(before + rx(v).pattern + after, re.I) for k, v in ind.items()},
         total=rx(iw.get("total", [])),
         other=rx(iw.get("other", [])),
         commodities=rx(iw.get("commodities", [])),
-        goods_of=(re.compile(rf"\s+(?:{_alt(iw['goods_of'])})\s+(?:the\s+)?(?P<good>[^\W\d_][\w-]*)", re.I)
+        goods_of=(re.compile(rf"\s+(?:{_alt(iw['goods_of'])})\s+{art}(?P<good>[^\W\d_][\w-]*)", re.I)
                   if iw.get("goods_of") else None),
         goods_generic=rx(iw.get("goods_generic", [])),
-        goods_after=(re.compile(rf"\s+(?:{_alt(iw['goods_after'])})\s+(?:the\s+)?(?P<good>[^\W\d_][\w-]*)", re.I)
+        goods_after=(re.compile(rf"\s+(?:{_alt(iw['goods_after'])})\s+{art}(?P<good>[^\W\d_][\w-]*)", re.I)
                      if iw.get("goods_after") else None),
         change_before=re.compile(rf"{_B}(?:{_alt(iw.get('change_before', []))})\s+(?:{approx}\s+)?$", re.I),
         change_noun_by=re.compile(rf"{_B}(?:{_alt(iw['change_noun_by'])})\s+(?:(?:{_alt(list(r.table('hedges')))})\s+)?$", re.I) if iw.get("change_noun_by") else _NEVER,
@@ -70,14 +73,15 @@ def _words(lang: str):
         anaphora=rx(iw.get("pair_anaphora", [])),
         our=rx(iw.get("our_country", [])),
         agency_after=re.compile(rf"^\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{_alt(iw.get('agency_words', []))}){_E}", re.I) if iw.get("agency_words") else _NEVER,
-        agency_before=re.compile(rf"{_B}(?:{_alt(iw.get('agency_words', []))})(?:\s+[^\W\d_]+){{0,2}}\s+(?:of\s+(?:the\s+)?)?$", re.I) if iw.get("agency_words") else _NEVER,
+        agency_before=re.compile(rf"{_B}(?:{_alt(iw.get('agency_words', []))})(?:\s+[^\W\d_]+){{0,2}}\s+{agency_of}$", re.I) if iw.get("agency_words") else _NEVER,
         forecast_frame=rx(iw.get("forecast_frame", [])),
         recipient_verb=re.compile(rf"{_B}(?:{_alt(iw.get('recipient_verbs', []))})\s+$", re.I) if iw.get("recipient_verbs") else re.compile("(?!)"),
         host_verb=re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:{_alt(iw.get('host_verbs', []))}){_E}", re.I) if iw.get("host_verbs") else re.compile("(?!)"),
-        prep_to=re.compile(rf"{_B}(?:{_alt(iw.get('prep_to', []))})\s+(?:the\s+)?$", re.I),
-        prep_from=re.compile(rf"{_B}(?:{_alt(iw.get('prep_from', []))})\s+(?:the\s+)?$", re.I),
-        prep_with=re.compile(rf"{_B}(?:{_alt(iw.get('prep_with', []))})\s+(?:the\s+)?$", re.I),
+        prep_to=re.compile(rf"{_B}(?:{_alt(iw.get('prep_to', []))})\s+{art}$", re.I),
+        prep_from=re.compile(rf"{_B}(?:{_alt(iw.get('prep_from', []))})\s+{art}$", re.I),
+        prep_with=re.compile(rf"{_B}(?:{_alt(iw.get('prep_with', []))})\s+{art}$", re.I),
         between_word=rx(iw.get("between", [])),
+        one_word_gap=re.compile(rf"\s+\w+\s+{art}"),   # "$2.4 billion to (the) Russia": one preposition
         buyer_verb=rx(iw.get("buyer_verbs", [])),
         export_market=rx(iw.get("export_market", [])),
         market_owner_after=re.compile(rf"(?:{_alt(iw['market_owner_after'])})", re.I) if iw.get("market_owner_after") else _NEVER,
@@ -89,7 +93,7 @@ def _words(lang: str):
         period_word=re.compile(_alt(iw["period_words"]), re.I) if iw.get("period_words") else _NEVER,
         label_prep=re.compile(rf"\s*[-–—]?\s*(?:{_alt(iw['label_prep'])})\s+", re.I) if iw.get("label_prep") else _NEVER,
         new_statement_prep=re.compile(rf"[,;]\s*(?:(?:{_alt(iw.get('new_statement_prep', []) or ['(?!)'])})\s*)?$", re.I),
-        between=re.compile(rf"{_B}(?:{_alt(iw.get('between', []))})\s+(?:the\s+)?$", re.I),
+        between=re.compile(rf"{_B}(?:{_alt(iw.get('between', []))})\s+{art}$", re.I),
         respectively=rx(iw.get("respectively", [])),
         part_of_total=re.compile(_alt(iw["part_of_total"]), re.I) if iw.get("part_of_total") else _NEVER,
         same_time_clause=re.compile(_alt(iw["same_time_clause"]), re.I) if iw.get("same_time_clause") else _NEVER,
@@ -105,7 +109,7 @@ def _words(lang: str):
         count_noun_after=re.compile(rf"\s*(?:{_alt(iw['count_nouns'])}){_E}", re.I) if iw.get("count_nouns") else _NEVER,
         change_subject=rx(iw.get("change_subject", [])),
         article_end=re.compile(rf"{_B}(?:{_alt(r.table('periods').get('articles') or ['(?!)'])})$", re.I),
-        in_host=re.compile(rf"{_B}(?:{_alt(iw.get('in_host', []))})\s+(?:the\s+)?$", re.I) if iw.get("in_host") else _NEVER,
+        in_host=re.compile(rf"{_B}(?:{_alt(iw.get('in_host', []))})\s+{art}$", re.I) if iw.get("in_host") else _NEVER,
         host_case=re.compile(iw["host_case"]) if iw.get("host_case") else None,
         host_any_case=re.compile(rf"{_B}(?:{_alt(iw.get('host_any_case', []))})\s+$", re.I) if iw.get("host_any_case") else _NEVER,
         capital_after=re.compile(rf"^\s*(?:[^\W\d_]+\s+)?(?:{_alt(iw.get('capital_after', []))}){_E}", re.I) if iw.get("capital_after") else _NEVER,
@@ -124,7 +128,7 @@ def _words(lang: str):
         # "5.3%", "5.3 percent", "5,3 процента": a change written in percent
         percent_end=re.compile(rf"(?:%|{_B}(?:{_alt(r.words('percent', 'words'))}))$", re.I),
         down=rx(r.words("direction", "down")),
-        aside_from=re.compile(rf"{_B}(?:{_alt(iw['aside_from'])})\s+(?:the\s+)?$", re.I) if iw.get("aside_from") else _NEVER,
+        aside_from=re.compile(rf"{_B}(?:{_alt(iw['aside_from'])})\s+{art}$", re.I) if iw.get("aside_from") else _NEVER,
         passive_flow=re.compile(rf"{_B}(?:{_alt(iw['passive_flow'])}){_E}", re.I) if iw.get("passive_flow") else _NEVER,
         partner_list=re.compile(rf"{_B}(?:{_alt(iw['partner_list'])}){_E}", re.I) if iw.get("partner_list") else _NEVER,
         host_place_after=re.compile(rf"^\s+(?:{_alt(iw['host_place_after'])}){_E}", re.I) if iw.get("host_place_after") else _NEVER,

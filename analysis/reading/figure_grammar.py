@@ -26,6 +26,7 @@ class _Readers:
     then_percent: re.Pattern   # ", 3.5 percent", " and 3.5%": a percent listed right after
     compared_word: re.Pattern   # "against", "compared with", "против": a comparison begins
     joiners: tuple           # words inside a number in words ("one and a half")
+    one_articles: tuple      # "a", "an": one only before a scale or a fraction ("a billion", "a half")
     to_level_before: re.Pattern   # "to" right before a figure ("rose to 63%")
     per_unit: re.Pattern
     deficit: re.Pattern
@@ -120,6 +121,7 @@ def _readers(lang: str) -> _Readers:
         down=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'down'))})(?![^\W\d_])", re.I),
         share=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'share'))})(?![^\W\d_])", re.I),
         joiners=tuple(w.lower() for w in r.words("numbers", "joiners")),
+        one_articles=tuple(w.lower() for w in r.words("numbers", "one_articles")),
         to_level_word=re.compile(_alt(r.words('direction', 'to_level')), re.I),
         to_level_before=re.compile(rf"(?<![^\W\d_])(?:{_alt(r.words('direction', 'to_level'))})\s+(?:[^\W\d_]+\s+)?$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alt(r.words('numbers', 'per_unit') or ['(?!)'])})(?![^\W\d_])", re.I),

@@ -253,12 +253,12 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
         if not math.isfinite(value) or len(digits) > 40:
             return None  # a run of digits too long to be an amount (and beyond float range)
     else:
-        value = read_words(re.split(r"[ -]+", words), rd.rules.number_words, rd.rules.multiplying_words, rd.joiners)
+        value = read_words(re.split(r"[ -]+", words), rd.rules.number_words, rd.rules.multiplying_words, rd.joiners, rd.one_articles)
         decimals, note = 0, ""
         if value is None:
             return None
         # "one of the partners" is no figure; "one percent", "one million tonnes", "a billion dollars" are
-        pct_word = bool(t.group("pct")) and words.lower() not in ("a", "an")
+        pct_word = bool(t.group("pct")) and words.lower() not in rd.one_articles
         if rd.one_word.fullmatch(words) and not (scale_written or t.group("post") or t.group("times") or pct_word):
             return None
     # only digits, spaces and separators before the number ("52.9 52.9 52.9"): no currency or sign can stand there
@@ -306,7 +306,7 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
         item["end"] = t.start("post") - len(t.group("cgap") or "")
     elif t.group("cents") and cur and not scale_written and (t.group("post") or t.group("post2")):
         c = t.group("cents")
-        cv = float(c) if c.isdigit() else read_words(re.split(r"[ -]+", c), rd.rules.number_words, rd.rules.multiplying_words, rd.joiners)
+        cv = float(c) if c.isdigit() else read_words(re.split(r"[ -]+", c), rd.rules.number_words, rd.rules.multiplying_words, rd.joiners, rd.one_articles)
         if cv is not None and cv < 100:
             item["value2"], item["decimals"] = cv / 100.0, 2
     elif t.group("cents"):

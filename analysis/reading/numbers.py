@@ -84,21 +84,22 @@ def _split_space(token: str) -> tuple[str, str]:
 
 
 def read_words(words: list[str], number_words: dict[str, float], multiplying: dict[str, float],
-               joiners: tuple[str, ...] = ("and",)) -> float | None:
-    """Value of a run of number words ("seventy-six", "half a", "три", "пятисот"), or None.
+               joiners: tuple[str, ...] = (), articles: tuple[str, ...] = ()) -> float | None:
+    """Value of a run of number words ("seventy-six", "half a", "три", "пятисот"), or None; `articles` are
+    the words that are one only before a scale or fraction ("a billion", "a half"), and no number beside others.
 
     >>> W = {"seventy": 70, "six": 6, "half": .5, "a": 1, "three": 3, "quarters": .25, "two": 2, "hundred": 100}
-    >>> read_words(["seventy", "six"], W, {"hundred": 100}), read_words(["half", "a"], W, {}), read_words(["three", "quarters"], W, {})
-    (76.0, 0.5, 0.75)
-    >>> read_words(["two", "and", "a", "half"], W, {})
-    2.5
+    >>> read_words(["seventy", "six"], W, {"hundred": 100}), read_words(["half", "a"], W, {}, (), ("a",))
+    (76.0, 0.5)
+    >>> read_words(["three", "quarters"], W, {}), read_words(["two", "and", "a", "half"], W, {}, ("and",), ("a",))
+    (0.75, 2.5)
     """
     total = current = 0.0
     fraction = None
     added = 0.0   # "one and a half", "две с половиной": a fraction after "and" adds to the whole
     seen = joined = False
-    if any(w.lower() in number_words and w.lower() not in ("a", "an", "half", "quarter", "quarters") for w in words):
-        words = [w for w in words if w.lower() not in ("a", "an")]  # "a six-fold": the article is no number
+    if any(number_words.get(w.lower(), 0) >= 1 and w.lower() not in articles for w in words):
+        words = [w for w in words if w.lower() not in articles]  # "a six-fold": the article is no number
     for w in words:
         w = w.lower()
         if w in joiners:
@@ -113,7 +114,7 @@ def read_words(words: list[str], number_words: dict[str, float], multiplying: di
             added = number_words[w]
         elif w in number_words and number_words[w] < 1:
             fraction = number_words[w]
-        elif w in ("a", "an"):
+        elif w in articles:
             if not seen and fraction is None:
                 current, seen = 1.0, True
         elif w in number_words:

@@ -137,13 +137,17 @@ def _compiled(lang: str):
     rel_year = _alt(pat for pat, _ in year_of)
     rel_year_after = _alt(pat for pat, _ in year_of_period)
     period_noun = rf"(?:\s+(?:{p['period_noun']}))?" if p.get("period_noun") else ""
-    year_after = rf"(?:{period_noun},?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{one_year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
+
+    def optional_word(key: str) -> str:   # "the ", "of ": a word of the rules that may stand before a year
+        return rf"(?:(?:{_alt(p[key])})\s+)?" if p.get(key) else ""
+    art, of, prep = optional_word("articles"), optional_word("year_link"), optional_word("year_prep")
+    year_after = rf"(?:{period_noun},?\s*{prep}(?:(?P<y>{one_year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
     first_n = rf"(?:(?:{_alt(p['first_n_before'])})\s+)?" if p.get("first_n_before") else ""
     count_suffix = rf"(?:{_alt(p['count_suffix'])})?" if p.get("count_suffix") else ""
     n_months = rf"{B}{first_n}(?P<n>\d{{1,2}}|{words}){count_suffix}(?:(?:\s+|-)(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
     # "the last quarter of 2022" is the fourth; "the last quarter" alone is the one before (previous_quarter)
     last_part = _alt(p.get("last_part") or ["(?!)"])
-    named_year = rf"\s*,?\s*(?:of\s+)?(?:the\s+)?(?:{one_year}|{_alt(pat for pat, _ in year_of_period)})"
+    named_year = rf"\s*,?\s*{of}{art}(?:{one_year}|{_alt(pat for pat, _ in year_of_period)})"
     quarter = (rf"(?:{B}(?P<qo>{ord_alt})(?:\s*|-)(?:{p['quarter_word']}){E}|{B}Q(?P<qn>[1-4]){E}|{B}(?P<qn2>[1-4])Q(?=\s?(?:{year})|{E})"
                rf"|{B}(?P<qlast>{last_part})\s+(?:{p['quarter_word']}){E}(?={named_year}))")
     first = p["first_word"]
@@ -151,7 +155,7 @@ def _compiled(lang: str):
     quarters_count = (rf"{B}(?:(?:{first})\s+(?P<qcount>{words}|[23])|(?P<qcount2>{words}|[23])\s+(?:{first})"
                       rf"|(?P<qcount3>{words}|[23])(?=\s+(?:{p['quarter_word']}){E}{named_year}))\s+(?:{p['quarter_word']}){E}")
     quarters_n = (quarters_count +
-                  rf"(?:\s*(?:of\s+)?(?:the\s+)?(?P<q3y>{one_year})(?:\s*(?:{yw}))?)?")
+                  rf"(?:\s*{of}{art}(?P<q3y>{one_year})(?:\s*(?:{yw}))?)?")
     half = (rf"(?:{B}(?P<ho>{ord_alt})(?:\s*|-)(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E})"
             rf"|{B}(?P<hlast>{last_part})\s+(?:{p['half_word']}){E}(?={named_year}))")
     fiscal = rf"{B}{p.get('fiscal', '')}{fiscal_year}(?!\s*-?(?:\d|{month_alt}))"
@@ -162,10 +166,11 @@ def _compiled(lang: str):
         """ "... of fiscal 2023-24", "... of FY24": the fiscal year a quarter or half is counted in."""
         written = rf"(?:{p.get('fiscal', '')})(?P<{g}1>{year})[-/](?P<{g}2>{year}|\d\d)(?!\d){E}"
         named = rf"|(?:{single})(?P<{g}s>\d\d|{year})(?![\d/-])" if single else ""
-        return rf"\s*(?:of\s+|in\s+)?(?:the\s+)?(?:{written}{named})"
+        return rf"\s*{prep}{art}(?:{written}{named})"
     year_range = rf"{B}(?P<yr1>{year})\s*[-–]\s*(?P<yr2>{year}){E}"
-    four_quarters_to = (rf"{B}(?:the\s+)?(?P<fq_n>\d{{1,2}}|{words})\s+(?P<fq_unit>months?|quarters?)\s+(?:to|ending|ended)\s+"
-                        rf"(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<fq_m>{month_alt})(?:\s+(?P<fq_y>{year}))?")
+    # "the 12 months to March 2023", "the four quarters ending June": a frame of the rules, its slots filled here
+    four_quarters_to = B + (p.get("trailing_period") or "(?!)").replace("<N>", rf"(?P<fq_n>\d{{1,2}}|{words})").replace(
+        "<MONTH>", rf"(?P<fq_m>{month_alt})").replace("<YEAR>", rf"(?P<fq_y>{year})")
     relative_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_years"]]
     relative_fiscal_years = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p.get("relative_fiscal_years", [])]
     whole_year = re.compile(rf"{B}(?:{_alt(p['whole_year'])}){E}", flags) if p.get("whole_year") else None
@@ -175,7 +180,7 @@ def _compiled(lang: str):
     relative_months = [(re.compile(rf"{B}(?:{pat}){E}", flags), off) for pat, off in p["relative_months"]]
     relative_quarters = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_quarter", [])]
     previous_months = [re.compile(rf"{B}(?:{pat}){E}", flags) for pat in p.get("previous_month", [])]
-    since = re.compile(rf"{B}(?:{_alt(p['since_start'])})(?:\s+(?:of\s+)?(?P<sy>{year}))?(?:\s*(?:{yw}))?", flags)
+    since = re.compile(rf"{B}(?:{_alt(p['since_start'])})(?:\s+{of}(?P<sy>{year}))?(?:\s*(?:{yw}))?", flags)
     # "since March 2023", "с начала марта": from that month on, the end not stated ("from March to May" is a range)
     since_month = re.compile(rf"{B}(?:{_alt(p['since_month'])})\s+(?P<sm>{month_alt}){E}(?:,?\s+(?P<smy>{year})(?:\s*(?:{yw}))?)?"
                              rf"(?!\s*(?:{joiners})\s)", flags) if p.get("since_month") else None
@@ -208,16 +213,16 @@ def _compiled(lang: str):
         ("mrf", month_range.replace("m1", "f_m1").replace("m2", "f_m2") + in_fiscal),
         ("mr", month_range + year_after),
         ("nmf", n_months.replace("(?P<n>", "(?P<nf_n>") + in_fiscal.replace("mf", "nf")),
-        ("nm", n_months + rf"(?:\s+(?:of|on|in)?\s*(?:the\s+)?(?:(?P<ny>{one_year})|(?P<nrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("nm", n_months + rf"(?:\s+{prep}{art}(?:(?P<ny>{one_year})|(?P<nrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("qf", quarter.replace("(?P<q", "(?P<xq") + of_fiscal("qf")),
         ("hf", half.replace("(?P<h", "(?P<xh") + of_fiscal("hf")),
-        ("q", quarter + rf"(?:\s*,?\s*(?:of\s+)?(?:(?P<qy>{one_year})|(?P<qrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
-        ("h", half + rf"(?:\s*,?\s*(?:of\s+)?(?:the\s+)?(?:(?P<hy>{one_year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("q", quarter + rf"(?:\s*,?\s*{of}(?:(?P<qy>{one_year})|(?P<qrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
+        ("h", half + rf"(?:\s*,?\s*{of}{art}(?:(?P<hy>{one_year})|(?P<hrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
         ("fy", fiscal),
         ("fys", rf"{B}(?:{p['fiscal_single']})(?P<fys_y>\d\d|{year})(?![\d/-]|\s*[-–/]\s*\d)" if p.get("fiscal_single") else "(?!)"),
         ("yr", year_range),
-        ("mq", rf"{B}(?:the\s+)?(?P<mq_m>{month_alt})\s+(?:{p['quarter_word']}){E}(?:\s+(?:of\s+)?(?P<mq_y>{year}))?"),   # "the March quarter"
-        ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:,?\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
+        ("mq", rf"{B}{art}(?P<mq_m>{month_alt})\s+(?:{p['quarter_word']}){E}(?:\s+{of}(?P<mq_y>{year}))?"),   # "the March quarter"
+        ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:,?\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+{of}(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
     )), flags)
     # "the first quarter of the current fiscal year", "the July-December period of FY24", "(July-December) of FY24"
@@ -306,7 +311,7 @@ def find(text: str, lang: str) -> list[Mention]:
             last = _lookup(c["month_forms"], g["fq_m"])
             y = int(g["fq_y"]) if g["fq_y"] else None   # "the three months to December": the year from the text
             n = _count(g["fq_n"], r)
-            months = (n or 0) * (3 if g["fq_unit"].lower().startswith("quarter") else 1)
+            months = (n or 0) * (3 if g["fq_quarters"] else 1)
             if last and 1 <= months <= 12:
                 first = last - months + 1
                 period = (Period(first, last, y) if first >= 1 else
