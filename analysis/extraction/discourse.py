@@ -58,13 +58,17 @@ class DiscourseReading:
         siblings = [o for o in previous if o.sentence == (a, b) and o.reporter is not None and o.indicator in ("exports", "imports", "trade_turnover", "trade_balance")]
         self._countries(row, a, b, left, min(b, g.span[1] + 40), ctx, siblings)
         mentions = self._periods_in(a, b)
-        own = [p for p in mentions if not p.compared and not p.period.same_as_current]
+        # "grew by 195.47 percent when compared to the N6,487.04 billion in Q1 2023": the base's period is the comparison's
+        here = [o for o in previous if o.sentence == (a, b)]
+        bases = [o for o in here if o.role == "base"]
+        own = [p for p in mentions if not p.compared and not p.period.same_as_current
+               and not any(self._written_after(o.figure, p) for o in bases)]
         if own:
             chosen = min(own, key=lambda p: (g.span[0] - p.end) if p.end <= g.span[0] else (p.start - g.span[1] + 15))
             row.period = self._told_before(chosen, own, ctx) if chosen.period.unstated else chosen.period
         elif ctx["period"] is not None:
             row.period = ctx["period"]
-        row.compared = self._compared(row, mentions, [], a, b)
+        row.compared = self._compared(row, mentions, bases, a, b)
         return row
 
     def _earlier_value(self, g: Figure, a: int, b: int, previous: list[_Row]) -> tuple[_Row, str] | None:

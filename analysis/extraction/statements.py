@@ -255,9 +255,10 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
                 r.role = "base"   # "compared to the figure for 2021 ($3.4 billion)"
             elif f.kind == "money" and any(p.compared and w["base_relative"].fullmatch(t, p.end, f.span[0]) for p in self._periods_in(max(a, f.span[0] - 160), f.span[0])):
                 r.role = "base"   # "compared to January-September 2022, which amounted to $39.85 billion"
-            elif f.kind in ("money", "number") and w["base_before"].search(near) and any(o is not r and o.figure.span[0] < f.span[0] for o in anchors) \
-                    and self._label_of(f) is None:   # "Россия с 500 млн": "с" is "with"
-                r.role = "base"
+            elif f.kind in ("money", "number") and w["base_before"].search(near) and self._label_of(f) is None and (
+                    any(o is not r and o.figure.span[0] < f.span[0] for o in anchors)   # "Россия с 500 млн": "с" is "with"
+                    or any(g.span[1] <= f.span[0] for g in ratios) and w["compared_word"].search(near)):
+                r.role = "base"   # "grew by 195.47 percent when compared to the N6,487.04 billion in Q1 2023"
             elif f.kind == "money" and w["base_before"].search(near) and (from_before := w["base_from"].search(before)) and (
                     any(o.figure.span[0] > f.span[0] for o in anchors) and w["base_to"].search(t, f.span[1], b)
                     or self._moved_from(before[:from_before.start()])):

@@ -62,7 +62,7 @@ def _words(lang: str):
         change_noun_by=re.compile(rf"{_B}(?:{_alt(iw['change_noun_by'])})\s+(?:(?:{_alt(list(r.table('hedges')))})\s+)?$", re.I) if iw.get("change_noun_by") else _NEVER,
         change_then_same=re.compile(rf"\s*(?:{_alt(iw['change_then_same'])})", re.I) if iw.get("change_then_same") else _NEVER,
         change_after=re.compile(rf"^\s*(?:{_alt(iw.get('change_after', []))}){_E}", re.I),
-        base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+(?:{approx}\s+)?$", re.I),
+        base_before=re.compile(rf"{_B}(?:{_alt(iw.get('base_before', []))})\s+{art}(?:{approx}\s+)?$", re.I),
         base_relative=re.compile(rf"\s*,?\s*(?:{_alt(iw['base_relative'])})\s+", re.I) if iw.get("base_relative") else _NEVER,
         twin_gap=re.compile(rf"^\s*(?:{_alt(iw.get('twin_before', []))})\s*(?:{approx}\s+)?$", re.I),
         target_year=re.compile(_alt(iw.get("target_year", [])), re.I) if iw.get("target_year") else re.compile("(?!)"),
@@ -81,6 +81,7 @@ def _words(lang: str):
         prep_from=re.compile(rf"{_B}(?:{_alt(iw.get('prep_from', []))})\s+{art}$", re.I),
         prep_with=re.compile(rf"{_B}(?:{_alt(iw.get('prep_with', []))})\s+{art}$", re.I),
         between_word=rx(iw.get("between", [])),
+        compared_word=rx(r.table("periods").get("compared") or []),
         one_word_gap=re.compile(rf"\s+\w+\s+{art}"),   # "$2.4 billion to (the) Russia": one preposition
         buyer_verb=rx(iw.get("buyer_verbs", [])),
         export_market=rx(iw.get("export_market", [])),

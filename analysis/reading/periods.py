@@ -203,7 +203,7 @@ def _compiled(lang: str):
     before_year = re.compile(rf"(?:{B}(?:{_alt(p['compared_before_year'])}){of_level})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?$", flags) \
         if p.get("compared_before_year") else None
     compared = re.compile(rf"{B}(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
-                          rf"(?:(?:{_alt(p['compared_filler'])})\s+)?$", flags)
+                          rf"(?:(?:{_alt(p['compared_filler'])})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?)?$", flags)
     main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qnf", quarters_count.replace("(?P<qcount", "(?P<xqcount") + of_fiscal("nqf")),
