@@ -545,9 +545,28 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             flow_after = w["indicators"]["exports"].search(after) or w["indicators"]["imports"].search(after)
             if flow_after is not None and goods(after[:flow_after.start()]):
                 return True
-            return bool(w["other"].search(window)) or goods(t[left:f.span[0]])
-        return (goods(window[max(0, k.start() - 25):k.end() + 30]) or bool(w["other"].search(window))
+            return self._measured_other(left, f) or goods(t[left:f.span[0]])
+        return (goods(window[max(0, k.start() - 25):k.end() + 30]) or self._measured_other(left, f)
                 or self._named_good(window, k.end(), f.span[0] - len(window)))
+
+    def _measured_other(self, left: int, f: Figure) -> bool:
+        """Whether the figure's own clause measures it otherwise than in money (rules `other`: "in physical terms", "в
+        натуральном выражении"), written before it or right after it; "in value terms" there keeps the flow ("rose 8%
+        in physical terms but fell 3% in value terms")."""
+        t, w = self.folded, self.w
+        contrast = clause_break("contrast")
+        before = [(f.span[0] - m.end(), m) for m in w["other"].finditer(t, max(left, f.span[0] - 80), f.span[0])
+                  if not contrast.search(t, m.end(), f.span[0])]
+        end = self._sentence_span(f.span[0])[1]
+        nxt = min(end, next((g.span[0] for g in self._figs_in(f.span[1], f.span[1] + 40)), f.span[1] + 40))
+        def own_after(m) -> bool:   # "rose 8% in physical terms"; not "fell 3%, в натуральном — ..."
+            return not contrast.search(t, f.span[1], m.start()) and "," not in t[f.span[1]:m.start()]
+        after = [(m.start() - f.span[1], m) for m in w["other"].finditer(t, f.span[1], nxt) if own_after(m)]
+        values = [(f.span[0] - m.end(), m) for m in w["value_terms"].finditer(t, max(left, f.span[0] - 80), f.span[0])
+                  if not contrast.search(t, m.end(), f.span[0])]
+        values += [(m.start() - f.span[1], m) for m in w["value_terms"].finditer(t, f.span[1], nxt) if own_after(m)]
+        measured = before + after
+        return bool(measured) and (not values or min(measured, key=lambda x: x[0])[0] < min(values, key=lambda x: x[0])[0])
 
     def _named_good(self, window: str, after_flow: int, offset: int) -> bool:
         """"exports of tomatoes": the word after the flow's "of" is a good unless it is a generic word

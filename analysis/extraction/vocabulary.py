@@ -52,6 +52,7 @@ def _words(lang: str):
         indicators={k: re.compile(before + rx(v).pattern + after, re.I) for k, v in ind.items()},
         total=rx(iw.get("total", [])),
         other=rx(iw.get("other", [])),
+        value_terms=rx(iw.get("value_terms", [])),
         commodities=rx(iw.get("commodities", [])),
         goods_of=(re.compile(rf"\s+(?:{_alt(iw['goods_of'])})\s+{art}(?P<good>[^\W\d_][\w-]*)", re.I)
                   if iw.get("goods_of") else None),
