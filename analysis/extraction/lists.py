@@ -57,7 +57,10 @@ class ListReading:
         owners = [m for m, role in self._roles(a, b) if role == "owner" and m.iso3 and m.iso3 not in listed]
         holder = (owners or holders or [None])[0]
         first_label = min(m.start for m in labels.values())
-        if holder is None and role_noun and ctx["reporter"] not in (None, *listed):
+        # "Основная часть товарооборота пришлась на Россию (2,2 млрд), Китай (0,8 млрд) и Узбекистан (0,3 млрд)": a list
+        # with no other country in its sentence lists the partners of the country the text is about
+        alone = not [m for m in named if m.iso3 not in listed]
+        if holder is None and (role_noun or alone) and ctx["reporter"] not in (None, *listed):
             holder_iso = ctx["reporter"]   # "Kazakhstan's exports ... The main buyers were China (...) and Russia (...)"
             for r in levels:
                 m = labels.get(id(r))

@@ -281,7 +281,7 @@ class RoleReading:
                 pass   # "China's exports to Russia rose ..., Russia's imports ...": a bilateral sentence, not the world
             elif ind != "other" or w["total"].search(sentence):
                 partner = "WLD"
-        elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover"):
+        elif reporter is None and partner is not None and not partner_group and ind in ("exports", "imports", "trade_turnover", "trade_balance"):
             sibling = next((o for o in siblings if o.reporter and o.reporter != partner), None)
             if sibling is not None:
                 reporter = sibling.reporter   # "Russian exports to China ..., imports from China ..."
@@ -317,7 +317,7 @@ class RoleReading:
         if partner is None and reporter is None and ind == "other" and f.kind == "percent" and not roles:
             partner = "WLD"
         if reporter is None and partner is not None and ind == "other" and f.kind == "percent" and ctx["reporter"] not in (None, partner) \
-                and not self._about_trade(a, b):
+                and (not self._about_trade(a, b) or w["our"].search(sentence)):
             reporter = ctx["reporter"]   # "Saudi exports reached SR 27 billion. China was the main destination, with 13%"
         # "imports from the EAEU reached $18.4 billion, of which Russia accounted for $16.1 billion": a part of the
         # total before it, the same trader's trade with the country its clause names
