@@ -73,6 +73,12 @@ class GrowthReading:
         comma = between.find(",")
         if g.span[1] <= f.span[0] and comma >= 0 and any(s > lo + comma for s, _ in hits):
             d += 10**6
+        # "товарооборот с Россией достиг $41,8 млрд, экспорт в Китай вырос в 1,3 раза": a value, a comma, then another
+        # flow with its own partner before the growth: a new statement
+        if f.span[1] <= g.span[0] and comma >= 0 and any(lo + comma < m.start < hi for m in self._countries_in(lo, hi)):
+            own = {name for _, name in self._hits_between(a, b, a, f.span[0])}
+            if own and any(s > lo + comma and name not in own for s, name in hits):
+                d += 10**6
         for p in self._periods_in(lo, hi):
             if p.end <= hi and not p.compared and not p.period.same_as_current and self.w["new_statement_prep"].search(t[max(lo, p.start - 6):p.start]) and f.span[1] <= p.start:
                 d += 10**6   # "it was $2 billion in 2017, in 2018 this figure grew ...": a new statement

@@ -181,6 +181,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
                       and not any(o.role == "level" and o.figure.kind == "money" for o in rows if o.sentence == g.sentence)]
             levels = [r for r in levels if (g.period is None or r.period is None or g.period == r.period)
                       and not self.w["present"].search(self.folded, *r.sentence)
+                      # "Экспорт в Россию вырос в 1,2 раза" after total exports: a partner of its own is another figure
+                      and not (g.why.get("partner") in ("dest", "origin", "with") and r.partner and g.partner != r.partner)
                       and {g.reporter, g.partner} & {r.reporter, r.partner} - {None, "WLD"} or (g.reporter is None and g.partner is None)]
             if len(levels) != 1 or id(levels[0]) in dropped:
                 continue
