@@ -298,6 +298,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             self._describe(r, a, b, ctx, anchors)
             if r.role != "drop" and not (r.twin_of is not None and r.twin_of.role == "drop"):
                 rows.append(r)
+        self._base_before_subject(rows, b)
         # "exports rose to $13.2 billion in 2022, while imports reached $11 billion": one sentence, one period
         for r in rows:
             # a period written in this sentence beats one carried from the sentences before
@@ -521,6 +522,15 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
                 r.reporter, r.partner = level.reporter, level.partner
                 r.why.update(reporter="base_of", partner="base_of")
         self._period(r, a, b, ctx, anchors)
+
+    def _base_before_subject(self, rows: list[_Row], b: int) -> None:
+        """"From $3.1 billion in 2022 to $3.6 billion in 2023, trade with India increased": a base written before the
+        subject is the same trade as the level it moved to."""
+        for r, nxt in zip(rows, rows[1:]):
+            if (r.role == "base" and r.why.get("indicator") == "none" and nxt.role == "level" and nxt.figure.kind == r.figure.kind
+                    and self.w["base_to"].search(self.folded, r.figure.span[1], nxt.figure.span[0])):
+                r.indicator, r.flow, r.reporter, r.partner = nxt.indicator, nxt.flow, nxt.reporter, nxt.partner
+                r.why.update(indicator="base_of", reporter="base_of", partner="base_of")
 
     def _commodity(self, left: int, f: Figure) -> bool:
         t, w = self.folded, self.w
