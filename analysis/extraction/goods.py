@@ -2,7 +2,6 @@
 terms"), which makes it indicator other with its flow kept."""
 from __future__ import annotations
 
-import re
 
 from ..reading.figures import Figure
 from .vocabulary import clause_break
