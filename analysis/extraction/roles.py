@@ -231,6 +231,12 @@ class RoleReading:
         if rep is not None and par is not None and (rep is par or (rep.iso3 and rep.iso3 == par.iso3)):
             par = None
         reporter, partner = iso(rep), iso(par)
+        if rep is not None and par is None and ctx["reporter"] not in (None, reporter) and (
+                w["partner_predicate_after"].match(t, rep.end) or w["partner_predicate_before"].search(t, max(a, rep.start - 60), rep.start)):
+            # "Russia remained the main partner, with trade with it at $1.9 billion", "Основным торговым партнером
+            # осталась Россия": the subject is the partner of the country the text is about
+            reporter, partner = ctx["reporter"], reporter
+            r.why.update(reporter="context", partner="partner_subject")
         partner_group = (par is not None and par.form == "group") or (par is None and has_group)
         # "the two countries", "bilateral": the pair the text named last, unless a total word in the figure's own
         # clause ("..., but overall exports", "общий экспорт страны") makes it another thing

@@ -82,6 +82,8 @@ def _words(lang: str):
         prep_from=re.compile(rf"{_B}(?:{_alt(iw.get('prep_from', []))})\s+{art}$", re.I),
         prep_with=re.compile(rf"{_B}(?:{_alt(iw.get('prep_with', []))})\s+{art}$", re.I),
         between_word=rx(iw.get("between", [])),
+        partner_predicate_after=re.compile(rf"\s+(?:{_alt(iw['partner_predicate_after'])}){_E}", re.I) if iw.get("partner_predicate_after") else _NEVER,
+        partner_predicate_before=re.compile(rf"{_B}(?:{_alt(iw['partner_predicate_before'])})\s+$", re.I) if iw.get("partner_predicate_before") else _NEVER,
         compared_word=rx(r.table("periods").get("compared") or []),
         one_word_gap=re.compile(rf"\s+\w+\s+{art}"),   # "$2.4 billion to (the) Russia": one preposition
         buyer_verb=rx(iw.get("buyer_verbs", [])),
