@@ -36,9 +36,20 @@ class GoodsReading:
             flow_after = w["indicators"]["exports"].search(after) or w["indicators"]["imports"].search(after)
             if flow_after is not None and goods(after[:flow_after.start()]):
                 return True
-            return self._measured_other(left, f) or goods(t[left:f.span[0]])
+            return self._measured_other(left, f) or goods(t[left:f.span[0]]) or self._part_good(left, f)
         return (goods(window[max(0, k.start() - 25):k.end() + 30]) or self._measured_other(left, f)
                 or self._named_good(window, k.end(), f.span[0] - len(window)))
+
+    def _part_good(self, left: int, f: Figure) -> bool:
+        """"экспорт ... 3,5 млрд, из них на коньяк пришлось 0,2 млрд", "of which cognac accounted for $0.2 billion": the
+        word a part of a total names is a good unless it is a country or a generic word (rules `part_good`)."""
+        t, w = self.folded, self.w
+        m = None
+        for m in w["part_good"].finditer(t, left, f.span[0]):
+            pass
+        if m is None or w["goods_generic"].match(t, m.start("good")):
+            return False
+        return not any(c.start <= m.start("good") < c.end for c in self._countries_in(m.start("good") - 40, m.end()))
 
     def _measured_other(self, left: int, f: Figure) -> bool:
         """Whether the figure's own clause measures it otherwise than in money (rules `other`: "in physical terms", "в

@@ -53,6 +53,7 @@ def _words(lang: str):
         total=rx(iw.get("total", [])),
         other=rx(iw.get("other", [])),
         value_terms=rx(iw.get("value_terms", [])),
+        part_good=re.compile(_alt(iw["part_good"]), re.I) if iw.get("part_good") else _NEVER,
         commodities=rx(iw.get("commodities", [])),
         goods_of=(re.compile(rf"\s+(?:{_alt(iw['goods_of'])})\s+{art}(?P<good>[^\W\d_][\w-]*)", re.I)
                   if iw.get("goods_of") else None),
