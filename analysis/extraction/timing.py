@@ -11,6 +11,10 @@ from .model import _Row
 from .vocabulary import clause_break
 
 
+# a period followed by a dash or a colon labels the figure after it
+_LABEL_DASH = re.compile(r"\s*[:—–-]\s*")
+
+
 class PeriodReading:
     """Methods of `_Document` that bind and resolve periods (they use the document's state)."""
 
@@ -96,8 +100,12 @@ class PeriodReading:
         return None
 
     def _written_after(self, f: Figure, p) -> bool:
-        """Whether period mention p is written right after figure f ("$18 billion in 2022", rules period_gap)."""
-        return f.span[1] <= p.start and p.start - f.span[1] <= 24 and bool(self.w["period_gap"].fullmatch(self.folded, f.span[1], p.start))
+        """Whether period mention p is written right after figure f ("$18 billion in 2022", rules period_gap); a period
+        that labels the figure after it ("... (в 2021 году — 5,1 млрд)", "(in 2021: $5.1 billion)") is not f's."""
+        if not (f.span[1] <= p.start and p.start - f.span[1] <= 24 and self.w["period_gap"].fullmatch(self.folded, f.span[1], p.start)):
+            return False
+        label = _LABEL_DASH.match(self.folded, p.end)
+        return label is None or not self._figs_in(label.end(), label.end() + 2)
 
     def _owner(self, p, anchors: list[_Row]) -> Figure | None:
         """A period between two figures belongs to the nearer one; before or after all of them, to none."""

@@ -211,6 +211,9 @@ def _compiled(lang: str):
         ("qn3", quarters_n),
         ("yt", rf"{B}(?:{p['year_to']})(?P<yt_m>{month_alt}){E}(?:\s+(?P<yt_y>{year}))?"),
         ("mrf", month_range.replace("m1", "f_m1").replace("m2", "f_m2") + in_fiscal),
+        # "April 2023 - March 2024", "апрель 2023 — март 2024": each end with its year
+        ("mry", rf"{B}(?P<ry_m1>{month_alt}){E}\s+(?P<ry_y1>{year})(?:\s*(?:{yw}))?\s*(?:{joiners})\s*"
+                rf"(?P<ry_m2>{month_alt}){E}\s+(?P<ry_y2>{year})(?:\s*(?:{yw}))?"),
         ("mr", month_range + year_after),
         ("nmf", n_months.replace("(?P<n>", "(?P<nf_n>") + in_fiscal.replace("mf", "nf")),
         ("nm", n_months + rf"(?:\s+{prep}{art}(?:(?P<ny>{one_year})|(?P<nrel>{rel_year_after}))(?:\s*(?:{yw}))?)?"),
@@ -333,6 +336,11 @@ def find(text: str, lang: str) -> list[Mention]:
             y1 = _fiscal_first_year(g["mf1"], g["mf2"])
             if m1 and m2 and y1:
                 period = _fiscal_period(y1, m1, m2)
+        elif g["mry"]:
+            m1, m2 = _lookup(c["month_forms"], g["ry_m1"]), _lookup(c["month_forms"], g["ry_m2"])
+            y1, y2 = int(g["ry_y1"]), int(g["ry_y2"])
+            if m1 and m2 and (y1, m1) <= (y2, m2):
+                period = Period(m1, m2, y1, last_year=y2 if y2 != y1 else None)
         elif g["mr"]:
             m1, m2 = _lookup(c["month_forms"], g["m1"]), _lookup(c["month_forms"], g["m2"])
             if m1 and m2 and m1 <= m2:
@@ -406,7 +414,7 @@ def find(text: str, lang: str) -> list[Mention]:
             if not c["date_before"].search(text, max(0, m.start() - 20), m.start()) and not c["part_before"].search(text, max(0, m.start() - 30), m.start()):
                 period = Period(1, 12, int(g["yy"]))
         if period is not None:
-            is_range = bool(g["mr"] or g["mrf"] or g["yr"] or g["fy"] or g["fys"])   # "from January through June": never a comparison
+            is_range = bool(g["mr"] or g["mry"] or g["mrf"] or g["yr"] or g["fy"] or g["fys"])   # "from January through June": never a comparison
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
     taken = [(x.start, x.end) for x in out]
 
