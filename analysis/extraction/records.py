@@ -48,6 +48,9 @@ class RowRecords:
                 compared = self._resolve(c, src.period)
                 if compared is not None and compared.first == 0:
                     compared = None
+            elif c == "derive" and period is not None and period.last_year and (period.first, period.last) == (1, 12):
+                # "doubled in 2020-2023", "from 2020 to 2023": the last year against the first
+                period, compared = Period(1, 12, period.last_year), Period(1, 12, period.year)
             elif c in ("derive", "derive-base"):
                 compared = period.shifted(-1) if period is not None else None
                 if c == "derive-base":

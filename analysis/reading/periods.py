@@ -167,7 +167,10 @@ def _compiled(lang: str):
         written = rf"(?:{p.get('fiscal', '')})(?P<{g}1>{year})[-/](?P<{g}2>{year}|\d\d)(?!\d){E}"
         named = rf"|(?:{single})(?P<{g}s>\d\d|{year})(?![\d/-])" if single else ""
         return rf"\s*{prep}{art}(?:{written}{named})"
-    year_range = rf"{B}(?P<yr1>{year})\s*[-–]\s*(?P<yr2>{year}){E}"
+    # "2010-2022"; "from 2020 to 2023", "с 2020 года по 2023 год" (rules year_span, slots <Y1> and <Y2>)
+    spans = "".join(f"|{B}(?:{pat})".replace("<Y1>", rf"(?P<yr1_{i}>{year})").replace("<Y2>", rf"(?P<yr2_{i}>{year})")
+                    for i, pat in enumerate(p.get("year_span", [])))
+    year_range = rf"{B}(?P<yr1>{year})\s*[-–]\s*(?P<yr2>{year}){E}{spans}"
     # "the 12 months to March 2023", "the four quarters ending June": a frame of the rules, its slots filled here
     four_quarters_to = B + (p.get("trailing_period") or "(?!)").replace("<N>", rf"(?P<fq_n>\d{{1,2}}|{words})").replace(
         "<MONTH>", rf"(?P<fq_m>{month_alt})").replace("<YEAR>", rf"(?P<fq_y>{year})")
@@ -400,7 +403,7 @@ def find(text: str, lang: str) -> list[Mention]:
         elif g["fys"]:
             period = _fiscal_period(_fiscal_year_ending(g["fys_y"]), None, None)
         elif g["yr"]:
-            y1, y2 = int(g["yr1"]), int(g["yr2"])
+            y1, y2 = (int(next(v for k, v in g.items() if k.startswith(name) and v)) for name in ("yr1", "yr2"))
             if y1 < y2:
                 period = Period(1, 12, y1, last_year=y2)
         elif g["mo"]:
