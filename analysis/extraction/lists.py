@@ -33,7 +33,7 @@ class ListReading:
         gap, twin = w["label_gap"], w["twin_gap"]
         named = [m for m in self._countries_in(a, b) if m.iso3]
         role_noun = self._list_role(a, b)
-        if len(named) < (2 if role_noun else 3):
+        if len(named) < (1 if role_noun else 3):
             return
         levels = sorted((r for r in rows if r.role == "level" and r.figure.kind in ("money", "percent", "count")),
                         key=lambda r: r.figure.span[0])
@@ -50,12 +50,14 @@ class ListReading:
         listed = {m.iso3 for m in labels.values()}
         role = {id(m): role for m, role in self._roles(a, b)}
         # "в Латвии дефицит ... в Литве - 1,2 млрд": places that host the figure are its reporters, not partners
-        if len(listed) < 2 or any(role.get(id(m)) in ("host", "owner", "agency") for m in labels.values()):
+        if len(listed) < (1 if role_noun else 2) or any(role.get(id(m)) in ("host", "owner", "agency") for m in labels.values()):
             return
         # "Exports to Russia amounted to $652 million, to China - $620 million": an unlabelled partner is no holder
         holders = [m for m in named if m.iso3 not in listed and role.get(id(m)) not in ("dest", "origin", "with", "pair_and")]
         owners = [m for m, role in self._roles(a, b) if role == "owner" and m.iso3 and m.iso3 not in listed]
         holder = (owners or holders or [None])[0]
+        if len(listed) == 1 and holder is not None and role.get(id(holder)) == "plain":
+            return   # "Italy remained the largest buyer ..., followed by China at 12.5 percent": a ranking, not a holder's list
         first_label = min(m.start for m in labels.values())
         # "Основная часть товарооборота пришлась на Россию (2,2 млрд), Китай (0,8 млрд) и Узбекистан (0,3 млрд)": a list
         # with no other country in its sentence lists the partners of the country the text is about
