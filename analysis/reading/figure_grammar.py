@@ -53,6 +53,7 @@ class _Readers:
     change_by_end: re.Pattern
     fraction_worded: re.Pattern   # "by a third", "a third", "одну треть": a fraction written as a change
     cue_lead: re.Pattern      # "by", "up", "на", "в" right before a change: part of its raw text
+    clause_and: re.Pattern    # ", and the ...": where the next clause begins after a figure
     rules: object
 
 
@@ -152,6 +153,7 @@ def _readers(lang: str) -> _Readers:
         change_by=re.compile(rf"(?<![^\W\d_])(?:{words_of('change_by')})(?![^\W\d_])", re.I),
         change_by_end=re.compile(rf"(?<![^\W\d_])(?:{words_of('change_by')})\s*$", re.I),
         fraction_worded=re.compile(rf"(?:{words_of('change_by')}|{words_of('fraction_article')})(?![^\W\d_])", re.I),
+        clause_and=re.compile(_alt(r.table("indicator_words").get("clause_and") or ["(?!)"]), re.I),
         cue_lead=re.compile(rf"(?:(?<![^\W\d_])(?:{words_of('cue_lead')})\s+)?$", re.I),
         rules=r,
     )

@@ -439,7 +439,10 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
             value = (low + high) / 2
         # "a deficit of $1.2 billion against a surplus a year earlier": the words after a comparison are the base's
         versus = rd.compared_word.search(folded, end, right)
-        clause = (folded[left:start], folded[end:versus.start() if versus else right])
+        # "exports rose to $28.1 billion and the trade deficit shrank": the next clause's words are not this figure's
+        joined = rd.clause_and.search(folded, end, right)
+        stop = min(x.start() for x in (versus, joined, None) if x is not None) if (versus or joined) else right
+        clause = (folded[left:start], folded[end:stop])
         deficit = min(_distance(rd.deficit, clause), _distance(rd.gap, clause) + 0.5)
         if deficit < _distance(rd.surplus, clause):
             value = -abs(value)
