@@ -54,7 +54,8 @@ class ListReading:
             return
         # "Exports to Russia amounted to $652 million, to China - $620 million": an unlabelled partner is no holder
         holders = [m for m in named if m.iso3 not in listed and role.get(id(m)) not in ("dest", "origin", "with", "pair_and")]
-        owners = [m for m, role in self._roles(a, b) if role == "owner" and m.iso3 and m.iso3 not in listed]
+        # "the exports of Qatar", "Turkish exports": whose list it is
+        owners = [m for m, role in self._roles(a, b) if role in ("owner", "adj_flow") and m.iso3 and m.iso3 not in listed]
         holder = (owners or holders or [None])[0]
         if len(listed) == 1 and holder is not None and role.get(id(holder)) == "plain":
             return   # "Italy remained the largest buyer ..., followed by China at 12.5 percent": a ranking, not a holder's list

@@ -162,6 +162,9 @@ class RoleReading:
         def iso(m):
             return None if m is None else m.iso3
 
+        def roles_of(m) -> set:
+            return {role for x, role in roles if x is m}
+
         sentence = t[a:b]
         group_roles = ("dest", "with", "origin", "between", "pair_and", "plain")
         has_group = any(m.form == "group" and role in group_roles and ((m, role) in local or m.end <= f.span[0]) for m, role in roles)
@@ -231,12 +234,23 @@ class RoleReading:
         if rep is not None and par is not None and (rep is par or (rep.iso3 and rep.iso3 == par.iso3)):
             par = None
         reporter, partner = iso(rep), iso(par)
-        if rep is not None and par is None and ctx["reporter"] not in (None, reporter) and (
-                w["partner_predicate_after"].match(t, rep.end) or w["partner_predicate_before"].search(t, max(a, rep.start - 60), rep.start)):
+        predicate = (w["partner_predicate_after"].match(t, rep.end) or w["partner_predicate_before"].search(t, max(a, rep.start - 60), rep.start)
+                     ) if rep is not None and (par is None or par.iso3 == rep.iso3 or roles_of(par) & {"adj", "adj_owner", "owner"}) else None
+        # "Germany was the top destination for Turkish exports with $1.8 billion": the ranked country's holder, if named
+        holder = next((m for m, role in roles if predicate and m.iso3 and m.iso3 != rep.iso3 and role in ("adj", "adj_owner", "owner")), None)
+        follow = None if predicate or rep is None else next((o for o in reversed(siblings) if o.why.get("partner") == "partner_subject"
+                                                              and o.figure.span[1] <= f.span[0]), None)
+        if predicate and (holder is not None or ctx["reporter"] not in (None, reporter)):
             # "Russia remained the main partner, with trade with it at $1.9 billion", "Основным торговым партнером
             # осталась Россия": the subject is the partner of the country the text is about
-            reporter, partner = ctx["reporter"], reporter
-            r.why.update(reporter="context", partner="partner_subject")
+            reporter, partner = (holder.iso3 if holder is not None else ctx["reporter"]), reporter
+            r.why.update(reporter="holder" if holder is not None else "context", partner="partner_subject")
+            if r.why.get("indicator") in ("context", "none", "list_role"):
+                r.indicator = self._list_role(predicate.start(), predicate.end()) or r.indicator
+        elif follow is not None and w["list_follow"].search(t, max(a, rep.start - 25), rep.start) and par is None:
+            # "..., followed by the United Kingdom with $1.2 billion": the next partner of the same holder
+            reporter, partner = follow.reporter, reporter
+            r.why.update(reporter="ranking", partner="partner_subject")
         partner_group = (par is not None and par.form == "group") or (par is None and has_group)
         # "the two countries", "bilateral": the pair the text named last, unless a total word in the figure's own
         # clause ("..., but overall exports", "общий экспорт страны") makes it another thing
