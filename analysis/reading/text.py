@@ -67,6 +67,31 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def literal_alternation(words) -> str:
+    """A regex for any of `words` taken literally, the longest first as a sorted alternation tries them,
+    written as a trie: a position is checked once per character instead of once per word.
+
+    >>> re.fullmatch(literal_alternation(["Minsk", "Minsk region", "Moscow"]), "Minsk region") is not None
+    True
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[None] = {}
+
+    def branch(node: dict) -> str:
+        # a word ending here is tried after every longer one through this node, as longest-first would
+        arms = [re.escape(ch) + branch(child) for ch, child in node.items() if ch is not None]
+        if not arms:
+            return ""
+        body = arms[0] if len(arms) == 1 and None not in node else "(?:" + "|".join(arms) + ")"
+        return body + "?" if None in node else body
+
+    return branch(trie)
+
+
 def escape_html(text) -> str:
     """Text from an article made safe for HTML (titles, hover labels, highlighted views).
 
