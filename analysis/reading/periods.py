@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..rules import _alt, rules
+from .text import literal_alternation
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def _compiled(lang: str):
     month_alt = _alt(f for forms in month_forms.values() for f in forms)
     ordinal_forms = {int(k): v for k, v in r.table("ordinals").items()}
     ord_alt = _alt(f for forms in ordinal_forms.values() for f in forms)
-    words = _alt(re.escape(w) for w in r.number_words)
+    words = literal_alternation(sorted(r.number_words, key=len, reverse=True))
     year = r"(?:19[5-9]\d|20[0-6]\d)"   # "2088 юрт" is a count, not a year
     one_year = rf"{year}(?![-/]\d)"   # not the first half of "2017/2018"
     yw = p["year_word"]
@@ -184,7 +185,9 @@ def _compiled(lang: str):
         if p.get("compared_before_year") else None
     compared = re.compile(rf"{B}(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
                           rf"(?:(?:{_alt(p['compared_filler'])})\s+)?$", flags)
-    main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
+    # every alternative but "yo" (a year, starting with 1 or 2) starts at a word start ({B}): the scan
+    # skips all other positions at once instead of trying each alternative there
+    main = re.compile(rf"(?:{B}|(?=[12]))(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qnf", quarters_count.replace("(?P<qcount", "(?P<xqcount") + of_fiscal("nqf")),
         ("nmfs", n_months.replace("(?P<n>", "(?P<nmfs_n>") + of_fiscal("mff")),
@@ -204,7 +207,7 @@ def _compiled(lang: str):
         ("mq", rf"{B}(?:the\s+)?(?P<mq_m>{month_alt})\s+(?:{p['quarter_word']}){E}(?:\s+(?:of\s+)?(?P<mq_y>{year}))?"),   # "the March quarter"
         ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:,?\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
-    )), flags)
+    )) + ")", flags)
     part_of = re.compile(rf"\s*(?:{_alt(p.get('part_of') or ['(?!)'])})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?", flags)
     month_word = re.compile(rf"{B}(?:{month_alt}){E}", flags)
     through_month = re.compile(rf"{B}(?:{_alt(p.get('through_month') or ['(?!)'])})\s*$", flags)
