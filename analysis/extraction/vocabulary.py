@@ -44,7 +44,8 @@ def _words(lang: str):
     after = f"(?!\\s+(?:{_alt(iw['not_indicator_after'])}){_E})" if iw.get("not_indicator_after") else ""
     before = "".join(f"(?<!{p}\\s)" for p in iw.get("not_indicator_before", []))
     return dict(
-        indicators={k: re.compile(before + rx(v).pattern + after, re.I) for k, v in ind.items()},
+        # the word start first: the lookbehinds of `before` then run at word starts only, not at every position
+        indicators={k: re.compile(rf"{_B}{before}(?:{_alt(v)}){_E}{after}" if v else "(?!)", re.I) for k, v in ind.items()},
         total=rx(iw.get("total", [])),
         other=rx(iw.get("other", [])),
         commodities=rx(iw.get("commodities", [])),
