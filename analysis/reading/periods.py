@@ -139,7 +139,8 @@ def _compiled(lang: str):
     rel_year_after = _alt(pat for pat, _ in year_of_period)
     period_noun = rf"(?:\s+(?:{p['period_noun']}))?" if p.get("period_noun") else ""
     year_after = rf"(?:{period_noun},?\s*(?:of\s+|on\s+|in\s+)?(?:(?P<y>{one_year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
-    n_months = rf"{B}(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:(?:\s+|-)(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
+    n_lead = r"(?:(?:the\s+)?first\s+|(?:за\s+)?(?:первы[еx]\s+)?)?"
+    n_months = rf"{B}{n_lead}(?P<n>\d{{1,2}}|{words})(?:-?(?:ти|х|ми))?(?:(?:\s+|-)(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
     # "the last quarter of 2022" is the fourth; "the last quarter" alone is the one before (previous_quarter)
     last_part = _alt(p.get("last_part") or ["(?!)"])
     named_year = rf"\s*,?\s*(?:of\s+)?(?:the\s+)?(?:{one_year}|{_alt(pat for pat, _ in year_of_period)})"
@@ -185,9 +186,12 @@ def _compiled(lang: str):
         if p.get("compared_before_year") else None
     compared = re.compile(rf"{B}(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
                           rf"(?:(?:{_alt(p['compared_filler'])})\s+)?$", flags)
-    # every alternative but "yo" (a year, starting with 1 or 2) starts at a word start ({B}): the scan
-    # skips all other positions at once instead of trying each alternative there
-    main = re.compile(rf"(?:{B}|(?=[12]))(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in (
+    # every alternative but "yo" (a year, starting with 1 or 2) starts at a word start ({B}) with one of these
+    # leads: the scan tests them once at a position instead of trying each alternative there
+    leads = [rf"{n_lead}(?:\d|{words})", rf"[^\W\d_]{{3}}\s+(?:\d|{words}|{month_alt})",   # "the three months", "the March quarter"
+             first, p["year_to"], month_alt, ord_alt, "[QH]", last_part, rf"(?:{p.get('fiscal', '')})\d"]
+    leads += [p["fiscal_single"]] if p.get("fiscal_single") else []
+    main = re.compile(rf"(?:{B}(?={_alt(f'(?:{x})' for x in leads)})|(?=[12]))(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qnf", quarters_count.replace("(?P<qcount", "(?P<xqcount") + of_fiscal("nqf")),
         ("nmfs", n_months.replace("(?P<n>", "(?P<nmfs_n>") + of_fiscal("mff")),
