@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..rules import _alt, rules
-from .text import literal_alternation
+from .text import any_of, finditer_each, literal_alternation
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,10 @@ def _compiled(lang: str):
     date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
-    return dict(main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
+    # the patterns read after the main one, scanned for in one pass (`finditer_each`)
+    rest = [x for x in (whole_year, unstated, half_alone, same) if x is not None] + [x for x, _ in relative_fiscal_years + relative_years + relative_months]
+    rest += previous_months + relative_quarters
+    return dict(rest=rest, rest_lead=any_of(rest, B), main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
                 relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, unstated=unstated, since=since, since_month=since_month, change_before=change_before, same=same, compared=compared, before_year=before_year, rules=r)
 
 
@@ -394,48 +397,49 @@ def find(text: str, lang: str) -> list[Mention]:
             is_range = bool(g["mr"] or g["mrf"] or g["yr"] or g["fy"] or g["fys"])   # "from January through June": never a comparison
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
     taken = [(x.start, x.end) for x in out]
+    found = finditer_each(c["rest"], c["rest_lead"], text)
 
     def free(a, b):
         return not any(s < b and a < e for s, e in taken)
 
     # "last fiscal year": which months is known once the country and the publication date are
     for pattern, offset in c["relative_fiscal_years"]:
-        for m in pattern.finditer(text):
+        for m in found[pattern]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset, fiscal=(None, offset)),
                                    _is_compared(c, text, m.start()), m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     # "for the full year", "the year as a whole": a whole year no text names, the last that has ended
-    for m in c["whole_year"].finditer(text) if c["whole_year"] else ():
+    for m in found[c["whole_year"]] if c["whole_year"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 12), _is_compared(c, text, m.start()), m.group(0)))
-    for m in c["unstated"].finditer(text) if c["unstated"] else ():
+    for m in found[c["unstated"]] if c["unstated"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(0, 0, unstated=True), False, m.group(0)))
-    for m in c["half_alone"].finditer(text) if c["half_alone"] else ():
+    for m in found[c["half_alone"]] if c["half_alone"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 6), _is_compared(c, text, m.start()), m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     # "up 5% month on month", "к предыдущему месяцу": the month before the figure's own
     for pattern in c["previous_months"]:
-        for m in pattern.finditer(text):
+        for m in found[pattern]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, step_back=1), True, m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     for pattern, offset in c["relative_years"]:
-        for m in pattern.finditer(text):
+        for m in found[pattern]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset), _is_compared(c, text, m.start(), year=offset < 0), m.group(0)))
     for pattern, offset in c["relative_months"]:
-        for m in pattern.finditer(text):
+        for m in found[pattern]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=offset), False, m.group(0)))
     for step, patterns in ((3, c["relative_quarters"]),):
         for pattern in patterns:
-            for m in pattern.finditer(text):
+            for m in found[pattern]:
                 if free(*m.span()):
                     out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, step_back=step), True, m.group(0)))
-    for m in c["same"].finditer(text):
+    for m in found[c["same"]]:
         if free(*m.span()):
             # "the same period" alone is unspecified (offset None); "year-on-year" means a year before
             noun = re.search(r"period|month|quarter|indicator|figure|период", m.group(0), re.I)

@@ -92,6 +92,35 @@ def literal_alternation(words) -> str:
     return branch(trie)
 
 
+def any_of(patterns, prefix: str = "") -> re.Pattern:
+    """A zero-width pattern that matches where any of `patterns` (all starting with `prefix`, all of the
+    same flags) would: the `lead` for `finditer_each`."""
+    flags = {p.flags for p in patterns} or {0}
+    assert len(flags) == 1 and all(p.pattern.startswith(prefix) for p in patterns)
+    body = "|".join(f"(?:{p.pattern[len(prefix):]})" for p in patterns) or "(?!)"
+    return re.compile(f"{prefix}(?={body})", flags.pop())
+
+
+def finditer_each(patterns, lead: re.Pattern, text: str) -> dict:
+    """`{p: list(p.finditer(text))}` for many patterns in one scan of the text: `lead` (their `any_of`)
+    finds where any of them matches, and each is tried only there."""
+    starts = [m.start() for m in lead.finditer(text)]
+    out = {}
+    for p in patterns:
+        found, pos = [], 0
+        for s in starts:
+            m = p.match(text, s) if s >= pos else None
+            if m is None:
+                continue
+            if m.end() == s:   # an empty match: finditer's own rules, rare enough
+                found = list(p.finditer(text))
+                break
+            found.append(m)
+            pos = m.end()
+        out[p] = found
+    return out
+
+
 def escape_html(text) -> str:
     """Text from an article made safe for HTML (titles, hover labels, highlighted views).
 
