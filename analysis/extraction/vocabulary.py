@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..reading.text import any_of
 from ..rules import _alt, rules
 
 _B, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
@@ -43,9 +44,11 @@ def _words(lang: str):
     # "Trade Minister", "the Export Promotion Bureau": a flow word naming an office or a measure
     after = f"(?!\\s+(?:{_alt(iw['not_indicator_after'])}){_E})" if iw.get("not_indicator_after") else ""
     before = "".join(f"(?<!{p}\\s)" for p in iw.get("not_indicator_before", []))
+    # the word start first: the lookbehinds of `before` then run at word starts only, not at every position
+    indicators = {k: re.compile(rf"{_B}{before}(?:{_alt(v) if v else '(?!)'}){_E}{after}", re.I) for k, v in ind.items()}
     return dict(
-        # the word start first: the lookbehinds of `before` then run at word starts only, not at every position
-        indicators={k: re.compile(rf"{_B}{before}(?:{_alt(v)}){_E}{after}" if v else "(?!)", re.I) for k, v in ind.items()},
+        indicators=indicators,
+        indicators_lead=any_of(list(indicators.values()), _B),
         total=rx(iw.get("total", [])),
         other=rx(iw.get("other", [])),
         commodities=rx(iw.get("commodities", [])),

@@ -101,22 +101,23 @@ def any_of(patterns, prefix: str = "") -> re.Pattern:
     return re.compile(f"{prefix}(?={body})", flags.pop())
 
 
-def finditer_each(patterns, lead: re.Pattern, text: str) -> dict:
-    """`{p: list(p.finditer(text))}` for many patterns in one scan of the text: `lead` (their `any_of`)
-    finds where any of them matches, and each is tried only there."""
-    starts = [m.start() for m in lead.finditer(text)]
+def finditer_each(patterns, lead: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> dict:
+    """`{p: list(p.finditer(text, pos, endpos))}` for many patterns in one scan of the text: `lead` (their
+    `any_of`) finds where any of them matches, and each is tried only there."""
+    endpos = len(text) if endpos is None else endpos
+    starts = [m.start() for m in lead.finditer(text, pos, endpos)]
     out = {}
     for p in patterns:
-        found, pos = [], 0
+        found, after = [], pos
         for s in starts:
-            m = p.match(text, s) if s >= pos else None
+            m = p.match(text, s, endpos) if s >= after else None
             if m is None:
                 continue
             if m.end() == s:   # an empty match: finditer's own rules, rare enough
-                found = list(p.finditer(text))
+                found = list(p.finditer(text, pos, endpos))
                 break
             found.append(m)
-            pos = m.end()
+            after = m.end()
         out[p] = found
     return out
 
