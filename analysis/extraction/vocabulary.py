@@ -48,7 +48,7 @@ def _words(lang: str):
     indicators = {k: re.compile(rf"{_B}{before}(?:{_alt(v) if v else '(?!)'}){_E}{after}", re.I) for k, v in ind.items()}
     return dict(
         indicators=indicators,
-        indicators_lead=any_of(list(indicators.values()), _B),
+        indicators_lead=any_of(list(indicators.values()), _B + before),
         total=rx(iw.get("total", [])),
         other=rx(iw.get("other", [])),
         commodities=rx(iw.get("commodities", [])),
