@@ -138,9 +138,12 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
         return out, True
 
     try:
-        found = chars_of(_parser.parse(pattern, flags).data)
+        parsed = _parser.parse(pattern, flags)
     except re.error:
         return None
+    if (parsed.state.flags ^ flags) & ~re.U:   # flags set inside the pattern ("(?i)..."): leave it as it is
+        return None
+    found = chars_of(parsed.data)
     if found is None or found[1] or len(found[0]) > 200:
         return None
     return "(?=[" + "".join(re.escape(c) for c in sorted(found[0])) + "])"
