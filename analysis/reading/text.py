@@ -94,26 +94,36 @@ def literal_alternation(words) -> str:
 
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A lookahead `(?=[...])` of every character a match of `pattern` can start with, or None when that is
-    not a short list (a class like \\w, a match that may be empty). Put before the pattern, it turns away the
+    no short list (a negated class, a match that may be empty). Put before the pattern, it turns away the
     other positions at one test and changes no match.
 
-    >>> first_chars(r"(?:the\\s+)?Gulf|(?<!South\\s)Sudan")
-    '(?=[GSt])'
+    >>> first_chars(r"(?:the\\s+)?Gulf|(?<!South\\s)Sudan|\\d+ bn")
+    '(?=[GS\\\\dt])'
     """
     from re import _constants as C, _parser
+
+    categories = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+                  C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+    def members(items) -> set | None:   # a class's members, written as class syntax
+        out = set()
+        for o, x in items:
+            if o is C.LITERAL:
+                out.add(re.escape(chr(x)))
+            elif o is C.RANGE and x[1] - x[0] <= 256:
+                out |= {re.escape(chr(c)) for c in range(x[0], x[1] + 1)}
+            elif o is C.CATEGORY and x in categories:
+                out.add(categories[x])
+            else:
+                return None
+        return out
 
     def chars_of(items) -> tuple[set, bool] | None:   # (first characters, whether it may match empty)
         out: set = set()
         for op, av in items:
-            if op is C.LITERAL:
-                return out | {chr(av)}, False
-            if op is C.IN:
-                if any(o not in (C.LITERAL, C.RANGE) for o, _ in av) or any(o is C.RANGE and b - a > 256 for o, (a, b) in
-                                                                            (x for x in av if x[0] is C.RANGE)):
-                    return None
-                for o, x in av:
-                    out |= {chr(x)} if o is C.LITERAL else {chr(c) for c in range(x[0], x[1] + 1)}
-                return out, False
+            if op in (C.LITERAL, C.IN):
+                found = members([(op, av)] if op is C.LITERAL else av)
+                return None if found is None else (out | found, False)
             if op in (C.AT, C.ASSERT, C.ASSERT_NOT):   # zero-width: the next item starts the match
                 continue
             if op is C.SUBPATTERN and not av[1] & re.I:
@@ -146,7 +156,7 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     found = chars_of(parsed.data)
     if found is None or found[1] or len(found[0]) > 200:
         return None
-    return "(?=[" + "".join(re.escape(c) for c in sorted(found[0])) + "])"
+    return "(?=[" + "".join(sorted(found[0])) + "])"
 
 
 def any_of(patterns, prefix: str = "") -> re.Pattern:
@@ -155,7 +165,8 @@ def any_of(patterns, prefix: str = "") -> re.Pattern:
     flags = {p.flags for p in patterns} or {0}
     assert len(flags) == 1 and all(p.pattern.startswith(prefix) for p in patterns)
     body = "|".join(f"(?:{p.pattern[len(prefix):]})" for p in patterns) or "(?!)"
-    return re.compile(f"{prefix}(?={body})", flags.pop())
+    flags = flags.pop()
+    return re.compile(f"{first_chars(body, flags) or ''}{prefix}(?={body})", flags)
 
 
 def finditer_each(patterns, lead: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> dict:
