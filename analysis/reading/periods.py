@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..rules import _alt, rules
-from .text import any_of, finditer_each, literal_alternation
+from .text import any_of, finditer_each, first_chars, literal_alternation
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,7 @@ def _compiled(lang: str):
     leads = [rf"{n_lead}(?:\d|{words})", rf"[^\W\d_]{{3}}\s+(?:\d|{words}|{month_alt})",   # "the three months", "the March quarter"
              first, p["year_to"], month_alt, ord_alt, "[QH]", last_part, rf"(?:{p.get('fiscal', '')})\d"]
     leads += [p["fiscal_single"]] if p.get("fiscal_single") else []
-    main = re.compile(rf"(?:{B}(?={_alt(f'(?:{x})' for x in leads)})|(?=[12]))(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in (
+    main = (rf"(?:{B}(?={_alt(f'(?:{x})' for x in leads)})|(?=[12]))(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qnf", quarters_count.replace("(?P<qcount", "(?P<xqcount") + of_fiscal("nqf")),
         ("nmfs", n_months.replace("(?P<n>", "(?P<nmfs_n>") + of_fiscal("mff")),
@@ -211,7 +211,8 @@ def _compiled(lang: str):
         ("mq", rf"{B}(?:the\s+)?(?P<mq_m>{month_alt})\s+(?:{p['quarter_word']}){E}(?:\s+(?:of\s+)?(?P<mq_y>{year}))?"),   # "the March quarter"
         ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:,?\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+(?:of\s+)?(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
-    )) + ")", flags)
+    )) + ")")
+    main = re.compile((first_chars(main, flags) or "") + main, flags)   # and a letter no lead starts with, at one test
     part_of = re.compile(rf"\s*(?:{_alt(p.get('part_of') or ['(?!)'])})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?", flags)
     month_word = re.compile(rf"{B}(?:{month_alt}){E}", flags)
     through_month = re.compile(rf"{B}(?:{_alt(p.get('through_month') or ['(?!)'])})\s*$", flags)

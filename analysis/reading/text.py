@@ -124,6 +124,8 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
             if op in (C.LITERAL, C.IN):
                 found = members([(op, av)] if op is C.LITERAL else av)
                 return None if found is None else (out | found, False)
+            if op is C.ASSERT_NOT and not av[1].data:   # "(?!)" never matches: nothing after it starts a match
+                return out, False
             if op in (C.AT, C.ASSERT, C.ASSERT_NOT):   # zero-width: the next item starts the match
                 continue
             if op is C.SUBPATTERN and not av[1] & re.I:
@@ -156,7 +158,7 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     found = chars_of(parsed.data)
     if found is None or found[1] or len(found[0]) > 200:
         return None
-    return "(?=[" + "".join(sorted(found[0])) + "])"
+    return "(?=[" + "".join(sorted(found[0])) + "])" if found[0] else "(?!)"
 
 
 def any_of(patterns, prefix: str = "") -> re.Pattern:
