@@ -60,9 +60,15 @@ ERROR_COLUMNS: dict[str, str] = {"source": "str", "line": "Int64", "reason": "st
 
 def empty_frame(columns: dict[str, str] = TIDY_COLUMNS):
     """An empty frame with the declared columns and dtypes."""
+    # a copy of one built once: twenty empty Series cost ~4 ms, a copy 0.04 (every text without figures asks)
+    return _empty(tuple(columns.items())).copy()
+
+
+@functools.cache
+def _empty(columns: tuple[tuple[str, str], ...]):
     import pandas as pd
 
-    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in columns.items()})
+    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in columns})
 
 
 def to_frame(records: Iterable[dict], columns: dict[str, str] = TIDY_COLUMNS):
