@@ -100,7 +100,10 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     >>> first_chars(r"(?:the\\s+)?Gulf|(?<!South\\s)Sudan|\\d+ bn")
     '(?=[GS\\\\dt])'
     """
-    from re import _constants as C, _parser
+    try:
+        from re import _constants as C, _parser
+    except ImportError:
+        return None
 
     categories = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
                   C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
@@ -149,13 +152,13 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
                 return out, False
         return out, True
 
-    try:
+    try:   # re's own parser: should another Python read it differently, the pattern just goes without a lookahead
         parsed = _parser.parse(pattern, flags)
-    except re.error:
+        if (parsed.state.flags ^ flags) & ~re.U:   # flags set inside the pattern ("(?i)..."): leave it as it is
+            return None
+        found = chars_of(parsed.data)
+    except Exception:
         return None
-    if (parsed.state.flags ^ flags) & ~re.U:   # flags set inside the pattern ("(?i)..."): leave it as it is
-        return None
-    found = chars_of(parsed.data)
     if found is None or found[1] or len(found[0]) > 200:
         return None
     return "(?=[" + "".join(sorted(found[0])) + "])" if found[0] else "(?!)"
