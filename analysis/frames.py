@@ -2,6 +2,7 @@
 `scan` and `extract` for free text (the frame forms of the readers)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from typing import Iterable
@@ -59,9 +60,15 @@ ERROR_COLUMNS: dict[str, str] = {"source": "str", "line": "Int64", "reason": "st
 
 def empty_frame(columns: dict[str, str] = TIDY_COLUMNS):
     """An empty frame with the declared columns and dtypes."""
+    # a copy of one built once: twenty empty Series cost ~4 ms, a copy 0.04 (every text without figures asks)
+    return _empty(tuple(columns.items())).copy()
+
+
+@functools.cache
+def _empty(columns: tuple[tuple[str, str], ...]):
     import pandas as pd
 
-    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in columns.items()})
+    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in columns})
 
 
 def to_frame(records: Iterable[dict], columns: dict[str, str] = TIDY_COLUMNS):
@@ -74,18 +81,26 @@ def to_frame(records: Iterable[dict], columns: dict[str, str] = TIDY_COLUMNS):
         return empty_frame(columns)
     # column by column with the final dtype: four times faster than from_records + astype
     data = {}
-    for column, dtype in columns.items():
+    for column, name in columns.items():
         values = [r.get(column) for r in records]
-        if dtype == "float64":
+        if name == "float64":
             data[column] = np.array([np.nan if v is None else v for v in values], dtype="float64")
-        elif dtype == "int64":
+        elif name == "int64":
             data[column] = np.array(values, dtype="int64")
         else:
+            dtype = _dtype(name)   # a dtype object: pandas looks a name up in its registry on every call
             try:
                 data[column] = pd.array(values, dtype=dtype)
             except UnicodeEncodeError:   # a lone surrogate (a file name's stray byte, a JSON "\udcff")
                 data[column] = pd.array([_encodable(v, column) for v in values], dtype=dtype)
     return pd.DataFrame(data, copy=False)
+
+
+@functools.cache
+def _dtype(name: str):
+    import pandas as pd
+
+    return pd.api.types.pandas_dtype(name)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

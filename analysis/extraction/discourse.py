@@ -138,8 +138,7 @@ class DiscourseReading:
                 if dated:
                     ctx["period"] = dated[-1].period
         else:
-            found = [(m.start(), name) for name, pattern in self.w["indicators"].items() if name != "enterprises"
-                     for m in pattern.finditer(t, a, b)]
+            found = [(s, name) for s, _, name in self._indicator_hits(a, b) if name != "enterprises"]
             if found:
                 names = {n for _, n in found}
                 ctx["indicator"] = "trade_balance" if "trade_balance" in names else max(found)[1]

@@ -17,7 +17,7 @@ from ..reading import periods as period_mentions
 from ..reading.currency import currency_name_over
 from ..reading.figures import Figure, _figures
 from ..rules import available, country_currency, fiscal_year_start
-from ..reading.text import detect_language, fold, sentences
+from ..reading.text import detect_language, finditer_each, fold, sentences
 from .changes import ChangeReading
 from .checks import RowChecks
 from .discourse import DiscourseReading
@@ -347,8 +347,9 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         figures asks for them a thousand times."""
         cache = self.__dict__.setdefault("_hits_cache", {})
         if (a, b) not in cache:
-            cache[(a, b)] = [(m.start(), m.end(), name) for name, pattern in self.w["indicators"].items()
-                             for m in pattern.finditer(self.folded, a, b)]
+            # one scan for all indicators: a sentence is read once, not once per indicator
+            found = finditer_each(self.w["indicators"].values(), self.w["indicators_lead"], self.folded, a, b)
+            cache[(a, b)] = [(m.start(), m.end(), name) for name, pattern in self.w["indicators"].items() for m in found[pattern]]
         return cache[(a, b)]
 
     def _hits_between(self, a: int, b: int, lo: int, hi: int) -> list[tuple[int, str]]:

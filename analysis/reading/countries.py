@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..rules import _alt, _top_level_alternatives, country_table, rules
+from .text import first_chars
 
 FORMS = ("name", "adj", "capital")
 
@@ -47,9 +48,11 @@ def _patterns(lang: str) -> tuple[re.Pattern, list[tuple[re.Pattern, str, str]]]
     def flags(form):
         return re.I if form == "adj" and lang != "en" else 0
 
-    big = re.compile("|".join(
-        f"(?{'i' if flags(form) else ''}:{B}(?:{_alt(p for p, _, fm in entries if fm == form)}){E})"
-        for form in ("name", "capital", "agency", "group", "adj") if any(fm == form for _, _, fm in entries)))
+    def group(form):   # a word start whose first letter no name of the form starts with is turned away at once
+        names = _alt(p for p, _, fm in entries if fm == form)
+        return f"(?{'i' if flags(form) else ''}:{B}{first_chars(names, flags(form)) or ''}(?:{names}){E})"
+
+    big = re.compile("|".join(group(form) for form in ("name", "capital", "agency", "group", "adj") if any(fm == form for _, _, fm in entries)))
     compiled = [(re.compile(rf"(?:{p})", flags(form)), iso, form) for p, iso, form in sorted(entries, key=lambda e: len(e[0]), reverse=True)]
     return big, compiled
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..rules import _alt, rules
 from .currency import currencies, currency_codes
 from .numbers import DIGITS
+from .text import first_chars, literal_alternation
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,10 @@ class _Readers:
     rules: object
 
 
+def _guarded(alternatives: str) -> str:
+    return f"{first_chars(alternatives, re.I | re.X) or ''}(?:{alternatives})"
+
+
 def _code_alt() -> str:
     return _alt(sorted(currency_codes()))
 
@@ -64,13 +69,14 @@ def _code_alt() -> str:
 @functools.cache
 def _readers(lang: str) -> _Readers:
     r = rules(lang)
-    words = _alt(re.escape(w) for w in r.number_words)
+    words = literal_alternation(sorted(r.number_words, key=len, reverse=True))
     joiners = _alt(r.words("numbers", "joiners") or ["(?!)"])
     scales = r.scales
     free_scales = _alt(p for p, _ in scales if len(p.replace("\\", "")) > 2 or p.startswith(("mln", "bn", "mn", "tn")))
     glued_scales = _alt(p for p, _ in scales if len(p.replace("\\", "")) <= 2 and not p.startswith(("bn", "mn", "tn")))
-    symbols = _alt(c.pattern for c in currencies() if c.kind == "symbol")
-    names = _alt(c.pattern for c in currencies() if c.kind == lang)
+    # long lists behind a lookahead of their first characters: at most places after a number none can start
+    symbols = _guarded(_alt(c.pattern for c in currencies() if c.kind == "symbol"))
+    names = _guarded(_alt(c.pattern for c in currencies() if c.kind == lang))
     code_scales = _alt(p for ps in r.table("code_scales").values() for p in ps) or "(?!)"
     codes = _code_alt()
     currency_pre = rf"(?P<pre>(?:{symbols})(?![^\W\d_])|(?=[^\W\d_])(?P<pscale>{code_scales})?(?:{codes})(?:\s?\$)?(?![^\W\d_]))"

@@ -12,96 +12,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..rules import _alt, rules
-
-
-@dataclass(frozen=True)
-class Period:
-    """Months first..last of a year; `year` None until resolved; `offset` for "last year" (-1)."""
-
-    first: int
-    last: int
-    year: int | None = None
-    offset: int | None = None     # relative to the reference year when `year` is None
-    last_year: int | None = None  # a range across years ("2010-2022", fiscal "2003-04")
-    open_end: bool = False        # "since the beginning of the year": the end is not stated
-    same_as_current: bool = False  # "the same period of 2020": months come from the current period
-    unstated: bool = False        # "for the month", "за отчетный период": a period told elsewhere; it resolves to none
-    step_back: int = 0            # "the previous quarter" (3), "month on month" (1): the span of that many months
-                                  # before the current one, when the current period is that long (months 0..0)
-    to_date: bool = False         # "by the end of July": January to July, the year's total so far (a stock: July)
-    fiscal: tuple | None = None   # (first year, first month, last month, counted) of "July-May of fiscal 2020-21"; months None for the whole year
-
-    def resolve(self, ref_year: int | None) -> "Period | None":
-        """The period with its year filled in from the reference year, or None if that is unknown."""
-        if self.year is not None:
-            return self
-        if ref_year is None:
-            return None
-        return replace(self, year=ref_year + (self.offset or 0), offset=None)
-
-    def in_fiscal_year(self, first_month: int, published: tuple | None = None) -> "Period":
-        """The period for a country whose fiscal year starts in `first_month` (written periods assume April);
-        "last fiscal year" counts from the (year, month) of publication, or is a calendar year without it.
-
-        >>> str(find("in fiscal 2016/17", "en")[0].period.in_fiscal_year(7))
-        '2016-07..2017-06'
-        >>> str(find("last fiscal year", "en")[0].period.in_fiscal_year(4, (2023, 5)))
-        '2022-04..2023-03'
-        """
-        if self.fiscal is None:
-            return self
-        if self.fiscal[0] is None:   # relative: (None, offset[, first, last, counted])
-            if published is None or published[1] is None:
-                return replace(self, fiscal=None)
-            year, month = published
-            part = self.fiscal[2:] or (None, None, False)
-            if first_month == 1:
-                return Period(part[0] or 1, part[1] or 12, year + self.offset)
-            current = year if month >= first_month else year - 1
-            period = _fiscal_period(current + self.offset, *part, start=first_month)
-            end_year = period.last_year or (period.year + 1 if 0 < period.last < period.first else period.year)
-            if part[0] is not None and (end_year, period.last) > (year, month):
-                # "the first 11 months of the current fiscal year", published in its first month: the one just ended
-                period = _fiscal_period(current + self.offset - 1, *part, start=first_month)
-            return period
-        return _fiscal_period(*self.fiscal, start=first_month)
-
-    def shifted(self, years: int) -> "Period":
-        return replace(self, year=None if self.year is None else self.year + years,
-                       last_year=None if self.last_year is None else self.last_year + years)
-
-    @property
-    def start(self) -> str | None:
-        return None if self.year is None else f"{self.year:04d}-{self.first:02d}"
-
-    @property
-    def end(self) -> str | None:
-        if self.year is None or self.open_end:
-            return None
-        # "July-May" runs into the next year
-        last_year = self.last_year or (self.year + 1 if 0 < self.last < self.first else self.year)
-        return f"{last_year:04d}-{self.last:02d}"
-
-    def __str__(self) -> str:
-        return f"{self.start}..{self.end}"
-
-
-def _fiscal_period(y1: int, m1: int | None, m2: int | None, counted: bool = False, start: int = 4) -> Period:
-    """Fiscal year y1/y1+1 starting in month `start`, or the months m1..m2 of it: calendar months, or when
-    `counted` the fiscal year's own months ("the first half of FY24" is months 1-6 of it).
-
-    >>> str(_fiscal_period(2023, 1, 6, counted=True, start=7))
-    '2023-07..2023-12'
-    """
-    fiscal = (y1, m1, m2, counted)
-    if counted and m1 is not None:
-        m1, m2 = (start + m1 - 2) % 12 + 1, (start + m2 - 2) % 12 + 1
-    if m1 is None:
-        if start == 1:
-            return Period(1, 12, y1 + 1, fiscal=fiscal)
-        return Period(start, start - 1, y1, last_year=y1 + 1, fiscal=fiscal)
-    year = y1 if m1 >= start else y1 + 1
-    return Period(m1, m2, year, last_year=year + 1 if m2 < m1 else None, fiscal=fiscal)
+from .period import Period, _fiscal_period
+from .text import any_of, finditer_each, first_chars, literal_alternation
 
 
 @dataclass(frozen=True)
@@ -121,7 +33,7 @@ def _compiled(lang: str):
     month_alt = _alt(f for forms in month_forms.values() for f in forms)
     ordinal_forms = {int(k): v for k, v in r.table("ordinals").items()}
     ord_alt = _alt(f for forms in ordinal_forms.values() for f in forms)
-    words = _alt(re.escape(w) for w in r.number_words)
+    words = literal_alternation(sorted(r.number_words, key=len, reverse=True))
     year = r"(?:19[5-9]\d|20[0-6]\d)"   # "2088 юрт" is a count, not a year
     one_year = rf"{year}(?![-/]\d)"   # not the first half of "2017/2018"
     yw = p["year_word"]
@@ -145,6 +57,7 @@ def _compiled(lang: str):
     first_n = rf"(?:(?:{_alt(p['first_n_before'])})\s+)?" if p.get("first_n_before") else ""
     count_suffix = rf"(?:{_alt(p['count_suffix'])})?" if p.get("count_suffix") else ""
     n_months = rf"{B}{first_n}(?P<n>\d{{1,2}}|{words}){count_suffix}(?:(?:\s+|-)(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
+    n_lead = first_n
     # "the last quarter of 2022" is the fourth; "the last quarter" alone is the one before (previous_quarter)
     last_part = _alt(p.get("last_part") or ["(?!)"])
     named_year = rf"\s*,?\s*{of}{art}(?:{one_year}|{_alt(pat for pat, _ in year_of_period)})"
@@ -207,7 +120,13 @@ def _compiled(lang: str):
         if p.get("compared_before_year") else None
     compared = re.compile(rf"{B}(?:{_alt(p['compared'])})\s+(?:(?:{_alt(p['compared_prep'])})\s+)?(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?"
                           rf"(?:(?:{_alt(p['compared_filler'])})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?)?$", flags)
-    main = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in (
+    # every alternative but "yo" (a year, starting with 1 or 2) starts at a word start ({B}) with one of these
+    # leads: the scan tests them once at a position instead of trying each alternative there
+    leads = [rf"{n_lead}(?:\d|{words})", rf"[^\W\d_]{{3}}\s+(?:\d|{words}|{month_alt})",   # "the three months", "the March quarter"
+             first, p["year_to"], month_alt, ord_alt, "[QH]", last_part, rf"(?:{p.get('fiscal', '')})\d"]
+    leads += [p["fiscal_single"]] if p.get("fiscal_single") else []
+    leads += [pat.replace("<Y1>", year).replace("<Y2>", year) for pat in p.get("year_span", [])]   # "from 2020 to 2023"
+    main = (rf"(?:{B}(?={_alt(f'(?:{x})' for x in leads)})|(?=[12]))(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qnf", quarters_count.replace("(?P<qcount", "(?P<xqcount") + of_fiscal("nqf")),
         ("nmfs", n_months.replace("(?P<n>", "(?P<nmfs_n>") + of_fiscal("mff")),
@@ -230,7 +149,8 @@ def _compiled(lang: str):
         ("mq", rf"{B}{art}(?P<mq_m>{month_alt})\s+(?:{p['quarter_word']}){E}(?:\s+{of}(?P<mq_y>{year}))?"),   # "the March quarter"
         ("mo", rf"(?<!\d\s)(?<!\d\d\s){B}(?P<m>{month_alt}){E}(?:,?\s+(?P<my>{year})(?:\s*(?:{yw}))?|\s+{of}(?P<mrel>{rel_year}))?(?!\s*\d{{1,2}}\b(?!\s*(?:{yw})))"),
         ("yo", rf"(?<![\d.,$€£/-])(?P<yy>{year})(?![\d%]|[.,]\d)(?:\s*(?:{yw}))?"),
-    )), flags)
+    )) + ")")
+    main = re.compile((first_chars(main, flags) or "") + main, flags)   # and a letter no lead starts with, at one test
     # "the first quarter of the current fiscal year", "the July-December period of FY24", "(July-December) of FY24"
     noun = rf"(?:\s+(?:{p['period_noun']}))?" if p.get("period_noun") else ""
     part_of = re.compile(rf"{noun}\s*\)?\s*(?:{_alt(p.get('part_of') or ['(?!)'])})\s+(?:(?:{_alt(p['articles'] or ['(?!)'])})\s+)?", flags)
@@ -239,7 +159,10 @@ def _compiled(lang: str):
     date_before = re.compile(rf"(?:\d{{1,2}}\s+(?:{month_alt})|(?:{month_alt})\.?\s+\d{{1,2}},?)\s*$", flags)
     part_before = re.compile(rf"{B}(?:{_alt(p.get('part_before_year') or ['(?!)'])})\s*$", flags)
     year_offsets = [(re.compile(rf"(?:{pat})", flags), off) for pat, off in year_of_period]
-    return dict(main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
+    # the patterns read after the main one, scanned for in one pass (`finditer_each`)
+    rest = [x for x in (whole_year, unstated, half_alone, same) if x is not None] + [x for x, _ in relative_fiscal_years + relative_years + relative_months]
+    rest += previous_months + relative_quarters
+    return dict(rest=rest, rest_lead=any_of(rest, B), main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
                 relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, unstated=unstated, since=since, since_month=since_month, change_before=change_before, same_noun=same_noun, during_end=during_end, weak_months=weak_months, change_end=change_end, change_or_amount_end=change_or_amount_end, compared_open=compared_open, compared_duration=compared_duration, same=same, compared=compared, before_year=before_year, rules=r)
 
 
@@ -420,48 +343,49 @@ def find(text: str, lang: str) -> list[Mention]:
             is_range = bool(g["mr"] or g["mry"] or g["mrf"] or g["yr"] or g["fy"] or g["fys"])   # "from January through June": never a comparison
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
     taken = [(x.start, x.end) for x in out]
+    found = finditer_each(c["rest"], c["rest_lead"], text)
 
     def free(a, b):
         return not any(s < b and a < e for s, e in taken)
 
     # "last fiscal year": which months is known once the country and the publication date are
     for pattern, offset in c["relative_fiscal_years"]:
-        for m in pattern.finditer(text):
+        for m in found[pattern]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset, fiscal=(None, offset)),
                                    _is_compared(c, text, m.start()), m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     # "for the full year", "the year as a whole": a whole year no text names, the last that has ended
-    for m in c["whole_year"].finditer(text) if c["whole_year"] else ():
+    for m in found[c["whole_year"]] if c["whole_year"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 12), _is_compared(c, text, m.start()), m.group(0)))
-    for m in c["unstated"].finditer(text) if c["unstated"] else ():
+    for m in found[c["unstated"]] if c["unstated"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(0, 0, unstated=True), False, m.group(0)))
-    for m in c["half_alone"].finditer(text) if c["half_alone"] else ():
+    for m in found[c["half_alone"]] if c["half_alone"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 6), _is_compared(c, text, m.start()), m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     # "up 5% month on month", "к предыдущему месяцу": the month before the figure's own
     for pattern in c["previous_months"]:
-        for m in pattern.finditer(text):
+        for m in found[pattern]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, step_back=1), True, m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     for pattern, offset in c["relative_years"]:
-        for m in pattern.finditer(text):
+        for m in found[pattern]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset), _is_compared(c, text, m.start(), year=offset < 0), m.group(0)))
     for pattern, offset in c["relative_months"]:
-        for m in pattern.finditer(text):
+        for m in found[pattern]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=offset), False, m.group(0)))
     for step, patterns in ((3, c["relative_quarters"]),):
         for pattern in patterns:
-            for m in pattern.finditer(text):
+            for m in found[pattern]:
                 if free(*m.span()):
                     out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, step_back=step), True, m.group(0)))
-    for m in c["same"].finditer(text):
+    for m in found[c["same"]]:
         if free(*m.span()):
             # "the same period" alone is unspecified (offset None); "year-on-year" means a year before
             noun = c["same_noun"].search(m.group(0))

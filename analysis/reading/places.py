@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .text import literal_alternation
+
 
 @lru_cache(maxsize=None)
 def _table() -> dict[str, tuple[dict[str, str | None], re.Pattern[str] | None]]:
@@ -21,7 +23,7 @@ def _table() -> dict[str, tuple[dict[str, str | None], re.Pattern[str] | None]]:
     out = {}
     for lang, table in names.items():
         # Longest first so "Karaganda region" wins over "Karaganda"; word edges on both sides.
-        alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+        alts = literal_alternation(sorted(table, key=len, reverse=True))
         # every name starts with a capital letter (the build keeps no other): digits and lower case are skipped at once
         out[lang] = (table, re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{alts})(?!\w)") if alts else None)
     return out
