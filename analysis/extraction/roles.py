@@ -60,6 +60,8 @@ class RoleReading:
                     role = "adj_flow"   # "Qatari imports": whose flow it is, unless a named trader says otherwise
                 else:
                     role = "adj"
+            elif m.form == "name" and w["flow_after"].match(after) and w["of_before"].search(before):
+                role = "adj_flow"   # "6.8% of UK goods imports": a name used as the flow's adjective
             elif w["recipient_verb"].search(before):
                 role = "dest"   # "продал Китаю", "sold China": the verb's object is the buyer
             elif w["host_verb"].match(t, m.end):

@@ -303,7 +303,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         # "exports rose to $13.2 billion in 2022, while imports reached $11 billion": one sentence, one period
         for r in rows:
             # a period written in this sentence beats one carried from the sentences before
-            if r.role == "level" and (r.period is None and r.why.get("period") != "unstated" or r.why.get("period") == "context") \
+            if r.role == "level" and (r.period is None and r.why.get("period") not in ("unstated", "stock") or r.why.get("period") == "context") \
                     and r.figure.kind in ("money", "percent"):
                 other = [o for o in rows if o.role == "level" and o.period is not None and o.figure.kind == "money"
                          and o.why.get("period") in ("bound", "written")]

@@ -56,6 +56,10 @@ class PeriodReading:
             period = chosen.period
         elif r.role == "level" and same_here:
             period = next((o.period for o in anchors if o is not r and o.period is not None), None) or ctx["period"]
+        elif r.role == "level" and self.w["stock"].search(self.folded, self._clause_left(f, a, anchors), f.span[0]):
+            r.why["period"] = "stock"   # "accumulated investment of $11 billion": a stock dated by its own words only
+            r.period = None
+            return
         elif r.role == "level" and ctx["period"] is not None and (f.kind != "count" or self.w["indicators"]["enterprises"].search(self._previous_sentence(a))):
             period = ctx["period"]
         if period is None and r.role == "level":
