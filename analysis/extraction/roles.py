@@ -281,6 +281,8 @@ class RoleReading:
                     ind in ("exports", "imports") and ctx["indicator"] == "trade_turnover" and ctx["partner"] not in (None, "WLD")
                     and not ctx["sided"]):
                 reporter, partner = ctx["reporter"], ctx["partner"]   # whose exports, in a bilateral turnover, is not said
+                if w["total"].search(sentence) and ctx["partner"] is not None:
+                    partner = "WLD"   # "... exports to China. For January-May, total trade reached RM1.1 trillion"
                 if partner is None and reporter is not None and ind in ("exports", "imports", "trade_balance") and ctx["indicator"] != "trade_turnover":
                     partner = "WLD"   # "Kenya's trade deficit widened. The country's imports rose 18%": its total
         elif reporter is not None and partner is None and anaphora and ind in flows and any(
