@@ -485,6 +485,13 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         starts, _ = self._anchor_spans(anchors, twins=False)
         j = bisect.bisect_left(starts, f.span[1])
         nxt = min(starts[j], b) if j < len(starts) else b
+        if r.indicator is None and r.role == "base":
+            # "exports rose to $1.61 billion from $996 million, while imports ...": a base is its level's flow, whatever
+            # the next clause names
+            level = next((o for o in reversed(anchors) if o.role == "level" and o.figure.span[1] <= f.span[0] and o.indicator
+                          and o.figure.kind == f.kind and not clause_break("contrast").search(self.folded, o.figure.span[1], f.span[0])), None)
+            if level is not None:
+                r.indicator, r.flow, r.why["indicator"] = level.indicator, level.flow, "base_of"
         if r.indicator is None and f.kind == "money" and self._label_of(f, a) is not None and not self._indicator_hits_beside_list(a, b):
             # "the main trading partners were China ($2.9 billion), Russia ...", "покупателями стали Китай (15,2 млрд)"
             r.indicator = self._list_role(a, f.span[0])
