@@ -399,7 +399,7 @@ def find(text: str, lang: str) -> list[Mention]:
             kept.append(m)
             if reach is None or m.end > reach[1]:
                 reach = (m.start, m.end)
-    return _year_of_part(_merge_same_period(_part_of_relative_fiscal(c, kept, text), text), text)
+    return _year_of_part(_merge_same_period(c, _part_of_relative_fiscal(c, kept, text), text), text)
 
 
 def _part_of_relative_fiscal(c: dict, mentions: list[Mention], text: str) -> list[Mention]:
@@ -422,8 +422,9 @@ def _part_of_relative_fiscal(c: dict, mentions: list[Mention], text: str) -> lis
     return out
 
 
-def _merge_same_period(mentions: list[Mention], text: str) -> list[Mention]:
-    """"the same period of 2020", "аналогичным периодом 2019 года": the year belongs to the same-period phrase."""
+def _merge_same_period(c: dict, mentions: list[Mention], text: str) -> list[Mention]:
+    """"the same period of 2020", "аналогичным периодом 2019 года": the year belongs to the same-period phrase
+    (a noun phrase: "year-on-year in 2023" names the figure's own year)."""
     out: list[Mention] = []
     skip = set()
     for i, m in enumerate(mentions):
@@ -439,7 +440,8 @@ def _merge_same_period(mentions: list[Mention], text: str) -> list[Mention]:
         elif m.period.same_as_current and nxt and nxt.start - m.end <= 4 and nxt.period.year is None and nxt.period.offset is not None and nxt.period.first == 1:
             out.append(Mention(m.start, nxt.end, Period(0, 0, offset=nxt.period.offset, same_as_current=True), True, text[m.start:nxt.end]))
             skip.add(i + 1)
-        elif m.period.same_as_current and nxt and nxt.start - m.end <= 10 and nxt.period.year and nxt.period.first == 1 and nxt.period.last == 12 and re.fullmatch(r"[\s\w]{0,10}", text[m.end:nxt.start]):
+        elif (m.period.same_as_current and nxt and nxt.start - m.end <= 10 and nxt.period.year and nxt.period.first == 1
+              and nxt.period.last == 12 and re.fullmatch(r"[\s\w]{0,10}", text[m.end:nxt.start]) and c["same_noun"].search(m.text)):
             out.append(Mention(m.start, nxt.end, Period(0, 0, nxt.period.year, same_as_current=True), True, text[m.start:nxt.end]))
             skip.add(i + 1)
         else:
