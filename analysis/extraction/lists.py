@@ -159,6 +159,7 @@ class ListReading:
         """"exports to Russia and China ... 0.83 billion and 0.27 billion respectively"."""
         t = self.folded
         if not self.w["respectively"].search(t[a:b]):
+            self._paired_flows(rows, a)
             return
         changes = [r for r in rows if r.role == "growth"]
         mentions = self._countries_in(a, b)
@@ -223,6 +224,20 @@ class ListReading:
             else:
                 run = [r]
         return run if len(run) >= 2 else []
+
+    def _paired_flows(self, rows: list[_Row], a: int) -> None:
+        """"Exports and imports grew by 5% and 3%", "экспорт и импорт составили 5 и 3 млрд": two flows joined together
+        and as many figures joined right after them go in order, as with "respectively"."""
+        t, join = self.folded, self.w["list_join"]
+        for group in ([r for r in rows if r.role == "growth"], [r for r in rows if r.role == "level" and r.figure.kind == "money"]):
+            if len(group) < 2 or not all(join.fullmatch(t, x.figure.span[1], y.figure.span[0]) for x, y in zip(group, group[1:])):
+                continue
+            hits = sorted((m.start(), m.end(), name) for name in ("exports", "imports")
+                          for m in self.w["indicators"][name].finditer(t, a, group[0].figure.span[0]))
+            if (len(hits) == len(group) and len({name for _, _, name in hits}) == len(hits)
+                    and all(join.fullmatch(t, x[1], y[0]) for x, y in zip(hits, hits[1:]))):
+                for r, (_, _, name) in zip(group, hits):
+                    r.indicator = name
 
     def _flows_listed(self, a: int, b: int) -> list[str]:
         """The flows named between a and b in order ("exports and imports"), if each is named once."""
