@@ -350,6 +350,9 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
         item["kind"] = "number"
         item["end"] = (t.start("scale") if scale_written is None and t.group("scale") else
                        (t.end("scale") if scale_written else end + (len(t.group("suffix") or ""))))
+        if "scale2" in item:   # "1 млрд 312 млн" with no currency is one figure, not two
+            item["end"] = max(item["end"], t.end("scale3") if item["scale2"] == _scale_value(rd, t.group("scale3")) and t.group("num3")
+                              else t.end("scale2"))
         if not scale_written:
             item["scale"] = 1.0
         # "12.05" may be a date; "2.9 and 3.5 percent" lists a percent that shares its sign
