@@ -53,7 +53,9 @@ class ListReading:
         if len(listed) < (1 if role_noun else 2) or any(role.get(id(m)) in ("host", "owner", "agency") for m in labels.values()):
             return
         # "Exports to Russia amounted to $652 million, to China - $620 million": an unlabelled partner is no holder
-        holders = [m for m in named if m.iso3 not in listed and role.get(id(m)) not in ("dest", "origin", "with", "pair_and")]
+        # the owner of the first share of the list ("На долю Китая пришлось 22%, России — 19%") is one of the partners
+        holders = [m for m in named if m.iso3 not in listed and role.get(id(m)) not in ("dest", "origin", "with", "pair_and")
+                   and not self._owns_share(m)]
         # "the exports of Qatar", "Turkish exports": whose list it is
         owners = [m for m, role in self._roles(a, b) if role in ("owner", "adj_flow") and m.iso3 and m.iso3 not in listed]
         holder = (owners or holders or [None])[0]
@@ -62,7 +64,7 @@ class ListReading:
         first_label = min(m.start for m in labels.values())
         # "Основная часть товарооборота пришлась на Россию (2,2 млрд), Китай (0,8 млрд) и Узбекистан (0,3 млрд)": a list
         # with no other country in its sentence lists the partners of the country the text is about
-        alone = not [m for m in named if m.iso3 not in listed]
+        alone = not [m for m in named if m.iso3 not in listed and not self._owns_share(m)]
         if holder is None and (role_noun or alone) and ctx["reporter"] not in (None, *listed):
             holder_iso = ctx["reporter"]   # "Kazakhstan's exports ... The main buyers were China (...) and Russia (...)"
             for r in levels:

@@ -364,9 +364,12 @@ class RoleReading:
         r.why["reporter"], r.why["partner"] = why(reporter, rep), why(partner, par)
 
     def _owns_share(self, m) -> bool:
-        """"Russia's share", "the EU's share": a possessive right before a share word."""
+        """"Russia's share", "the EU's share": a possessive right before a share word; "доля Китая", "на долю
+        Китая": a share word right before the name."""
         poss = re.match(r"['’]s?\s+", self.folded[m.end:m.end + 4])
-        return bool(poss) and bool(self.w["share"].match(self.folded, m.end + poss.end()))
+        if poss and self.w["share"].match(self.folded, m.end + poss.end()):
+            return True
+        return any(m.start - x.end() <= 1 for x in self.w["share_noun"].finditer(self.folded, max(0, m.start - 20), m.start))
 
     def _other_country(self, iso3: str) -> str | None:
         pair = self._doc_pair()

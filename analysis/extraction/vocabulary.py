@@ -97,6 +97,7 @@ def _words(lang: str):
         prep_from=_re(rf"{_B}(?:{_alt(iw.get('prep_from', []))})\s+{art}$", re.I),
         prep_with=_re(rf"{_B}(?:{_alt(iw.get('prep_with', []))})\s+{art}$", re.I),
         between_word=rx(iw.get("between", [])),
+        share_noun=rx(iw.get("share_noun", [])),
         stock=rx(iw.get("stock_words", [])),
         of_before=_re(rf"{_B}(?:{_alt(iw['goods_of'])})\s+{art}$", re.I) if iw.get("goods_of") else _NEVER,
         partner_predicate_after=_re(rf"\s+(?:{_alt(iw['partner_predicate_after'])}){_E}", re.I) if iw.get("partner_predicate_after") else _NEVER,
