@@ -18,6 +18,10 @@ class ListReading:
         found = [(m.start(), name) for name, pattern in self.w["list_role"].items() for m in pattern.finditer(self.folded, a, b)]
         return max(found)[1] if found else None
 
+    def _ranked(self, m) -> bool:
+        """"Singapore topped the list of investors", "Germany was the top destination": a partner, first of a ranking."""
+        return bool(self.w["partner_predicate_after"].match(self.folded, m.end))
+
     def _indicator_hits_beside_list(self, a: int, b: int) -> bool:
         """Whether the sentence names an indicator outside its list noun ("trading partners that contributed the
         deepest deficits": the deficits say what the amounts are)."""
@@ -55,7 +59,7 @@ class ListReading:
         # "Exports to Russia amounted to $652 million, to China - $620 million": an unlabelled partner is no holder
         # the owner of the first share of the list ("На долю Китая пришлось 22%, России — 19%") is one of the partners
         holders = [m for m in named if m.iso3 not in listed and role.get(id(m)) not in ("dest", "origin", "with", "pair_and")
-                   and not self._owns_share(m)]
+                   and not self._owns_share(m) and not self._ranked(m)]
         # "the exports of Qatar", "Turkish exports": whose list it is
         owners = [m for m, role in self._roles(a, b) if role in ("owner", "adj_flow") and m.iso3 and m.iso3 not in listed]
         holder = (owners or holders or [None])[0]
@@ -64,7 +68,7 @@ class ListReading:
         first_label = min(m.start for m in labels.values())
         # "Основная часть товарооборота пришлась на Россию (2,2 млрд), Китай (0,8 млрд) и Узбекистан (0,3 млрд)": a list
         # with no other country in its sentence lists the partners of the country the text is about
-        alone = not [m for m in named if m.iso3 not in listed and not self._owns_share(m)]
+        alone = not [m for m in named if m.iso3 not in listed and not self._owns_share(m) and not self._ranked(m)]
         if holder is None and (role_noun or alone) and ctx["reporter"] not in (None, *listed):
             holder_iso = ctx["reporter"]   # "Kazakhstan's exports ... The main buyers were China (...) and Russia (...)"
             for r in levels:

@@ -236,12 +236,22 @@ class RoleReading:
         if rep is not None and par is not None and (rep is par or (rep.iso3 and rep.iso3 == par.iso3)):
             par = None
         reporter, partner = iso(rep), iso(par)
+        # the subject of "X was the largest investor / the top destination", written before the figure
+        subject = next((m for m, role in roles if role == "plain" and m.end <= f.span[0] and m.iso3
+                        and w["partner_predicate_after"].match(t, m.end)), None) if rep is None else None
+        before_subject = (rep, par, reporter, partner)
+        if subject is not None:
+            rep, par = subject, None
+            reporter, partner = iso(rep), None
         predicate = (w["partner_predicate_after"].match(t, rep.end) or w["partner_predicate_before"].search(t, max(a, rep.start - 60), rep.start)
                      ) if rep is not None and (par is None or par.iso3 == rep.iso3 or roles_of(par) & {"adj", "adj_owner", "owner"}) else None
         # "Germany was the top destination for Turkish exports with $1.8 billion": the ranked country's holder, if named
         holder = next((m for m, role in roles if predicate and m.iso3 and m.iso3 != rep.iso3 and role in ("adj", "adj_owner", "owner")), None)
         follow = None if predicate or rep is None else next((o for o in reversed(siblings) if o.why.get("partner") == "partner_subject"
                                                               and o.figure.span[1] <= f.span[0]), None)
+        if subject is not None and not (predicate and (holder is not None or ctx["reporter"] not in (None, reporter))):
+            rep, par, reporter, partner = before_subject   # a ranked subject with no holder to rank it for: as it was
+            predicate = holder = None
         if predicate and (holder is not None or ctx["reporter"] not in (None, reporter)):
             # "Russia remained the main partner, with trade with it at $1.9 billion", "Основным торговым партнером
             # осталась Россия": the subject is the partner of the country the text is about

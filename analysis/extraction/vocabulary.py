@@ -107,7 +107,7 @@ def _words(lang: str):
         buyer_verb=rx(iw.get("buyer_verbs", [])),
         export_market=rx(iw.get("export_market", [])),
         market_owner_after=_re(rf"(?:{_alt(iw['market_owner_after'])})", re.I) if iw.get("market_owner_after") else _NEVER,
-        list_role={name: rx(iw[key]) for name, key in (("trade_turnover", "list_partners"), ("exports", "list_buyers"),
+        list_role={name: rx(iw[key]) for name, key in (("trade_turnover", "list_partners"), ("exports", "list_buyers"), ("investment", "list_investors"),
                                                         ("imports", "list_suppliers")) if iw.get(key)},
         present=rx(iw.get("present_words", [])),
         base_from=_re(rf"{_B}(?:{_alt(iw['base_from'])})\s*(?:{approx})?\s*$", re.I) if iw.get("base_from") else _NEVER,
