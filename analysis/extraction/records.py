@@ -39,8 +39,9 @@ class RowRecords:
         period = self._resolve(src.period, src.current if src.role == "base" else src.earlier if relative else None)
         if src.role == "base" and relative and src.current is None:
             period = None   # "185 billion dirhams a year earlier" than a value of no stated period
-        if period is not None and period.to_date and src.indicator == "enterprises":
-            period = replace(period, first=period.last)   # "436,800 enterprises by the end of June": a count at that date
+        if period is not None and period.to_date and (src.indicator == "enterprises" or src.why.get("period") == "stock"
+                                                      or src.indicator == "investment" and self.w["stock"].search(self.folded, *src.sentence)):
+            period = replace(period, first=period.last)   # "436,800 enterprises by the end of June", a stock: at that date
         compared = None
         if src.ratio is not None and src.role != "base":
             c = src.compared

@@ -343,6 +343,8 @@ def _read_at(rd: _Readers, text: str, m: re.Match, lang: str, decimal_comma: boo
     elif t.group("times"):
         item["kind"] = "times"
     elif t.group("count"):
+        if digits and not scale_written and _is_year(digits, value):
+            return None   # "На конец 2023 года ... предприятий": a year before the count noun, no count
         item["kind"] = "count"
     elif split_list:
         item["kind"] = "number"

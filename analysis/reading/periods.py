@@ -338,7 +338,8 @@ def find(text: str, lang: str) -> list[Mention]:
         elif g["yo"]:
             # "4 December 2024" is a day, not a year; "the quarter of 2023" a part of it told elsewhere
             if not c["date_before"].search(text, max(0, m.start() - 20), m.start()) and not c["part_before"].search(text, max(0, m.start() - 30), m.start()):
-                period = Period(1, 12, int(g["yy"]))
+                # "as of the end of 2023": the year to its end (a stock at that date)
+                period = Period(1, 12, int(g["yy"]), to_date=bool(c["through_month"].search(text, max(0, m.start() - 40), m.start())))
         if period is not None:
             is_range = bool(g["mr"] or g["mry"] or g["mrf"] or g["yr"] or g["fy"] or g["fys"])   # "from January through June": never a comparison
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
