@@ -222,6 +222,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
                             note=(f.note + "; " if f.note else "") + "unit from the amount before it")
             if f.kind == "money":
                 money = f
+            if f.kind in ("number", "count") and any(p.start <= f.span[0] and f.span[1] <= p.end for p in self._periods_in(f.span[0] - 40, f.span[0] + 1)):
+                continue   # "на 1 января 2025 года": the day of a date, no figure
             if f.kind == "money" or f.kind == "count":
                 anchors.append(_Row(f, sentence=(a, b)))
             elif f.kind == "percent" and "percentage points" not in f.note and (self._about_trade(a, b) or shares_of_context or self._list_role(a, b)):

@@ -126,12 +126,15 @@ def _compiled(lang: str):
              first, p["year_to"], month_alt, ord_alt, "[QH]", last_part, rf"(?:{p.get('fiscal', '')})\d"]
     leads += [p["fiscal_single"]] if p.get("fiscal_single") else []
     leads += [pat.replace("<Y1>", year).replace("<Y2>", year) for pat in p.get("year_span", [])]   # "from 2020 to 2023"
+    leads += p.get("as_of_date", [])
     main = (rf"(?:{B}(?={_alt(f'(?:{x})' for x in leads)})|(?=[12]))(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qnf", quarters_count.replace("(?P<qcount", "(?P<xqcount") + of_fiscal("nqf")),
         ("nmfs", n_months.replace("(?P<n>", "(?P<nmfs_n>") + of_fiscal("mff")),
         ("qn3", quarters_n),
         ("yt", rf"{B}(?:{p['year_to']})(?P<yt_m>{month_alt}){E}(?:\s+(?P<yt_y>{year}))?"),
+        # "as of 1 October 2024", "на 1 октября 2024 года": a date, its month (a stock's)
+        ("asof", rf"{B}(?:{_alt(p.get('as_of_date') or ['(?!)'])})\s+\d{{1,2}}\s+(?P<ao_m>{month_alt}){E}(?:\s+(?P<ao_y>{year}))?"),
         ("mrf", month_range.replace("m1", "f_m1").replace("m2", "f_m2") + in_fiscal),
         # "April 2023 - March 2024", "апрель 2023 — март 2024": each end with its year
         ("mry", rf"{B}(?P<ry_m1>{month_alt}){E}\s+(?P<ry_y1>{year})(?:\s*(?:{yw}))?\s*(?:{joiners})\s*"
@@ -245,6 +248,9 @@ def find(text: str, lang: str) -> list[Mention]:
                 first = last - months + 1
                 period = (Period(first, last, y) if first >= 1 else
                           Period(first + 12, last, None if y is None else y - 1, last_year=y))
+        elif g["asof"]:
+            mo = _lookup(c["month_forms"], g["ao_m"])
+            period = Period(mo, mo, int(g["ao_y"]) if g["ao_y"] else None) if mo else None
         elif g["yt"]:
             # "the year through March 2019": the twelve months that end with it
             last = _lookup(c["month_forms"], g["yt_m"])
