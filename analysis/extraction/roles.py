@@ -348,6 +348,12 @@ class RoleReading:
             if prev is not None and not self._countries_in(prev.figure.span[1], max(nxt, f.span[1])) and \
                     not clause_break().search(t, prev.figure.span[1], f.span[0]):
                 reporter, partner = prev.reporter, prev.partner
+            elif reporter is None and partner is not None:
+                # "ПИИ в Грузию составили 1,6 млрд, из которых 21% пришлось на Великобританию": a part of the amount before
+                whole = next((o for o in reversed(siblings) if o.figure.span[1] <= f.span[0] and o.figure.kind == "money"
+                              and o.reporter not in (None, partner) and w["part_of_total"].search(t, o.figure.span[1], f.span[0])), None)
+                if whole is not None:
+                    reporter = whole.reporter
         if partner is None and reporter is None and ind == "other" and f.kind == "percent" and not roles:
             partner = "WLD"
         if reporter is None and partner is not None and ind == "other" and f.kind == "percent" and ctx["reporter"] not in (None, partner) \

@@ -523,7 +523,8 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
                 self._commodity(left, f) or r.why.get("indicator") == "sentence" and self._commodity(a, f)):
             r.flow, r.indicator, r.why["indicator"] = r.indicator, "other", "commodity"
         siblings = [o for o in anchors if o is not r and (o.reporter is not None or o.partner is not None)
-                    and (o.flow or o.indicator) in ("exports", "imports", "trade_turnover")]
+                    and (o.flow or o.indicator) in ("exports", "imports", "trade_turnover")
+                    or o is not r and f.kind == "percent" and o.indicator == "investment" and o.reporter is not None]
         self._countries(r, a, b, left, nxt, ctx, siblings)
         if r.role == "base" and r.reporter is None and r.partner in (None, "WLD"):
             # "$2 billion in Q3 2023, up from $1.8 billion in Q3 2022": the base is the same trade's
