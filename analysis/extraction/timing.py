@@ -13,6 +13,8 @@ from .vocabulary import clause_break
 
 # a period followed by a dash or a colon labels the figure after it
 _LABEL_DASH = re.compile(r"\s*[:—–-]\s*")
+# an open period right before its figure: "с начала года — 7,5 млрд", "since the start of the year, $7.5 billion"
+_OPEN_LABEL = re.compile(r"\s*[,:—–-]?\s*")
 
 
 class PeriodReading:
@@ -30,6 +32,15 @@ class PeriodReading:
             # "Kazakhstan, a member of the EAEU since 2015, exported $8.8 billion ... in 2023": a closed period
             # the sentence writes beats an open one
             if any(p.period.open_end for p in cands) and any(not p.period.open_end for p in cands):
+                # "В июне ... 1,3 млрд, а с начала года — 7,5 млрд": an open period labelling the figure runs to the
+                # month the sentence names
+                label = next((p for p in cands if p.period.open_end and p.period.year is None and p.period.first == 1
+                              and (m := _OPEN_LABEL.match(self.folded, p.end)) and m.end() == f.span[0]), None)
+                month = next((p.period for p in cands if not p.period.open_end and p.period.first == p.period.last), None)
+                if label is not None and month is not None:
+                    r.period = self._year_from_context(replace(month, first=1), ctx)
+                    r.why["period"] = "to_date"
+                    return
                 cands = [p for p in cands if not p.period.open_end]
         chosen = None
         # "against $4 billion during the same month in 2019": a dated same-period phrase right after a

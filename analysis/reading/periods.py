@@ -469,7 +469,7 @@ def _year_of_part(mentions: list[Mention], text: str) -> list[Mention]:
 
     def whole(p: Period) -> bool:
         return (p.first, p.last) == (1, 12) and (p.year is not None or p.offset is not None) and not p.last_year and not p.fiscal \
-            and not p.same_as_current
+            and not p.same_as_current and not p.open_end
 
     out: list[Mention] = []
     for m in mentions:
