@@ -98,8 +98,8 @@ class GrowthReading:
             p = against(g)
             if p is None:
                 return False
-            if p.period.same_as_current:
-                return True
+            if p.period.same_as_current or p.period.offset == -1 and p.period.year is None and (p.period.first, p.period.last) == (1, 12):
+                return True   # "than a year earlier", "чем годом ранее": the same months a year before
             if own is None or (p.period.first, p.period.last) != (own.first, own.last):
                 return False
             # "May" against "May last year": the same months a year apart, once the years are known
