@@ -9,6 +9,15 @@ from ..reading.figures import UNIT_SHARED, Figure
 from .model import _Row
 
 
+def _give_labels(levels: list[_Row], labels: dict, reporter: str | None, why: str) -> None:
+    """Each labelled row's partner is its label; the reporter is the list's holder (`why` says where it came from)."""
+    for r in levels:
+        m = labels.get(id(r))
+        if m is not None:
+            r.reporter, r.partner = reporter, m.iso3
+            r.why.update(reporter=why, partner="label")
+
+
 class ListReading:
     """Methods of `_Document` that read a sentence's lists: labelled partners, "respectively" lists."""
 
@@ -58,8 +67,8 @@ class ListReading:
             return
         # "Exports to Russia amounted to $652 million, to China - $620 million": an unlabelled partner is no holder
         # the owner of the first share of the list ("На долю Китая пришлось 22%, России — 19%") is one of the partners
-        holders = [m for m in named if m.iso3 not in listed and role.get(id(m)) not in ("dest", "origin", "with", "pair_and")
-                   and not self._owns_share(m) and not self._ranked(m)]
+        others = [m for m in named if m.iso3 not in listed and not self._owns_share(m) and not self._ranked(m)]
+        holders = [m for m in others if role.get(id(m)) not in ("dest", "origin", "with", "pair_and")]
         # "the exports of Qatar", "Turkish exports": whose list it is
         owners = [m for m, role in self._roles(a, b) if role in ("owner", "adj_flow") and m.iso3 and m.iso3 not in listed]
         holder = (owners or holders or [None])[0]
@@ -68,23 +77,14 @@ class ListReading:
         first_label = min(m.start for m in labels.values())
         # "Основная часть товарооборота пришлась на Россию (2,2 млрд), Китай (0,8 млрд) и Узбекистан (0,3 млрд)": a list
         # with no other country in its sentence lists the partners of the country the text is about
-        alone = not [m for m in named if m.iso3 not in listed and not self._owns_share(m) and not self._ranked(m)]
-        if holder is None and (role_noun or alone) and ctx["reporter"] not in (None, *listed):
-            holder_iso = ctx["reporter"]   # "Kazakhstan's exports ... The main buyers were China (...) and Russia (...)"
-            for r in levels:
-                m = labels.get(id(r))
-                if m is not None:
-                    r.reporter, r.partner = holder_iso, m.iso3
-                    r.why.update(reporter="context", partner="label")
+        if holder is None and (role_noun or not others) and ctx["reporter"] not in (None, *listed):
+            # "Kazakhstan's exports ... The main buyers were China (...) and Russia (...)"
+            _give_labels(levels, labels, ctx["reporter"], "context")
             return
         if holder is None:
             # "Top export destinations in 2022: the US ($44.6bn), China ($20.3bn)": partners of a trader not named here
             if w["partner_list"].search(t, a, first_label):
-                for r in levels:
-                    m = labels.get(id(r))
-                    if m is not None:
-                        r.reporter, r.partner = None, m.iso3
-                        r.why.update(reporter="none", partner="label")
+                _give_labels(levels, labels, None, "none")
             return
         # "Germany was the largest exporter to China (€107 billion), followed by France (€24 billion)": a list
         # continuing a ranking whose first label is the destination (or origin) names traders, not partners
