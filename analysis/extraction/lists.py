@@ -24,8 +24,11 @@ class ListReading:
     def _list_role(self, a: int, b: int) -> str | None:
         """The flow a list of partners holds, from the noun that names them before it: trading partners (turnover),
         buyers and destinations (exports), suppliers (imports); rules `list_partners`, `list_buyers`, `list_suppliers`."""
-        found = [(m.start(), name) for name, pattern in self.w["list_role"].items() for m in pattern.finditer(self.folded, a, b)]
-        return max(found)[1] if found else None
+        cache = self.__dict__.setdefault("_list_role_cache", {})   # asked for every percent of a sentence
+        if (a, b) not in cache:
+            found = [(m.start(), name) for name, pattern in self.w["list_role"].items() for m in pattern.finditer(self.folded, a, b)]
+            cache[(a, b)] = max(found)[1] if found else None
+        return cache[(a, b)]
 
     def _ranked(self, m) -> bool:
         """"Singapore topped the list of investors", "Germany was the top destination": a partner, first of a ranking."""
