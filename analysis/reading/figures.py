@@ -198,17 +198,36 @@ def _shared_units(rd: _Readers, folded: str, raw: list[dict]) -> None:
     unit shares that unit (and its scale word, when it has none of its own)."""
     for i in range(len(raw) - 2, -1, -1):
         item, nxt = raw[i], raw[i + 1]
-        if item["kind"] != "number" or item["currency"] or item.get("hi") is not None or nxt["kind"] not in ("percent", "money"):
+        if item.get("hi") is not None or nxt["kind"] not in ("percent", "money"):
             continue
-        if not rd.list_gap.fullmatch(folded, item["end"], nxt["start"]):
+        if _from_to(rd, folded, item, nxt):
+            pass
+        elif item["kind"] != "number" or item["currency"] or not rd.list_gap.fullmatch(folded, item["end"], nxt["start"]):
             continue
-        if nxt["kind"] == "percent" and item["scale"] == 1.0:
+        if item["currency"]:
+            if nxt["currency"] != item["currency"] or item["scale"] != 1.0:
+                continue
+            item["scale"] = nxt["scale"]
+        elif nxt["kind"] == "percent" and item["scale"] == 1.0:
             item["kind"] = "percent"
         elif nxt["kind"] == "money" and (item["scale"] == 1.0 or item["scale"] == nxt["scale"]):
             item["kind"], item["currency"], item["scale"] = "money", nxt["currency"], nxt["scale"]
         else:
             continue
         item["note"] = (item["note"] + "; " if item["note"] else "") + UNIT_SHARED
+
+
+def _from_to(rd: _Readers, folded: str, item: dict, nxt: dict) -> bool:
+    """"from 4.1 to 4.9 billion", "с $4,1 до $4,9 млрд": the first end of a change written without the unit or
+    scale of the second (not a year: "from 2009 to $18 billion"; not a far smaller size: "from 500 to 1.2 billion")."""
+    if item["kind"] not in ("number", "money") or (item["kind"] == "money" and nxt["kind"] != "money"):
+        return False
+    if nxt["scale"] <= 1.0 and nxt["kind"] == "money" or item["scale"] not in (1.0, nxt["scale"]):
+        return False
+    if _is_year(folded[item["num_start"]:item["num_end"]], item["value"]) or not 0.05 <= item["value"] / (nxt["value"] or math.inf) <= 20:
+        return False
+    return bool(rd.range_word.fullmatch(folded, item["end"], nxt["start"])
+                and rd.from_level.search(folded, max(0, item["start"] - 12), item["start"]))
 
 
 def _shared_scales(rd: _Readers, folded: str, figures: list[Figure]) -> list[Figure]:

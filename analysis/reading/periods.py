@@ -127,8 +127,12 @@ def _compiled(lang: str):
     leads += [p["fiscal_single"]] if p.get("fiscal_single") else []
     leads += [pat.replace("<Y1>", year).replace("<Y2>", year) for pat in p.get("year_span", [])]   # "from 2020 to 2023"
     leads += p.get("as_of_date", [])
+    # "the past 12 months": a window ending where the text does not say, so no period is stated
+    window = _alt(p.get("trailing_window") or ["(?!)"]).replace("<N>", rf"(?:\d{{1,2}}|{words})")
+    leads.append(window)
     main = (rf"(?:{B}(?={_alt(f'(?:{x})' for x in leads)})|(?=[12]))(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in (
         ("fq", four_quarters_to),
+        ("tw", rf"{B}(?:{window}){E}"),
         ("qnf", quarters_count.replace("(?P<qcount", "(?P<xqcount") + of_fiscal("nqf")),
         ("nmfs", n_months.replace("(?P<n>", "(?P<nmfs_n>") + of_fiscal("mff")),
         ("qn3", quarters_n),
@@ -248,6 +252,8 @@ def find(text: str, lang: str) -> list[Mention]:
                 first = last - months + 1
                 period = (Period(first, last, y) if first >= 1 else
                           Period(first + 12, last, None if y is None else y - 1, last_year=y))
+        elif g["tw"]:
+            period = Period(0, 0, unstated=True)
         elif g["asof"]:
             mo = _lookup(c["month_forms"], g["ao_m"])
             period = Period(mo, mo, int(g["ao_y"]) if g["ao_y"] else None) if mo else None
