@@ -32,7 +32,7 @@ class GoodsReading:
             return True
         if k is None:
             # "Shs1.2 trillion from coffee exports": the flow and its good after the amount
-            after = t[f.span[1]:f.span[1] + 40]
+            after = t[f.span[1]:min(f.span[1] + 40, self._sentence_span(f.span[0])[1])]
             flow_after = w["indicators"]["exports"].search(after) or w["indicators"]["imports"].search(after)
             if flow_after is not None and goods(after[:flow_after.start()]):
                 return True
