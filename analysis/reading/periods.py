@@ -350,49 +350,50 @@ def find(text: str, lang: str) -> list[Mention]:
             is_range = bool(g["mr"] or g["mry"] or g["mrf"] or g["yr"] or g["fy"] or g["fys"])   # "from January through June": never a comparison
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
     taken = [(x.start, x.end) for x in out]
-    found = finditer_each(c["rest"], c["rest_lead"], text)
+    # by id: a Pattern's hash reads its whole compiled code
+    found = {id(p): matches for p, matches in zip(c["rest"], finditer_each(c["rest"], c["rest_lead"], text))}
 
     def free(a, b):
         return not any(s < b and a < e for s, e in taken)
 
     # "last fiscal year": which months is known once the country and the publication date are
     for pattern, offset in c["relative_fiscal_years"]:
-        for m in found[pattern]:
+        for m in found[id(pattern)]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset, fiscal=(None, offset)),
                                    _is_compared(c, text, m.start()), m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     # "for the full year", "the year as a whole": a whole year no text names, the last that has ended
-    for m in found[c["whole_year"]] if c["whole_year"] else ():
+    for m in found[id(c["whole_year"])] if c["whole_year"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 12), _is_compared(c, text, m.start()), m.group(0)))
-    for m in found[c["unstated"]] if c["unstated"] else ():
+    for m in found[id(c["unstated"])] if c["unstated"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(0, 0, unstated=True), False, m.group(0)))
-    for m in found[c["half_alone"]] if c["half_alone"] else ():
+    for m in found[id(c["half_alone"])] if c["half_alone"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 6), _is_compared(c, text, m.start()), m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     # "up 5% month on month", "к предыдущему месяцу": the month before the figure's own
     for pattern in c["previous_months"]:
-        for m in found[pattern]:
+        for m in found[id(pattern)]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, step_back=1), True, m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     for pattern, offset in c["relative_years"]:
-        for m in found[pattern]:
+        for m in found[id(pattern)]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset), _is_compared(c, text, m.start(), year=offset < 0), m.group(0)))
     for pattern, offset in c["relative_months"]:
-        for m in found[pattern]:
+        for m in found[id(pattern)]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=offset), False, m.group(0)))
     for step, patterns in ((3, c["relative_quarters"]),):
         for pattern in patterns:
-            for m in found[pattern]:
+            for m in found[id(pattern)]:
                 if free(*m.span()):
                     out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, step_back=step), True, m.group(0)))
-    for m in found[c["same"]]:
+    for m in found[id(c["same"])]:
         if free(*m.span()):
             # "the same period" alone is unspecified (offset None); "year-on-year" means a year before
             noun = c["same_noun"].search(m.group(0))
