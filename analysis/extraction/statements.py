@@ -55,7 +55,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             pub_year, pub_month, pub = _published(line)
         self.pub_year, self.pub_month, self.published = pub_year, pub_month, pub
         self.source = None if source is None else str(source)
-        self.figures = _figures(text, self.lang)
+        self.figures = _figures(text, self.lang, self.folded)
         self.periods = period_mentions.find(self.folded, self.lang)
         self.sentences = _bounded(self.folded, sentences(self.folded) or [(0, len(self.folded))])
         self.sentence_index = {span: i for i, span in enumerate(self.sentences)}   # span -> its position
