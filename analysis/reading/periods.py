@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..rules import _alt, rules
 from .period import Period, _fiscal_period
-from .text import any_of, finditer_each, first_chars, literal_alternation
+from .text import any_of, by_first_char, finditer_each, first_chars, literal_alternation
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,10 @@ def _compiled(lang: str):
     r = rules(lang)
     p = r.table("periods")
     month_forms = {int(k): v for k, v in r.table("months").items()}
-    month_alt = _alt(f for forms in month_forms.values() for f in forms)
+    # read at every word start, several times in the main pattern: a position tries only the forms its letter starts
+    month_alt = by_first_char(_longest_first(f for forms in month_forms.values() for f in forms), re.I)
     ordinal_forms = {int(k): v for k, v in r.table("ordinals").items()}
-    ord_alt = _alt(f for forms in ordinal_forms.values() for f in forms)
+    ord_alt = by_first_char(_longest_first(f for forms in ordinal_forms.values() for f in forms), re.I)
     words = literal_alternation(sorted(r.number_words, key=len, reverse=True))
     year = r"(?:19[5-9]\d|20[0-6]\d)"   # "2088 юрт" is a count, not a year
     one_year = rf"{year}(?![-/]\d)"   # not the first half of "2017/2018"
@@ -127,7 +128,7 @@ def _compiled(lang: str):
     leads += [p["fiscal_single"]] if p.get("fiscal_single") else []
     leads += [pat.replace("<Y1>", year).replace("<Y2>", year) for pat in p.get("year_span", [])]   # "from 2020 to 2023"
     leads += p.get("as_of_date", [])
-    main = (rf"(?:{B}(?={_alt(f'(?:{x})' for x in leads)})|(?=[12]))(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in (
+    main = (rf"(?:{B}(?={_alt(f'(?:{x})' for x in leads)})|(?=[12]))(?:" + "|".join(f"(?P<{name}>{first_chars(pat, flags) or ''}{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("qnf", quarters_count.replace("(?P<qcount", "(?P<xqcount") + of_fiscal("nqf")),
         ("nmfs", n_months.replace("(?P<n>", "(?P<nmfs_n>") + of_fiscal("mff")),
@@ -167,6 +168,11 @@ def _compiled(lang: str):
     rest += previous_months + relative_quarters
     return dict(rest=rest, rest_lead=any_of(rest, B), main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
                 relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, unstated=unstated, since=since, since_month=since_month, change_before=change_before, same_noun=same_noun, during_end=during_end, weak_months=weak_months, change_end=change_end, change_or_amount_end=change_or_amount_end, compared_open=compared_open, compared_duration=compared_duration, same=same, compared=compared, before_year=before_year, rules=r)
+
+
+def _longest_first(patterns) -> list[str]:
+    """The order `_alt` tries alternatives in."""
+    return sorted(patterns, key=len, reverse=True)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
