@@ -79,6 +79,8 @@ def to_frame(records: Iterable[dict], columns: dict[str, str] = TIDY_COLUMNS):
     records = list(records)
     if not records:
         return empty_frame(columns)
+    if all(name in ("float64", "int64", "str") for name in columns.values()):
+        return _frame_of_blocks(records, columns)
     # column by column with the final dtype: four times faster than from_records + astype
     data = {}
     for column, name in columns.items():
@@ -88,12 +90,64 @@ def to_frame(records: Iterable[dict], columns: dict[str, str] = TIDY_COLUMNS):
         elif name == "int64":
             data[column] = np.array(values, dtype="int64")
         else:
-            dtype = _dtype(name)   # a dtype object: pandas looks a name up in its registry on every call
-            try:
-                data[column] = pd.array(values, dtype=dtype)
-            except UnicodeEncodeError:   # a lone surrogate (a file name's stray byte, a JSON "\udcff")
-                data[column] = pd.array([_encodable(v, column) for v in values], dtype=dtype)
+            data[column] = _text_array(values, column, _dtype(name))
     return pd.DataFrame(data, copy=False)
+
+
+def _frame_of_blocks(records: list[dict], columns: dict[str, str]):
+    """The frame of `to_frame` built from its blocks: the float and the int columns one 2-D array each, as the
+    DataFrame constructor would consolidate them. A frame of three rows cost ~0.65 ms through the constructor and
+    `pd.array`, more than reading a short text."""
+    import numpy as np
+    import pandas as pd
+    from pandas.api.internals import create_dataframe_from_blocks
+
+    names = list(columns)
+    blocks = []
+    for kind in ("float64", "int64"):
+        at = [i for i, c in enumerate(names) if columns[c] == kind]
+        if at:
+            rows = [[r.get(names[i]) for r in records] for i in at]
+            if kind == "float64":
+                rows = [[np.nan if v is None else v for v in row] for row in rows]
+            blocks.append((np.array(rows, dtype=kind).reshape(len(at), len(records)), np.array(at)))
+    for i, c in enumerate(names):
+        if columns[c] == "str":
+            blocks.append((_text_array([r.get(c) for r in records], c, _dtype("str")), np.array([i])))
+    # a copy of the columns: a caller may name them (`frame.columns.name = ...`), which changes that Index object
+    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(len(records)), columns=_columns_index(tuple(names)).copy())
+
+
+def _text_array(values: list, column: str, dtype):
+    import pandas as pd
+
+    arrow = _arrow_text_class(dtype)
+    if arrow is not None and all(v is None or type(v) is str for v in values):
+        import pyarrow as pa
+
+        try:   # what pd.array does for str and None, without its conversions
+            return arrow(pa.array(values, type=pa.large_string()), dtype=dtype)
+        except UnicodeEncodeError:
+            pass
+    try:
+        return pd.array(values, dtype=dtype)
+    except UnicodeEncodeError:   # a lone surrogate (a file name's stray byte, a JSON "\udcff")
+        return pd.array([_encodable(v, column) for v in values], dtype=dtype)
+
+
+@functools.cache
+def _arrow_text_class(dtype):
+    """The array class of a str dtype stored by pyarrow (None for any other): pandas looks it up anew on every call."""
+    if dtype.name != "str" or getattr(dtype, "storage", None) != "pyarrow":
+        return None
+    return dtype.construct_array_type()
+
+
+@functools.cache
+def _columns_index(names: tuple[str, ...]):
+    import pandas as pd
+
+    return pd.Index(names)
 
 
 @functools.cache

@@ -55,7 +55,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             pub_year, pub_month, pub = _published(line)
         self.pub_year, self.pub_month, self.published = pub_year, pub_month, pub
         self.source = None if source is None else str(source)
-        self.figures = _figures(text, self.lang)
+        self.figures = _figures(text, self.lang, self.folded)
         self.periods = period_mentions.find(self.folded, self.lang)
         self.sentences = _bounded(self.folded, sentences(self.folded) or [(0, len(self.folded))])
         self.sentence_index = {span: i for i, span in enumerate(self.sentences)}   # span -> its position
@@ -351,7 +351,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
         if (a, b) not in cache:
             # one scan for all indicators: a sentence is read once, not once per indicator
             found = finditer_each(self.w["indicators"].values(), self.w["indicators_lead"], self.folded, a, b)
-            cache[(a, b)] = [(m.start(), m.end(), name) for name, pattern in self.w["indicators"].items() for m in found[pattern]]
+            cache[(a, b)] = [(m.start(), m.end(), name) for name, matches in zip(self.w["indicators"], found) for m in matches]
         return cache[(a, b)]
 
     def _hits_between(self, a: int, b: int, lo: int, hi: int) -> list[tuple[int, str]]:

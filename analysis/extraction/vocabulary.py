@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..reading.text import any_of, first_chars
+from ..reading.text import any_of, by_first_char, first_chars
 from ..rules import _alt, rules
 
 _B, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
@@ -24,7 +24,7 @@ def clause_break(key: str = "clause_break") -> re.Pattern:
 def _exclusions(patterns: list[str]) -> re.Pattern:
     """Exclusion words at word bounds; a bare "=" ("$1 = 90 roubles") has no word bounds."""
     words = [p for p in patterns if p != "="]
-    parts = ([rf"{_B}(?:{_alt(words)}){_E}"] if words else []) + (["="] if "=" in patterns else [])
+    parts = ([rf"{_B}{_grouped(words, re.I)}{_E}"] if words else []) + (["="] if "=" in patterns else [])
     return _re("|".join(parts) or "(?!)", re.I)
 
 
@@ -32,6 +32,12 @@ def _re(pattern: str, flags: int = 0) -> re.Pattern:
     """re.compile behind a lookahead of the characters a match can start with, when they are few: a scan
     then turns away the other positions at one test (`first_chars`; the matches are the same)."""
     return re.compile((first_chars(pattern, flags) or "") + pattern, flags)
+
+
+def _grouped(patterns: list[str], flags: int) -> str:
+    """`(?:...)` of `_alt(patterns)`, its alternatives grouped by first character (`by_first_char`): word lists are
+    read at every word start of a sentence, many times a sentence."""
+    return by_first_char(sorted(patterns, key=len, reverse=True), flags)
 
 
 def _guarded(alternatives: str) -> str:
@@ -49,7 +55,7 @@ def _words(lang: str):
     iw = r.table("indicator_words")
 
     def rx(patterns, flags=re.I):
-        return _re(rf"{_B}(?:{_alt(patterns)}){_E}", flags) if patterns else _re("(?!)")
+        return _re(rf"{_B}{_grouped(patterns, flags)}{_E}", flags) if patterns else _re("(?!)")
 
     # "Trade Minister", "the Export Promotion Bureau": a flow word naming an office or a measure
     after = f"(?!\\s+(?:{_alt(iw['not_indicator_after'])}){_E})" if iw.get("not_indicator_after") else ""
@@ -60,7 +66,7 @@ def _words(lang: str):
     art = rf"(?:(?:{_alt(articles)})\s+)?" if articles else ""   # "to the", "from the"
     agency_of = rf"(?:(?:{_alt(iw['agency_of'])})\s+{art})?" if iw.get("agency_of") else ""   # "Ministry of the Economy"
     # the word start first: the lookbehinds of `before` then run at word starts only, not at every position
-    indicators = {k: re.compile(rf"{_B}{before}{_guarded(_alt(v) if v else '(?!)')}{_E}{after}", re.I) for k, v in ind.items()}
+    indicators = {k: re.compile(rf"{_B}{before}{_guarded(_grouped(v, re.I) if v else '(?!)')}{_E}{after}", re.I) for k, v in ind.items()}
     return dict(
         indicators=indicators,
         indicators_lead=any_of(list(indicators.values()), _B + before),

@@ -158,11 +158,11 @@ def _is_year(token: str, value: float) -> bool:
     return bool(re.fullmatch(r"(1[89]|20)\d\d", token)) and 1800 <= value <= 2100
 
 
-def _figures(text: str, lang: str | None = None) -> list[Figure]:
-    """Every figure in `text`, in order of appearance."""
+def _figures(text: str, lang: str | None = None, folded: str | None = None) -> list[Figure]:
+    """Every figure in `text`, in order of appearance (`folded`: `fold(text)`, when the caller has it)."""
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     lang = lang or detect_language(folded)
     rd = _readers(lang)
     decimal_comma = rd.rules.decimal == "," or uses_decimal_comma(folded)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..rules import _alt, rules
 from .period import Period, _fiscal_period
-from .text import any_of, finditer_each, first_chars, literal_alternation
+from .text import any_of, by_first_char, finditer_each, first_chars, literal_alternation
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,10 @@ def _compiled(lang: str):
     r = rules(lang)
     p = r.table("periods")
     month_forms = {int(k): v for k, v in r.table("months").items()}
-    month_alt = _alt(f for forms in month_forms.values() for f in forms)
+    # read at every word start, several times in the main pattern: a position tries only the forms its letter starts
+    month_alt = by_first_char(_longest_first(f for forms in month_forms.values() for f in forms), re.I)
     ordinal_forms = {int(k): v for k, v in r.table("ordinals").items()}
-    ord_alt = _alt(f for forms in ordinal_forms.values() for f in forms)
+    ord_alt = by_first_char(_longest_first(f for forms in ordinal_forms.values() for f in forms), re.I)
     words = literal_alternation(sorted(r.number_words, key=len, reverse=True))
     year = r"(?:19[5-9]\d|20[0-6]\d)"   # "2088 юрт" is a count, not a year
     one_year = rf"{year}(?![-/]\d)"   # not the first half of "2017/2018"
@@ -130,7 +131,7 @@ def _compiled(lang: str):
     # "the past 12 months": a window ending where the text does not say, so no period is stated
     window = _alt(p.get("trailing_window") or ["(?!)"]).replace("<N>", rf"(?:\d{{1,2}}|{words})")
     leads.append(window)
-    main = (rf"(?:{B}(?={_alt(f'(?:{x})' for x in leads)})|(?=[12]))(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in (
+    main = (rf"(?:{B}(?={_alt(f'(?:{x})' for x in leads)})|(?=[12]))(?:" + "|".join(f"(?P<{name}>{first_chars(pat, flags) or ''}{pat})" for name, pat in (
         ("fq", four_quarters_to),
         ("tw", rf"{B}(?:{window}){E}"),
         ("qnf", quarters_count.replace("(?P<qcount", "(?P<xqcount") + of_fiscal("nqf")),
@@ -171,6 +172,11 @@ def _compiled(lang: str):
     rest += previous_months + relative_quarters
     return dict(rest=rest, rest_lead=any_of(rest, B), main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
                 relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, unstated=unstated, since=since, since_month=since_month, change_before=change_before, same_noun=same_noun, during_end=during_end, weak_months=weak_months, change_end=change_end, change_or_amount_end=change_or_amount_end, compared_open=compared_open, compared_duration=compared_duration, same=same, compared=compared, before_year=before_year, rules=r)
+
+
+def _longest_first(patterns) -> list[str]:
+    """The order `_alt` tries alternatives in."""
+    return sorted(patterns, key=len, reverse=True)
 
 
 def _fiscal_first_year(first: str, second: str) -> int | None:
@@ -356,49 +362,50 @@ def find(text: str, lang: str) -> list[Mention]:
             is_range = bool(g["mr"] or g["mry"] or g["mrf"] or g["yr"] or g["fy"] or g["fys"])   # "from January through June": never a comparison
             out.append(Mention(m.start(), m.end(), period, _is_compared(c, text, m.start(), is_range), m.group(0)))
     taken = [(x.start, x.end) for x in out]
-    found = finditer_each(c["rest"], c["rest_lead"], text)
+    # by id: a Pattern's hash reads its whole compiled code
+    found = {id(p): matches for p, matches in zip(c["rest"], finditer_each(c["rest"], c["rest_lead"], text))}
 
     def free(a, b):
         return not any(s < b and a < e for s, e in taken)
 
     # "last fiscal year": which months is known once the country and the publication date are
     for pattern, offset in c["relative_fiscal_years"]:
-        for m in found[pattern]:
+        for m in found[id(pattern)]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset, fiscal=(None, offset)),
                                    _is_compared(c, text, m.start()), m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     # "for the full year", "the year as a whole": a whole year no text names, the last that has ended
-    for m in found[c["whole_year"]] if c["whole_year"] else ():
+    for m in found[id(c["whole_year"])] if c["whole_year"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 12), _is_compared(c, text, m.start()), m.group(0)))
-    for m in found[c["unstated"]] if c["unstated"] else ():
+    for m in found[id(c["unstated"])] if c["unstated"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(0, 0, unstated=True), False, m.group(0)))
-    for m in found[c["half_alone"]] if c["half_alone"] else ():
+    for m in found[id(c["half_alone"])] if c["half_alone"] else ():
         if free(*m.span()):
             out.append(Mention(m.start(), m.end(), Period(1, 6), _is_compared(c, text, m.start()), m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     # "up 5% month on month", "к предыдущему месяцу": the month before the figure's own
     for pattern in c["previous_months"]:
-        for m in found[pattern]:
+        for m in found[id(pattern)]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, step_back=1), True, m.group(0)))
     taken += [(x.start, x.end) for x in out[len(taken):]]
     for pattern, offset in c["relative_years"]:
-        for m in found[pattern]:
+        for m in found[id(pattern)]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(1, 12, offset=offset), _is_compared(c, text, m.start(), year=offset < 0), m.group(0)))
     for pattern, offset in c["relative_months"]:
-        for m in found[pattern]:
+        for m in found[id(pattern)]:
             if free(*m.span()):
                 out.append(Mention(m.start(), m.end(), Period(0, 0, offset=offset), False, m.group(0)))
     for step, patterns in ((3, c["relative_quarters"]),):
         for pattern in patterns:
-            for m in found[pattern]:
+            for m in found[id(pattern)]:
                 if free(*m.span()):
                     out.append(Mention(m.start(), m.end(), Period(0, 0, offset=-1, step_back=step), True, m.group(0)))
-    for m in found[c["same"]]:
+    for m in found[id(c["same"])]:
         if free(*m.span()):
             # "the same period" alone is unspecified (offset None); "year-on-year" means a year before
             noun = c["same_noun"].search(m.group(0))
