@@ -200,9 +200,8 @@ def _shared_units(rd: _Readers, folded: str, raw: list[dict]) -> None:
         item, nxt = raw[i], raw[i + 1]
         if item.get("hi") is not None or nxt["kind"] not in ("percent", "money"):
             continue
-        if _from_to(rd, folded, item, nxt):
-            pass
-        elif item["kind"] != "number" or item["currency"] or not rd.list_gap.fullmatch(folded, item["end"], nxt["start"]):
+        listed = item["kind"] == "number" and not item["currency"] and rd.list_gap.fullmatch(folded, item["end"], nxt["start"])
+        if not (listed or _from_to(rd, folded, item, nxt)):
             continue
         if item["currency"]:
             if nxt["currency"] != item["currency"] or item["scale"] != 1.0:
@@ -222,7 +221,7 @@ def _from_to(rd: _Readers, folded: str, item: dict, nxt: dict) -> bool:
     scale of the second (not a year: "from 2009 to $18 billion"; not a far smaller size: "from 500 to 1.2 billion")."""
     if item["kind"] not in ("number", "money") or (item["kind"] == "money" and nxt["kind"] != "money"):
         return False
-    if nxt["scale"] <= 1.0 and nxt["kind"] == "money" or item["scale"] not in (1.0, nxt["scale"]):
+    if (nxt["kind"] == "money" and nxt["scale"] <= 1.0) or item["scale"] not in (1.0, nxt["scale"]):
         return False
     if _is_year(folded[item["num_start"]:item["num_end"]], item["value"]) or not 0.05 <= item["value"] / (nxt["value"] or math.inf) <= 20:
         return False
