@@ -117,6 +117,14 @@ class DiscourseReading:
         return any(x.iso3 == first and y.iso3 == second and self.w["pair_join"].fullmatch(self.folded, x.end, y.start)
                    for x, y in zip(named, named[1:]))
 
+    def _latest(self, rows: list[_Row]) -> _Row:
+        """The row of the newest period, the last written of equals: "€250 billion in January, after €241 billion
+        in December" goes on about January."""
+        def end(r: _Row) -> str:
+            p = self._resolve(r.period)
+            return (p.end or p.start or "") if p is not None else ""
+        return max(reversed(rows), key=end)
+
     def _carry_context(self, a: int, b: int, ctx: dict, rows: list[_Row] | None = None) -> None:
         t = self.folded
         if rows:
@@ -124,6 +132,16 @@ class DiscourseReading:
             shares = [r for r in rows if r.indicator == "other" and r.reporter and r.partner not in (None, "WLD")]
             if not main and shares:   # "X's share of Y's trade is 57%. Trade now exceeds $5 billion."
                 ctx["reporter"], ctx["partner"] = shares[-1].reporter, shares[-1].partner
+            parts = [r for r in rows if r.role in ("level", "growth") and r.indicator == "other" and r.reporter]
+            if not main and parts and ctx["reporter"] != parts[-1].reporter:
+                # "The UAE's non-oil trade reached AED1.4 trillion. Exports totalled ...": a part of the trade names
+                # whose trade the text is about, not its indicator
+                ctx["reporter"], ctx["partner"] = parts[-1].reporter, None
+            if not main:
+                main = [r for r in parts if r.why.get("period") in ("bound", "written")]
+                if main:
+                    ctx["period"] = self._latest(main).period
+                main = []
             if main:
                 last = main[-1]
                 ctx["indicator"] = last.indicator
@@ -136,7 +154,7 @@ class DiscourseReading:
                 # the discourse's current period; "$0.5 billion for the same period in 2019" is not it
                 dated = [r for r in main if r.period is not None and not r.period.same_as_current and r.why.get("period") != "same-period"]
                 if dated:
-                    ctx["period"] = dated[-1].period
+                    ctx["period"] = self._latest(dated).period
         else:
             found = [(s, name) for s, _, name in self._indicator_hits(a, b) if name != "enterprises"]
             if found:
@@ -161,6 +179,9 @@ class DiscourseReading:
                 # "Statistics South Africa released the data. The country's imports from China rose ..."
                 if ctx["reporter"] != names[0].iso3:
                     ctx["reporter"], ctx["partner"] = names[0].iso3, None
+            elif ctx["reporter"] is None and len({m.iso3 for m in names}) == 1 and holder is None:
+                # "Uzbekistan summed up the quarter. The country's exports ...": the one country named is the topic
+                ctx["reporter"], ctx["partner"] = names[0].iso3, None
         mentions = [p for p in self._periods_in(a, b) if not p.compared]
         if mentions and not rows:
             ctx["period"] = mentions[-1].period

@@ -11,9 +11,9 @@ class GoodsReading:
     """Methods of `_Document` that tell a good's or a measure's figure from the whole flow (rules `commodities`,
     `goods_of`, `goods_after`, `goods_generic`, `other`, `value_terms`)."""
 
-    def _commodity(self, left: int, f: Figure) -> bool:
+    def _commodity(self, left: int, f: Figure, reach: int = 80) -> bool:
         t, w = self.folded, self.w
-        window = t[max(left, f.span[0] - 80):f.span[0]]
+        window = t[max(left, f.span[0] - reach):f.span[0]]
         m = None
         for m in w["indicators"]["imports"].finditer(window):
             pass
@@ -28,7 +28,8 @@ class GoodsReading:
         # "$1.06 billion worth of fruit"; "95% of the previous year's level" is an index, not a good
         after_good = w["goods_after"].match(t, f.span[1]) if w["goods_after"] is not None and f.kind == "money" else None
         if after_good is not None and not w["goods_generic"].match(t, after_good.start("good")) and not any(
-                c.start <= after_good.start("good") < c.end for c in self._countries_in(after_good.start("good") - 40, after_good.end())):
+                c.start <= after_good.start("good") < c.end for c in self._countries_in(after_good.start("good") - 40, after_good.end())) and not any(
+                p.start <= after_good.start("good") < p.end for p in self._periods_in(*self._sentence_span(f.span[0]))):   # "of Q2"
             return True
         if k is None:
             # "Shs1.2 trillion from coffee exports": the flow and its good after the amount

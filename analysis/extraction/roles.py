@@ -293,7 +293,8 @@ class RoleReading:
                 reporter, partner = ctx["reporter"], ctx["partner"]   # whose exports, in a bilateral turnover, is not said
                 if w["total"].search(sentence) and ctx["partner"] is not None:
                     partner = "WLD"   # "... exports to China. For January-May, total trade reached RM1.1 trillion"
-                if partner is None and reporter is not None and ind in ("exports", "imports", "trade_balance") and ctx["indicator"] != "trade_turnover":
+                if partner is None and reporter is not None and (ind in ("exports", "imports", "trade_balance") and ctx["indicator"] != "trade_turnover"
+                                                                 or ind == "trade_turnover" and ctx["indicator"] is None):
                     partner = "WLD"   # "Kenya's trade deficit widened. The country's imports rose 18%": its total
         elif reporter is not None and partner is None and anaphora and ind in flows and any(
                 o.reporter == reporter and o.partner not in (None, "WLD") for o in siblings):
@@ -357,7 +358,8 @@ class RoleReading:
         if partner is None and reporter is None and ind == "other" and f.kind == "percent" and not roles:
             partner = "WLD"
         if reporter is None and partner is not None and ind == "other" and f.kind == "percent" and ctx["reporter"] not in (None, partner) \
-                and (not self._about_trade(a, b) or w["our"].search(sentence)):
+                and (not self._about_trade(a, b) or w["our"].search(sentence) or par is not None and roles_of(par) & {"dest", "origin"}):
+            # "Exports to Russia accounted for 11%": a flow to a partner, the share of the context's trade
             reporter = ctx["reporter"]   # "Saudi exports reached SR 27 billion. China was the main destination, with 13%"
         # "imports from the EAEU reached $18.4 billion, of which Russia accounted for $16.1 billion": a part of the
         # total before it, the same trader's trade with the country its clause names

@@ -520,7 +520,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             r.indicator, r.why["indicator"] = "other", "figure_word" if told else "none"
         # a flow borrowed from the sentence's opening ("non-oil exports rose ..., with Russia at $500 million") is read there
         if r.indicator in ("exports", "imports", "trade_turnover", "trade_balance") and (
-                self._commodity(left, f) or r.why.get("indicator") == "sentence" and self._commodity(a, f)):
+                self._commodity(left, f) or r.why.get("indicator") == "sentence" and self._commodity(a, f, reach=f.span[0] - a)):
             r.flow, r.indicator, r.why["indicator"] = r.indicator, "other", "commodity"
         siblings = [o for o in anchors if o is not r and (o.reporter is not None or o.partner is not None)
                     and (o.flow or o.indicator) in ("exports", "imports", "trade_turnover")
