@@ -237,16 +237,24 @@ class RoleReading:
             par = None
         reporter, partner = iso(rep), iso(par)
         # the subject of "X was the largest investor / the top destination", written before the figure
-        subject = next((m for m, role in roles if role == "plain" and m.end <= f.span[0] and m.iso3
-                        and w["partner_predicate_after"].match(t, m.end)), None) if rep is None else None
+        # ("China was Uzbekistan's largest trading partner with $11.3 billion": the possessive in the predicate is
+        # the holder, not the reporter the other rules took it for)
+        ranked = next(((m, p) for m, role in roles if role == "plain" and m.end <= f.span[0] and m.iso3
+                       and (p := w["partner_predicate_after"].match(t, m.end))
+                       and not any(g.kind == "money" for g in self._figs_in(p.end(), f.span[0]))), None)   # its own figure only
+        subject = ranked[0] if ranked and (rep is None or ranked[1].start() <= rep.start < f.span[0]
+                                           and not clause_break().search(t, ranked[1].end(), rep.start)) else None
         before_subject = (rep, par, reporter, partner)
+        ranked_why: dict = {}
+        ranked_partner = None
         if subject is not None:
             rep, par = subject, None
             reporter, partner = iso(rep), None
         predicate = (w["partner_predicate_after"].match(t, rep.end) or w["partner_predicate_before"].search(t, max(a, rep.start - 60), rep.start)
                      ) if rep is not None and (par is None or par.iso3 == rep.iso3 or roles_of(par) & {"adj", "adj_owner", "owner"}) else None
         # "Germany was the top destination for Turkish exports with $1.8 billion": the ranked country's holder, if named
-        holder = next((m for m, role in roles if predicate and m.iso3 and m.iso3 != rep.iso3 and role in ("adj", "adj_owner", "owner")), None)
+        holder = next((m for m, role in roles if predicate and m.iso3 and m.iso3 != rep.iso3
+                       and (role in ("adj", "adj_owner", "owner") or role == "host" and ind == "investment")), None)
         follow = None if predicate or rep is None else next((o for o in reversed(siblings) if o.why.get("partner") == "partner_subject"
                                                               and o.figure.span[1] <= f.span[0]), None)
         if subject is not None and not (predicate and (holder is not None or ctx["reporter"] not in (None, reporter))):
@@ -256,13 +264,18 @@ class RoleReading:
             # "Russia remained the main partner, with trade with it at $1.9 billion", "Основным торговым партнером
             # осталась Россия": the subject is the partner of the country the text is about
             reporter, partner = (holder.iso3 if holder is not None else ctx["reporter"]), reporter
-            r.why.update(reporter="holder" if holder is not None else "context", partner="partner_subject")
-            if r.why.get("indicator") in ("context", "none", "list_role"):
-                r.indicator = self._list_role(predicate.start(), predicate.end()) or r.indicator
+            ranked_why = {"reporter": "holder" if holder is not None else "context", "partner": "partner_subject"}
+            ranked_partner = partner
+            named = self._list_role(predicate.start(), predicate.end())
+            # "India became Nepal's top source of imports, supplying goods": the rank noun tells the holder's flow,
+            # the verb the partner's
+            if r.why.get("indicator") in ("context", "none", "list_role") or named in ("exports", "imports") and r.indicator in ("exports", "imports"):
+                r.indicator = named or r.indicator
         elif follow is not None and w["list_follow"].search(t, max(a, rep.start - 25), rep.start) and par is None:
             # "..., followed by the United Kingdom with $1.2 billion": the next partner of the same holder
             reporter, partner = follow.reporter, reporter
-            r.why.update(reporter="ranking", partner="partner_subject")
+            ranked_why = {"reporter": "ranking", "partner": "partner_subject"}
+            ranked_partner = partner
         partner_group = (par is not None and par.form == "group") or (par is None and has_group)
         # "the two countries", "bilateral": the pair the text named last, unless a total word in the figure's own
         # clause ("..., but overall exports", "общий экспорт страны") makes it another thing
@@ -380,6 +393,8 @@ class RoleReading:
                 return role_of.get(id(mention), "inferred")
             return "world" if value == "WLD" else "context"
         r.why["reporter"], r.why["partner"] = why(reporter, rep), why(partner, par)
+        if ranked_why and ranked_partner == partner:
+            r.why.update(ranked_why)   # the later figures of a ranking follow this one
 
     def _owns_share(self, m) -> bool:
         """"Russia's share", "the EU's share": a possessive right before a share word; "доля Китая", "на долю

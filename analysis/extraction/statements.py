@@ -498,6 +498,10 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             # "the main trading partners were China ($2.9 billion), Russia ...", "покупателями стали Китай (15,2 млрд)"
             r.indicator = self._list_role(a, f.span[0])
             r.why["indicator"] = "list_role"
+        ranked = self.w["partner_predicate_after"].search(self.folded, a, f.span[0]) if r.indicator is None and f.kind == "money" else None
+        if ranked is not None and self._list_role(*ranked.span()):
+            # "China was Uzbekistan's largest trading partner with $11.3 billion": the rank noun names the flow
+            r.indicator, r.why["indicator"] = self._list_role(*ranked.span()), "rank"
         if r.indicator is None:
             if f.kind == "count" or (f.kind == "number" and self._count_context(a, f)):
                 r.indicator, r.why["indicator"] = "enterprises", "count"
@@ -524,7 +528,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             r.flow, r.indicator, r.why["indicator"] = r.indicator, "other", "commodity"
         siblings = [o for o in anchors if o is not r and (o.reporter is not None or o.partner is not None)
                     and (o.flow or o.indicator) in ("exports", "imports", "trade_turnover")
-                    or o is not r and f.kind == "percent" and o.indicator == "investment" and o.reporter is not None]
+                    or o is not r and (f.kind == "percent" or r.indicator == "investment") and o.indicator == "investment" and o.reporter is not None]
         self._countries(r, a, b, left, nxt, ctx, siblings)
         if r.role == "base" and r.reporter is None and r.partner in (None, "WLD"):
             # "$2 billion in Q3 2023, up from $1.8 billion in Q3 2022": the base is the same trade's
