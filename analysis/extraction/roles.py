@@ -66,8 +66,9 @@ class RoleReading:
                 role = "dest"   # "продал Китаю", "sold China": the verb's object is the buyer
             elif w["host_verb"].match(t, m.end):
                 role = "host"   # "Vietnam attracted $12.3 billion": the country the money goes to
-            elif re.match(r"['’]s?\b", after):
-                role = "owner"
+            elif poss := re.match(r"['’]s?\b", after):
+                # "Kazakhstan's Bureau of National Statistics said": the office's country speaks, it owns no flow
+                role = "agency" if w["agency_after"].match(t[m.end + poss.end():m.end + poss.end() + 40]) else "owner"
             elif w["agency_after"].match(after) or w["agency_before"].search(before):
                 role = "agency"   # "Korea Customs Service", "госкомстата Узбекистана": whose statistics
             elif w["owner_of_before"].search(before) or w["partner_of_before"].search(before):

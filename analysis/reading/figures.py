@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import ParseError
 from .currency import candidates, resolve_currency
+from .cues import _distance, _nearest_cue, cue_before
 from .figure_grammar import _Readers, _readers, _scale_value
 from .numbers import read_digits, read_words, uses_decimal_comma
 from .numbers import times as _times
@@ -95,39 +96,6 @@ def _clause_bounds(text: str, start: int, end: int, prev_end: int, next_start: i
     m = re.search(r"[.;!?,(](?:\s|$)|\n|\)", text[end:right_limit])
     right = end + m.start() if m else right_limit
     return left, right
-
-
-def _nearest_cue(readers: _Readers, text: str, left: int, start: int, end: int, right: int) -> tuple[str, int]:
-    """('up' | 'down' | 'share' | '', distance) of the cue nearest to the figure in its clause."""
-    best, dist = "", 10**9
-    before, after = text[left:start], text[end:right]
-    # "5.4 percent, or $30.2 million more than ...": the cue comes after the restatement
-    restated = readers.restated.match(text[end:end + 8])
-    if restated:
-        tail = re.split(r"[;!?]|\.\s", text[end + restated.end():end + restated.end() + 45])[0]
-        hits = [(m.start(), name) for name, pattern in (("up", readers.up), ("down", readers.down))
-                for m in pattern.finditer(tail) if m.group(0) not in "+-"]
-        if hits:
-            return min(hits)[1], 0
-    for name, pattern in (("share", readers.share), ("up", readers.up), ("down", readers.down)):
-        for m in pattern.finditer(before):
-            if m.group(0) in "+-" and m.end() != len(before):
-                continue  # a dash is a sign only when glued to the number
-            d = len(before) - m.end()
-            if d < dist:
-                best, dist = name, d
-        m = pattern.search(after)
-        if m and m.group(0) not in "+-" and m.start() < dist and m.start() <= 30:
-            best, dist = name, m.start()
-    return best, dist
-
-
-def _distance(pattern: re.Pattern, clause: tuple[str, str]) -> float:
-    """How far the nearest match of `pattern` stands from a figure, given the clause's text before and
-    after it: "a surplus of $10.5 billion from a deficit of $4.6 billion" is a surplus (inf if none)."""
-    before, after = clause
-    near = [len(before) - m.end() for m in pattern.finditer(before)] + [m.start() for m in pattern.finditer(after)]
-    return min(near, default=math.inf)
 
 
 def _signed_ratio(magnitude: float, direction: str, times: bool) -> float:
@@ -506,7 +474,8 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
         if kind == "percent" and not is_change and not is_index:
             unit = "percent"
         else:
-            inherited = (said or {}).get("direction") or "up"
+            # "сократился до 210 млн долларов (на 12%)": a change by a rate after its level goes the way of the verb
+            inherited = (said or {}).get("direction") or (by_before and not signed and cue_before(rd, folded, left)) or "up"
             direction = ("down" if sign == "-" else "up") if signed else (cue if cue in ("up", "down") else inherited)
             if said is not None and (signed or cue in ("up", "down") or gapped):
                 said["direction"], said["end"] = direction, end
