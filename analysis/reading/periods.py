@@ -57,7 +57,7 @@ def _compiled(lang: str):
     year_after = rf"(?:{period_noun},?\s*{prep}(?:(?P<y>{one_year})(?:\s*(?:{yw}))?|(?P<yrel>{rel_year})))?"
     first_n = rf"(?:(?:{_alt(p['first_n_before'])})\s+)?" if p.get("first_n_before") else ""
     count_suffix = rf"(?:{_alt(p['count_suffix'])})?" if p.get("count_suffix") else ""
-    n_months = rf"{B}{first_n}(?P<n>\d{{1,2}}|{words}){count_suffix}(?:(?:\s+|-)(?:{p['months_word']}){E}|M(?=\s?(?:{year})))"
+    n_months = rf"{B}{first_n}(?P<n>\d{{1,2}}|{words}){count_suffix}(?:(?:\s+|-)(?:{p['months_word']}){E}(?!-)|M(?=\s?(?:{year})))"   # "a month-on-month" is no count
     n_lead = first_n
     # "the last quarter of 2022" is the fourth; "the last quarter" alone is the one before (previous_quarter)
     last_part = _alt(p.get("last_part") or ["(?!)"])
@@ -107,6 +107,9 @@ def _compiled(lang: str):
     # "up 38% from 2020", "up $47.8 billion from 2021": a change or an amount right before an opening comparison word
     change_end = re.compile(rf"(?:{_alt(changes)}),?\s+$", flags)
     change_or_amount_end = re.compile(rf"(?:{_alt(changes)}|\d(?:\s*[^\W\d_]+)?),?\s+$", flags)
+    # "rose 5% to R175.6 billion in July from June": the figure's own month between the change and "from"
+    change_in_month_end = re.compile(rf"(?:{_alt(changes)}|\d(?:\s*[^\W\d_]+)?)(?:\s+[^\W\d_]+)?\s+(?:{_alt(p.get('during') or ['(?!)'])})"
+                                     rf"\s+(?:{month_alt})(?:\s+{year})?,?\s+$", flags)
     compared_open = re.compile(rf"(?:{_alt(p.get('compared_open') or ['(?!)'])})\s", flags)
     compared_duration = re.compile(rf"(?:{_alt(p.get('compared_duration') or ['(?!)'])})\s", flags)
     same = re.compile(rf"{B}(?:{_alt(p['same_period'])}){E}", flags)
@@ -171,7 +174,7 @@ def _compiled(lang: str):
     rest = [x for x in (whole_year, unstated, half_alone, same) if x is not None] + [x for x, _ in relative_fiscal_years + relative_years + relative_months]
     rest += previous_months + relative_quarters
     return dict(rest=rest, rest_lead=any_of(rest, B), main=main, through_month=through_month, part_of=part_of, month_word=month_word, year_offsets=year_offsets, date_before=date_before, part_before=part_before, month_forms=month_forms, ordinal_forms=ordinal_forms, relative_years=relative_years, whole_year=whole_year,
-                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, unstated=unstated, since=since, since_month=since_month, change_before=change_before, same_noun=same_noun, during_end=during_end, weak_months=weak_months, change_end=change_end, change_or_amount_end=change_or_amount_end, compared_open=compared_open, compared_duration=compared_duration, same=same, compared=compared, before_year=before_year, rules=r)
+                relative_fiscal_years=relative_fiscal_years, relative_months=relative_months, relative_quarters=relative_quarters, previous_months=previous_months, half_alone=half_alone, unstated=unstated, since=since, since_month=since_month, change_before=change_before, same_noun=same_noun, during_end=during_end, weak_months=weak_months, change_end=change_end, change_or_amount_end=change_or_amount_end, change_in_month_end=change_in_month_end, compared_open=compared_open, compared_duration=compared_duration, same=same, compared=compared, before_year=before_year, rules=r)
 
 
 def _longest_first(patterns) -> list[str]:
@@ -511,7 +514,8 @@ def _is_compared(c, text: str, start: int, is_range: bool = False, year: bool = 
     # "the record from 2019" is no comparison; "up 38% from 2020" and "down from 2019" are
     # "up $47.8 billion from 2021": a change amount before "from" compares too
     # "$5 billion over the nine months" is a duration; "up 5% over 2022" a comparison
-    if opens and not (c["change_end"] if c["compared_duration"].match(m.group(0)) else c["change_or_amount_end"]).search(window, 0, m.start()):
+    if opens and not (c["change_end"] if c["compared_duration"].match(m.group(0)) else c["change_or_amount_end"]).search(window, 0, m.start()) \
+            and not c["change_in_month_end"].search(window, 0, m.start()):
         return False
     if not m and c["before_year"] is not None and (year or re.match(r"\d", text[start:start + 1])):
         return bool(c["before_year"].search(window))   # "up by a fifth on 2021", "up 12% on last year"
