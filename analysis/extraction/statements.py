@@ -16,7 +16,7 @@ from ..reading import countries as country_mentions
 from ..reading import periods as period_mentions
 from ..reading.currency import currency_name_over
 from ..reading.figures import Figure, _figures
-from ..rules import available, country_currency, fiscal_year_start
+from ..rules import available, country_currency, fiscal_year_start, fiscal_years_named_by_start
 from ..reading.text import detect_language, finditer_each, fold, sentences
 from .changes import ChangeReading
 from .checks import RowChecks
@@ -38,6 +38,10 @@ def extract_records(text: str, published=None, source=None) -> list[dict]:
     if not isinstance(text, str):
         raise TypeError(f"extract() needs the text as a str, not {type(text).__name__}")
     return _Document(text, published, source).records()
+
+
+# "2016/17", "2023-24": a fiscal year named by both its years, whatever the country's single-year custom
+_YEAR_PAIR = re.compile(r"\d\d\s*[-–/]\s*\d\d")
 
 
 class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, ExclusionReading, GoodsReading, GrowthReading,
@@ -111,7 +115,11 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
                 # the one the sentence named, not the one before publication
                 out.append(replace(m, period=named.period.shifted(m.period.offset)))
                 continue
-            out.append(replace(m, period=m.period.in_fiscal_year(relative_first if relative else first_month, published)))
+            period = m.period
+            if not relative and ranked and ranked[0] in fiscal_years_named_by_start() and not _YEAR_PAIR.search(m.text):
+                # "fiscal 2024" in Japan starts in 2024; "FY24" in India ends in it
+                period = replace(period, fiscal=(period.fiscal[0] + 1, *period.fiscal[1:]))
+            out.append(replace(m, period=period.in_fiscal_year(relative_first if relative else first_month, published)))
             if not relative and (out[-1].period.first, out[-1].period.last) == (first_month, (first_month - 2) % 12 + 1):
                 named = out[-1]
         return out

@@ -186,8 +186,19 @@ def fiscal_year_start() -> dict[str, int]:
     (7, 4)
     """
     rows = _table("fiscal_years.tsv")
-    _check_columns("fiscal_years.tsv", rows, ("iso3", "first_month"))
+    _check_columns("fiscal_years.tsv", rows, ("iso3", "first_month", "named_by"))
     return {row["iso3"]: int(row["first_month"]) for row in rows}
+
+
+@functools.cache
+def fiscal_years_named_by_start() -> frozenset[str]:
+    """The countries whose single-year fiscal names give the year it starts in ("fiscal 2024" in Japan is April
+    2024 - March 2025), not the year it ends in.
+
+    >>> sorted(fiscal_years_named_by_start())
+    ['JPN']
+    """
+    return frozenset(row["iso3"] for row in _table("fiscal_years.tsv") if row["named_by"] == "start")
 
 
 @functools.cache
