@@ -73,8 +73,10 @@ def _compiled(lang: str):
     half = (rf"(?:{B}(?P<ho>{ord_alt})(?:\s*|-)(?:{p['half_word']}){E}|{B}H(?P<hn>[12]){E}|{B}(?P<hn2>[12])H(?=\s?(?:{year})|{E})"
             rf"|{B}(?P<hlast>{last_part})\s+(?:{p['half_word']}){E}(?={named_year}))")
     fiscal = rf"{B}{p.get('fiscal', '')}{fiscal_year}(?!\s*-?(?:\d|{month_alt}))"
-    in_fiscal = rf"\)?(?:\s*\(|{p['in_fiscal_year']}|\s+)(?:{p.get('fiscal', '')}){fiscal_year.replace('fy', 'mf')}\)?"
     single = p.get("fiscal_single")
+    # "July-December of fiscal 2023-24", "July-December FY24": the months of a fiscal year named by its two years or one
+    single_name = rf"|(?:{single})(?P<mfs>\d\d|{year})(?![\d/-])" if single else ""
+    in_fiscal = rf"\)?(?:\s*\(|{p['in_fiscal_year']}|\s+)(?:(?:{p.get('fiscal', '')}){fiscal_year.replace('fy', 'mf')}{single_name})\)?"
 
     def of_fiscal(g: str) -> str:
         """ "... of fiscal 2023-24", "... of FY24": the fiscal year a quarter or half is counted in."""
@@ -280,7 +282,7 @@ def find(text: str, lang: str) -> list[Mention]:
                 period = Period(1, 3 * n, int(g["q3y"])) if g["q3y"] else Period(1, 3 * n, offset=0)
         elif g["mrf"]:
             m1, m2 = _lookup(c["month_forms"], g["f_m1"]), _lookup(c["month_forms"], g["f_m2"])
-            y1 = _fiscal_first_year(g["mf1"], g["mf2"])
+            y1 = _fiscal_first_year(g["mf1"], g["mf2"]) if g["mf1"] else _fiscal_year_ending(g["mfs"])
             if m1 and m2 and y1:
                 period = _fiscal_period(y1, m1, m2)
         elif g["mry"]:
@@ -298,7 +300,7 @@ def find(text: str, lang: str) -> list[Mention]:
                 y = int(g["y"])   # "July-April 2017": the one year written is the last month's
                 period = Period(m1, m2, y - 1, last_year=y)
         elif g["nmf"]:
-            n, y1 = _count(g["nf_n"], r), _fiscal_first_year(g["nf1"], g["nf2"])
+            n, y1 = _count(g["nf_n"], r), (_fiscal_first_year(g["nf1"], g["nf2"]) if g["nf1"] else _fiscal_year_ending(g["nfs"]))
             if n and 1 <= n <= 12 and y1:
                 period = _fiscal_period(y1, 1, n, counted=True)
         elif g["nm"]:
