@@ -164,7 +164,7 @@ class ListReading:
     def _share_before(self, f: Figure) -> bool:
         return bool(self.w["share"].search(self.folded, max(0, f.span[0] - 40), f.span[1] + 25))
 
-    def _respectively(self, rows: list[_Row], a: int, b: int) -> None:
+    def _respectively(self, rows: list[_Row], a: int, b: int, ctx: dict) -> None:
         """"exports to Russia and China ... 0.83 billion and 0.27 billion respectively"."""
         t = self.folded
         if not self.w["respectively"].search(t[a:b]):
@@ -217,7 +217,8 @@ class ListReading:
                 if r.partner in listed or r.partner in (None, "WLD") or listed_shares:
                     r.partner = m.iso3
                 if r.reporter in listed:
-                    r.reporter = other[0] if other else None
+                    # "... were its key trading partners with ..., respectively": the text's country holds the list
+                    r.reporter = other[0] if other else (ctx["reporter"] if ctx["reporter"] not in listed else None)
         # a bare number before "and X billion euros" takes that currency
         for i, r in enumerate(levels[:-1]):
             if r.figure.kind == "number" and levels[i + 1].figure.kind == "money":

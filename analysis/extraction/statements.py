@@ -331,7 +331,7 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             row = self._growth_only(g, a, b, ctx, previous + rows)
             if row is not None:
                 rows.append(row)
-        self._respectively(rows, a, b)
+        self._respectively(rows, a, b, ctx)
         self._labelled_list(rows, a, b, ctx)
         self._labelled_part(rows, a, b)
         rows = self._second_growths(rows)
