@@ -475,7 +475,7 @@ def _finish(rd: _Readers, folded: str, original: str, item: dict, prev_end: int,
             unit = "percent"
         else:
             # "сократился до 210 млн долларов (на 12%)": a change by a rate after its level goes the way of the verb
-            inherited = (said or {}).get("direction") or (by_before and not signed and cue_before(rd, folded, left)) or "up"
+            inherited = (by_before and not signed and cue_before(rd, folded, left)) or (said or {}).get("direction") or "up"
             direction = ("down" if sign == "-" else "up") if signed else (cue if cue in ("up", "down") else inherited)
             if said is not None and (signed or cue in ("up", "down") or gapped):
                 said["direction"], said["end"] = direction, end
