@@ -132,17 +132,16 @@ class DiscourseReading:
             shares = [r for r in rows if r.indicator == "other" and r.reporter and r.partner not in (None, "WLD")]
             if not main and shares:   # "X's share of Y's trade is 57%. Trade now exceeds $5 billion."
                 ctx["reporter"], ctx["partner"] = shares[-1].reporter, shares[-1].partner
-            parts = [r for r in rows if r.role in ("level", "growth") and r.indicator == "other" and r.reporter]
-            if not main and parts and ctx["reporter"] != parts[-1].reporter:
-                # "The UAE's non-oil trade reached AED1.4 trillion. Exports totalled ...": a part of the trade names
-                # whose trade the text is about, not its indicator
-                ctx["reporter"], ctx["partner"] = parts[-1].reporter, None
             if not main:
-                main = [r for r in parts if r.why.get("period") in ("bound", "written")]
-                if main:
-                    ctx["period"] = self._latest(main).period
-                main = []
-            if main:
+                # "The UAE's non-oil trade reached AED1.4 trillion. Exports totalled ...": a part of the trade names
+                # whose trade the text is about and when, not its indicator
+                parts = [r for r in rows if r.role in ("level", "growth") and r.indicator == "other" and r.reporter]
+                if parts and ctx["reporter"] != parts[-1].reporter:
+                    ctx["reporter"], ctx["partner"] = parts[-1].reporter, None
+                dated_parts = [r for r in parts if r.why.get("period") in ("bound", "written")]
+                if dated_parts:
+                    ctx["period"] = self._latest(dated_parts).period
+            else:
                 last = main[-1]
                 ctx["indicator"] = last.indicator
                 if last.reporter or last.partner:

@@ -507,9 +507,10 @@ class _Document(RoleReading, PeriodReading, ChangeReading, DiscourseReading, Exc
             r.indicator = self._list_role(a, f.span[0])
             r.why["indicator"] = "list_role"
         ranked = self.w["partner_predicate_after"].search(self.folded, a, f.span[0]) if r.indicator is None and f.kind == "money" else None
-        if ranked is not None and self._list_role(*ranked.span()):
+        ranked_flow = self._list_role(*ranked.span()) if ranked is not None else None
+        if ranked_flow:
             # "China was Uzbekistan's largest trading partner with $11.3 billion": the rank noun names the flow
-            r.indicator, r.why["indicator"] = self._list_role(*ranked.span()), "rank"
+            r.indicator, r.why["indicator"] = ranked_flow, "rank"
         if r.indicator is None:
             if f.kind == "count" or (f.kind == "number" and self._count_context(a, f)):
                 r.indicator, r.why["indicator"] = "enterprises", "count"
