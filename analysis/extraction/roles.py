@@ -254,8 +254,8 @@ class RoleReading:
         predicate = (w["partner_predicate_after"].match(t, rep.end) or w["partner_predicate_before"].search(t, max(a, rep.start - 60), rep.start)
                      ) if rep is not None and (par is None or par.iso3 == rep.iso3 or roles_of(par) & {"adj", "adj_owner", "owner"}) else None
         # "Germany was the top destination for Turkish exports with $1.8 billion": the ranked country's holder, if named
-        holder = next((m for m, role in roles if predicate and m.iso3 and m.iso3 != rep.iso3
-                       and (role in ("adj", "adj_owner", "owner") or role == "host" and ind == "investment")), None)
+        holder = next((m for m, role in roles if predicate and (m.iso3 and m.iso3 != rep.iso3 or m.form == "group")
+                       and (role in ("adj", "adj_owner", "owner", "adj_flow") or role == "host" and ind == "investment")), None)
         follow = None if predicate or rep is None else next((o for o in reversed(siblings) if o.why.get("partner") == "partner_subject"
                                                               and o.figure.span[1] <= f.span[0]), None)
         if subject is not None and not (predicate and (holder is not None or ctx["reporter"] not in (None, reporter))):
@@ -289,8 +289,9 @@ class RoleReading:
             roles_here = [role for m, role in local if m is rep]
             if sibling is not None and roles_here == ["plain"]:
                 reporter, partner = sibling.reporter, rep.iso3   # "including with Russia - $310 million, Kazakhstan - $150 million"
-        if reporter is None and has_group and ctx["reporter"] and ctx["partner"] == "WLD" and ind in flows:
-            reporter = ctx["reporter"]   # "Kyrgyzstan's trade ... The trade with the EAEU countries ..."
+        if reporter is None and has_group and ctx["reporter"] and ctx["partner"] == "WLD" and (
+                ind in flows or ind == "other" and f.kind == "percent" and partner_group):
+            reporter = ctx["reporter"]   # "Kyrgyzstan's trade ... The trade with (The share of) the EAEU countries ..."
         if reporter is None and partner is None and not has_group:
             sib = next((o for o in siblings if o.reporter), None)
             if anaphora or (ind == "trade_turnover" and w["between_word"].search(sentence)):
